@@ -1,0 +1,48 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { loadSharedFixtures } from "./tests/setup/load-shared-fixtures.ts";
+import { TEST_ENV } from "./tests/setup/test-env.ts";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("migrations");
+  const sharedFixtures = await loadSharedFixtures();
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest(({ inject }) => ({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  ...TEST_ENV,
+                  SHOPIFY_ADMIN_ORIGIN: inject<string>("simulatorUrl"),
+                  PUBSUB_JWKS_URL: `${inject<string>("simulatorUrl")}/_sim/oauth2/v3/certs`,
+                  TEST_MIGRATIONS: migrations,
+                  TEST_SIMULATOR_URL: inject<string>("simulatorUrl"),
+                  TEST_SHARED_FIXTURES: sharedFixtures,
+                },
+              },
+            })),
+          ],
+          test: {
+            name: "workers",
+            include: ["tests/{worker,queues,durable-objects,conformance}/**/*.test.ts"],
+            globalSetup: ["tests/setup/global-simulator.ts"],
+            setupFiles: ["tests/setup/apply-migrations.ts"],
+            testTimeout: 30_000,
+          },
+        },
+        {
+          test: {
+            name: "node",
+            environment: "node",
+            include: ["tests/{simulator,scripts,e2e}/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
+});
