@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import type { AppEnv } from "./env.ts";
+import { AppError, errorBody, type ErrorCode } from "./errors.ts";
+import { errorMessage } from "./lib/log.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { registerHealth } from "./routes/health.ts";
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+/** The Hono app: every 4xx/5xx leaves as `{ error: { code, message, requestId } }`, never a stack or an HTML page. */
+export function newApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext());
+
+  registerHealth(app);
+
+  app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`, c.get("requestId")), 404));
+
+  app.onError((error, c) => {
+    const requestId = c.get("requestId") ?? "unknown";
+    if (error instanceof AppError) {
+      return c.json(errorBody(error.code, error.message, requestId), error.status, error.headers);
+    }
+    const status = "status" in error && typeof error.status === "number" ? error.status : 500;
+    const code = STATUS_CODES[status];
+    if (code) return c.json(errorBody(code, error.message || code, requestId), status as 400);
+    c.get("log")?.error("unhandled error", { route: c.req.routePath, error: errorMessage(error) });
+    return c.json(errorBody("internal_error", "Something went wrong on our side; it has been logged.", requestId), 500);
+  });
+
+  return app;
+}
+
+export type AppType = ReturnType<typeof newApp>;

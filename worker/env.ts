@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Logger } from "./lib/log.ts";
+
+const base64Key32 = z
+  .string()
+  .refine((value) => {
+    try {
+      return atob(value).length === 32;
+    } catch {
+      return false;
+    }
+  }, "must be base64 of exactly 32 bytes");
+
+/** Vars and secrets the app needs; parsed once per request at the edge of fetch, queue and scheduled. */
+export const ConfigSchema = z.object({
+  SHOPIFY_API_KEY: z.string().min(1),
+  SHOPIFY_API_SECRET: z.string().min(1),
+  SHOPIFY_API_SECRET_PREVIOUS: z.string().min(1).optional(),
+  SHOPIFY_APP_URL: z.url(),
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default("2026-07"),
+  SHOPIFY_ADMIN_ORIGIN: z.url().optional(),
+  TOKEN_ENCRYPTION_KEY: base64Key32,
+  CONNECT_LINK_SECRET: z.string().min(16),
+  PUBSUB_AUDIENCE: z.string().min(1),
+  PUBSUB_SERVICE_ACCOUNT: z.email(),
+  PUBSUB_JWKS_URL: z.url().default("https://www.googleapis.com/oauth2/v3/certs"),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export type AppVariables = {
+  requestId: string;
+  config: Config;
+  log: Logger;
+  tenantId: string | undefined;
+};
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+const EMPTY_TO_UNDEFINED = (raw: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value === "" ? undefined : value]));
+
+export function parseConfig(env: Env): { ok: true; config: Config } | { ok: false; issues: string[] } {
+  const parsed = ConfigSchema.safeParse(EMPTY_TO_UNDEFINED(env as unknown as Record<string, unknown>));
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+}
