@@ -1,0 +1,60 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
+
+export type AiRecommendation = { code: string; message: string; points: number };
+
+/** The catalog. Deletes are soft; `metafields_digest` is what was last written to Shopify, so pushes send only changes. */
+export const productsTable = sqliteTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    shopifyProductId: text("shopify_product_id"),
+    origin: text("origin", { enum: ["shopify", "segops"] }).notNull(),
+    handle: text("handle"),
+    title: text("title").notNull(),
+    vendor: text("vendor"),
+    productType: text("product_type"),
+    status: text("status"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    priceMin: real("price_min"),
+    priceMax: real("price_max"),
+    inventoryTotal: integer("inventory_total"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    aiScore: integer("ai_score"),
+    aiRecommendations: text("ai_recommendations", { mode: "json" }).$type<AiRecommendation[]>(),
+    mentionCount30d: integer("mention_count_30d").notNull().default(0),
+    metafieldsDigest: text("metafields_digest"),
+    metafieldsPushedAt: timestampMs("metafields_pushed_at"),
+    outboundState: text("outbound_state", { enum: ["pending", "pushed", "failed"] }),
+    outboundError: text("outbound_error"),
+    sourceUpdatedAt: timestampMs("source_updated_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestampMs("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("products_shopify_idx").on(t.tenantId, t.shopifyProductId),
+    index("products_score_idx").on(t.tenantId, t.aiScore),
+    index("products_updated_idx").on(t.tenantId, t.updatedAt),
+  ],
+);
+
+/** AI-visibility mentions of a product (an assistant or a page citing it); counted over 30 days. */
+export const mentionsTable = sqliteTable(
+  "mentions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    productId: text("product_id").notNull(),
+    source: text("source").notNull(),
+    url: text("url"),
+    dedupKey: text("dedup_key").notNull(),
+    occurredAt: timestampMs("occurred_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mentions_dedup_idx").on(t.tenantId, t.dedupKey),
+    index("mentions_product_idx").on(t.tenantId, t.productId, t.occurredAt),
+  ],
+);

@@ -1,0 +1,53 @@
+import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { tenantId, timestampMs } from "./columns.ts";
+
+export const EVENT_SOURCES = ["webhook", "pixel", "backfill", "api"] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+/**
+ * Canonical events. `dedup_key` is the business key (`purchase:<orderId>`, `checkout_start:<token>`, or the
+ * source event id) so every source of the same fact lands on one row.
+ */
+export const eventsTable = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    source: text("source", { enum: EVENT_SOURCES }).notNull(),
+    occurredAt: timestampMs("occurred_at").notNull(),
+    receivedAt: timestampMs("received_at").notNull(),
+    profileId: text("profile_id"),
+    anonymousId: text("anonymous_id"),
+    dedupKey: text("dedup_key").notNull(),
+    sourceUpdatedAt: timestampMs("source_updated_at"),
+    properties: text("properties", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("events_dedup_idx").on(t.tenantId, t.dedupKey),
+    index("events_time_idx").on(t.tenantId, t.occurredAt),
+    index("events_profile_idx").on(t.tenantId, t.profileId, t.name, t.occurredAt),
+    index("events_anonymous_idx").on(t.tenantId, t.anonymousId),
+    index("events_name_idx").on(t.tenantId, t.name, t.occurredAt),
+  ],
+);
+
+/** Delivery ids already accepted (`X-Shopify-Webhook-Id`, Pub/Sub `messageId`, pixel event id), so redeliveries are stored once. */
+export const deliveriesTable = sqliteTable(
+  "deliveries",
+  {
+    key: text("key").primaryKey(),
+    tenantId: text("tenant_id"),
+    topic: text("topic").notNull(),
+    receivedAt: timestampMs("received_at").notNull(),
+  },
+  (t) => [index("deliveries_tenant_idx").on(t.tenantId, t.receivedAt)],
+);
+
+/** Bodies too large for a queue message (128 KB) wait here; the message carries the id. */
+export const ingestPayloadsTable = sqliteTable("ingest_payloads", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id"),
+  body: text("body").notNull(),
+  createdAt: timestampMs("created_at").notNull(),
+});

@@ -1,0 +1,6 @@
+export * from "./tenants.ts";
+export * from "./events.ts";
+export * from "./profiles.ts";
+export * from "./catalog.ts";
+export * from "./segments.ts";
+export * from "./operations.ts";

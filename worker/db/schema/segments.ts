@@ -1,0 +1,128 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
+
+export const segmentsTable = sqliteTable(
+  "segments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["customer", "product"] }).notNull(),
+    query: text("query").notNull(),
+    queryJson: text("query_json", { mode: "json" }).$type<unknown>().notNull(),
+    pushMode: text("push_mode", { enum: ["none", "tags", "native"] }).notNull().default("none"),
+    nativeSegmentGid: text("native_segment_gid"),
+    suggestion: text("suggestion"),
+    memberCount: integer("member_count").notNull().default(0),
+    lastComputedAt: timestampMs("last_computed_at"),
+    lastPushAt: timestampMs("last_push_at"),
+    lastPushResult: text("last_push_result", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestampMs("deleted_at"),
+  },
+  (t) => [uniqueIndex("segments_slug_idx").on(t.tenantId, t.slug)],
+);
+
+/** Membership history: a row per stay in a segment; `left_at` is null while the member is in. */
+export const segmentMembershipsTable = sqliteTable(
+  "segment_memberships",
+  {
+    tenantId: tenantId(),
+    segmentId: text("segment_id").notNull(),
+    memberId: text("member_id").notNull(),
+    enteredAt: timestampMs("entered_at").notNull(),
+    leftAt: timestampMs("left_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.segmentId, t.memberId, t.enteredAt] }),
+    index("segment_memberships_current_idx").on(t.tenantId, t.segmentId, t.leftAt, t.memberId),
+  ],
+);
+
+/** Size after each recompute, for the membership-over-time chart. */
+export const segmentSizesTable = sqliteTable(
+  "segment_sizes",
+  {
+    tenantId: tenantId(),
+    segmentId: text("segment_id").notNull(),
+    computedAt: timestampMs("computed_at").notNull(),
+    size: integer("size").notNull(),
+    entered: integer("entered").notNull(),
+    left: integer("left").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.segmentId, t.computedAt] })],
+);
+
+/** Customers that currently carry our `segops:<slug>` tag in Shopify, so a push sends only the diff. */
+export const segmentTagsTable = sqliteTable(
+  "segment_tags",
+  {
+    tenantId: tenantId(),
+    segmentId: text("segment_id").notNull(),
+    profileId: text("profile_id").notNull(),
+    tag: text("tag").notNull(),
+    pushedAt: timestampMs("pushed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.segmentId, t.profileId] }), index("segment_tags_tenant_idx").on(t.tenantId, t.profileId)],
+);
+
+/** Shopify Flow: which triggers have an enabled workflow (lifecycle callback), and action runs already handled. */
+export const flowTriggersTable = sqliteTable(
+  "flow_triggers",
+  {
+    tenantId: tenantId(),
+    handle: text("handle").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+    definitionId: text("definition_id"),
+    lifecycleAt: timestampMs("lifecycle_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.handle] })],
+);
+
+export const flowActionRunsTable = sqliteTable("flow_action_runs", {
+  actionRunId: text("action_run_id").primaryKey(),
+  tenantId: tenantId(),
+  handle: text("handle").notNull(),
+  status: text("status", { enum: ["succeeded", "failed"] }).notNull(),
+  result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});
+
+/** Segment-driven discounts: one Shopify discount Function evaluates these rules from metafield config. */
+export const discountRulesTable = sqliteTable(
+  "discount_rules",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    segmentId: text("segment_id").notNull(),
+    title: text("title").notNull(),
+    valueType: text("value_type", { enum: ["percentage", "fixed_amount"] }).notNull(),
+    value: text("value").notNull(),
+    discountClass: text("discount_class", { enum: ["PRODUCT", "ORDER", "SHIPPING"] }).notNull(),
+    shopifyDiscountGid: text("shopify_discount_gid"),
+    status: text("status", { enum: ["active", "inactive"] }).notNull(),
+    startsAt: timestampMs("starts_at"),
+    endsAt: timestampMs("ends_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("discount_rules_tenant_idx").on(t.tenantId, t.status)],
+);
+
+/** Landing pages rendered by the theme app block through the app proxy. */
+export const landingPagesTable = sqliteTable(
+  "landing_pages",
+  {
+    id: text("id").primaryKey(),
+    tenantId: tenantId(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    segmentId: text("segment_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("landing_pages_slug_idx").on(t.tenantId, t.slug)],
+);
