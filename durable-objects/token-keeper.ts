@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { createDb } from "../worker/db/client.ts";
+import { shopCredentialsTable } from "../worker/db/schema/index.ts";
+import type { Config } from "../worker/env.ts";
+import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
+import { requestAccessToken, type OfflineTokens } from "../worker/shopify/request-access-token.ts";
+
+export type AccessTokenResult =
+  | { ok: true; accessToken: string; shop: string; scopes: string }
+  | { ok: false; reason: "not_installed" | "reauth_required" | "unavailable"; message: string };
+
+type Cached = { accessToken: string; shop: string; scopes: string; expiresAt: number | null };
+
+/** Refresh this long before expiry, so a token handed out is still good for a whole Admin API call or bulk poll. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Owns a tenant's Shopify tokens inside its Durable Object. Refreshes are serialised through one in-flight
+ * promise: concurrent callers share it, so a rotated refresh token is never used twice.
+ */
+export class TokenKeeper {
+  #cached: Cached | null = null;
+  #refreshing: Promise<AccessTokenResult> | null = null;
+
+  async store(env: Env, config: Config, tenantId: string, shop: string, tokens: OfflineTokens, now = Date.now()): Promise<void> {
+    const aad = `${tenantId}:${shop}`;
+    const row = {
+      tenantId,
+      shopDomain: shop,
+      accessTokenCiphertext: await encryptSecret(config.TOKEN_ENCRYPTION_KEY, tokens.accessToken, aad),
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt === null ? null : new Date(tokens.accessTokenExpiresAt),
+      refreshTokenCiphertext: tokens.refreshToken ? await encryptSecret(config.TOKEN_ENCRYPTION_KEY, tokens.refreshToken, aad) : null,
+      refreshTokenExpiresAt: tokens.refreshTokenExpiresAt === null ? null : new Date(tokens.refreshTokenExpiresAt),
+      scopes: tokens.scopes,
+      updatedAt: new Date(now),
+    };
+    await createDb(env.DB).insert(shopCredentialsTable).values(row).onConflictDoUpdate({ target: shopCredentialsTable.tenantId, set: row });
+    this.#cached = { accessToken: tokens.accessToken, shop, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt };
+  }
+
+  async drop(env: Env, tenantId: string): Promise<void> {
+    this.#cached = null;
+    await createDb(env.DB).delete(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId));
+  }
+
+  async get(env: Env, config: Config, tenantId: string, now = Date.now()): Promise<AccessTokenResult> {
+    const cached = this.#cached;
+    if (cached && (cached.expiresAt === null || cached.expiresAt - REFRESH_MARGIN_MS > now)) {
+      return { ok: true, accessToken: cached.accessToken, shop: cached.shop, scopes: cached.scopes };
+    }
+    this.#refreshing ??= this.#load(env, config, tenantId, now).finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #load(env: Env, config: Config, tenantId: string, now: number): Promise<AccessTokenResult> {
+    const row = await createDb(env.DB).select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId)).get();
+    if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
+    const aad = `${tenantId}:${row.shopDomain}`;
+    const expiresAt = row.accessTokenExpiresAt?.getTime() ?? null;
+    if (expiresAt === null || expiresAt - REFRESH_MARGIN_MS > now) {
+      const accessToken = await decryptSecret(config.TOKEN_ENCRYPTION_KEY, row.accessTokenCiphertext, aad);
+      this.#cached = { accessToken, shop: row.shopDomain, scopes: row.scopes, expiresAt };
+      return { ok: true, accessToken, shop: row.shopDomain, scopes: row.scopes };
+    }
+    const refreshExpired = row.refreshTokenExpiresAt !== null && row.refreshTokenExpiresAt.getTime() <= now;
+    if (!row.refreshTokenCiphertext || refreshExpired) {
+      return { ok: false, reason: "reauth_required", message: "The offline token expired and cannot be refreshed; open the app in Shopify admin." };
+    }
+    const refreshToken = await decryptSecret(config.TOKEN_ENCRYPTION_KEY, row.refreshTokenCiphertext, aad);
+    const refreshed = await requestAccessToken(config, row.shopDomain, { kind: "refresh", refreshToken }, now);
+    if (!refreshed.ok) {
+      const reason = refreshed.error.reason === "rejected" ? "reauth_required" : "unavailable";
+      return { ok: false, reason, message: `Token refresh failed (${refreshed.error.status}): ${refreshed.error.message}` };
+    }
+    await this.store(env, config, tenantId, row.shopDomain, refreshed.value, now);
+    return { ok: true, accessToken: refreshed.value.accessToken, shop: row.shopDomain, scopes: refreshed.value.scopes };
+  }
+}

@@ -1,0 +1,35 @@
+import { deadLettersTable } from "../worker/db/schema/index.ts";
+import { newId } from "../worker/lib/ids.ts";
+import type { Deps } from "../worker/services/deps.ts";
+
+const D1_ROWS_PER_STATEMENT = 10;
+
+function tenantOf(body: unknown): string | null {
+  if (body && typeof body === "object" && "tenantId" in body && typeof body.tenantId === "string") return body.tenantId;
+  return null;
+}
+
+/** Keeps messages that cannot be processed, with why, so an operator can read and replay them. */
+export async function recordDeadLetters(
+  deps: Deps,
+  queue: string,
+  messages: readonly Message<unknown>[],
+  reason: string,
+): Promise<void> {
+  const now = new Date();
+  const rows = messages.map((message) => ({
+    id: newId("deadLetter"),
+    queue,
+    messageId: message.id,
+    tenantId: tenantOf(message.body),
+    body: JSON.stringify({ reason, body: message.body }),
+    attempts: message.attempts,
+    receivedAt: now,
+  }));
+  const statements = [];
+  for (let i = 0; i < rows.length; i += D1_ROWS_PER_STATEMENT) {
+    statements.push(deps.db.insert(deadLettersTable).values(rows.slice(i, i + D1_ROWS_PER_STATEMENT)));
+  }
+  const [first, ...rest] = statements;
+  if (first) await deps.db.batch([first, ...rest]);
+}

@@ -1,0 +1,51 @@
+import { parseConfig } from "./env.ts";
+import { flagPrivacyDeadlines } from "./jobs/flag-privacy-deadlines.ts";
+import { pushChangedMetafields } from "./jobs/push-changed-metafields.ts";
+import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
+import { recomputeSegments } from "./jobs/recompute-segments.ts";
+import type { CronJob } from "./jobs/types.ts";
+import { createLogger, errorMessage } from "./lib/log.ts";
+import { createDeps } from "./services/deps.ts";
+
+/** Cron expressions exactly as declared in wrangler.toml `[triggers]`. */
+export const CRONS = {
+  reconcile: "30 2 * * *",
+  metafieldPush: "0 3 * * *",
+  privacyDeadlines: "0 6 * * *",
+  segmentRecompute: "*/15 * * * *",
+} as const;
+
+function jobFor(cron: string): CronJob | undefined {
+  switch (cron) {
+    case CRONS.reconcile:
+      return reconcileRecentChanges;
+    case CRONS.metafieldPush:
+      return pushChangedMetafields;
+    case CRONS.privacyDeadlines:
+      return flagPrivacyDeadlines;
+    case CRONS.segmentRecompute:
+      return recomputeSegments;
+    default:
+      return undefined;
+  }
+}
+
+/** `scheduled()` entry: dispatches on the cron expression; one structured log line per run. */
+export async function runScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+  const started = Date.now();
+  const log = createLogger({ cron: controller.cron });
+  const job = jobFor(controller.cron);
+  if (!job) throw new Error(`No job for cron ${controller.cron}`);
+  const parsed = parseConfig(env);
+  if (!parsed.ok) {
+    log.error("bad environment", { issues: parsed.issues });
+    throw new Error("bad environment");
+  }
+  try {
+    const counts = await job(createDeps(env, parsed.config, log), new Date(controller.scheduledTime));
+    log.info("cron", { job: job.name, status: "ok", ...counts, ms: Date.now() - started });
+  } catch (error) {
+    log.error("cron", { job: job.name, status: "failed", error: errorMessage(error), ms: Date.now() - started });
+    throw error;
+  }
+}
