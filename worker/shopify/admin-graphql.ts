@@ -1,0 +1,96 @@
+import type { Config } from "../env.ts";
+import { tenantObject } from "../services/tenant-object.ts";
+import { err, ok, type Result } from "../lib/result.ts";
+import { graphqlUrl } from "./admin-url.ts";
+import { estimateQueryCost } from "./estimate-query-cost.ts";
+
+export type AdminGraphqlError =
+  | { kind: "not_installed" | "reauth_required"; message: string }
+  | { kind: "access_denied"; message: string }
+  | { kind: "graphql"; message: string }
+  | { kind: "unavailable"; message: string };
+
+export type AdminClient = {
+  /** Runs one Admin GraphQL operation through the tenant's shared cost bucket; waits out THROTTLED instead of failing. */
+  request<T>(query: string, variables?: Record<string, unknown>, options?: { cost?: number }): Promise<Result<T, AdminGraphqlError>>;
+};
+
+type GraphqlBody = {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string } }[] | string;
+  extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatusBody } };
+};
+type ThrottleStatusBody = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+
+const MAX_THROTTLE_WAIT_MS = 120_000;
+const MAX_TRANSIENT_RETRIES = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createAdminClient(env: Env, config: Config, tenantId: string): AdminClient {
+  const tenant = tenantObject(env, tenantId);
+
+  async function reserve(cost: number): Promise<boolean> {
+    let waited = 0;
+    for (;;) {
+      const { waitMs } = await tenant.acquireCost(cost);
+      if (waitMs === 0) return true;
+      if (waited + waitMs > MAX_THROTTLE_WAIT_MS) return false;
+      waited += waitMs;
+      await sleep(waitMs);
+    }
+  }
+
+  return {
+    async request<T>(query: string, variables: Record<string, unknown> = {}, options: { cost?: number } = {}) {
+      const cost = options.cost ?? estimateQueryCost(query);
+      let transientFailures = 0;
+      for (;;) {
+        const token = await tenant.accessToken();
+        if (!token.ok) {
+          return err({ kind: token.reason === "unavailable" ? "unavailable" : token.reason, message: token.message });
+        }
+        if (!(await reserve(cost))) return err({ kind: "unavailable", message: "Shopify's rate limit kept this call waiting too long." });
+
+        let res: Response;
+        try {
+          res = await fetch(graphqlUrl(config, token.shop), {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token.accessToken },
+            body: JSON.stringify({ query, variables }),
+          });
+        } catch (error) {
+          await tenant.settleCost(cost, 0, null);
+          if (++transientFailures > MAX_TRANSIENT_RETRIES) return err({ kind: "unavailable", message: String(error) });
+          await sleep(2 ** transientFailures * 250);
+          continue;
+        }
+
+        if (res.status === 401) {
+          await tenant.settleCost(cost, 0, null);
+          return err({ kind: "reauth_required", message: "Shopify refused the access token; the merchant must open the app again." });
+        }
+        if (res.status === 403) {
+          await tenant.settleCost(cost, 0, null);
+          return err({ kind: "access_denied", message: "Shopify denied access: a required scope is not granted." });
+        }
+        if (res.status >= 500 || res.status === 429) {
+          await tenant.settleCost(cost, 0, null);
+          if (++transientFailures > MAX_TRANSIENT_RETRIES) return err({ kind: "unavailable", message: `Shopify answered ${res.status}` });
+          await sleep(2 ** transientFailures * 250);
+          continue;
+        }
+
+        const body = (await res.json().catch(() => ({}))) as GraphqlBody;
+        const costInfo = body.extensions?.cost;
+        await tenant.settleCost(cost, costInfo?.actualQueryCost ?? null, costInfo?.throttleStatus ?? null);
+        const errors = typeof body.errors === "string" ? [{ message: body.errors }] : (body.errors ?? []);
+        if (errors.some((e) => e.extensions?.code === "THROTTLED")) continue;
+        const denied = errors.find((e) => e.extensions?.code === "ACCESS_DENIED");
+        if (denied) return err({ kind: "access_denied", message: denied.message });
+        if (errors.length > 0) return err({ kind: "graphql", message: errors.map((e) => e.message).join("; ") });
+        return ok(body.data as T);
+      }
+    },
+  };
+}
