@@ -1,0 +1,46 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { QUEUE_NAMES } from "../../queues/messages.ts";
+import worker from "../../worker/index.ts";
+
+async function deliver(queue: string, bodies: unknown[]) {
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({ id: `${queue}-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return { batch, result: await getQueueResult(batch, ctx) };
+}
+
+async function deadLetters(messageIds: string[]) {
+  const placeholders = messageIds.map(() => "?").join(",");
+  const { results } = await env.DB.prepare(`select queue, message_id, body from dead_letters where message_id in (${placeholders})`)
+    .bind(...messageIds)
+    .all<{ queue: string; message_id: string; body: string }>();
+  return results;
+}
+
+describe("queue consumers", () => {
+  it("records a malformed message as a dead letter and acks it instead of retrying forever", async () => {
+    const { batch, result } = await deliver(QUEUE_NAMES.backfill, [{ type: "start" }]);
+    expect(result.explicitAcks).toEqual([batch.messages[0]!.id]);
+    expect(result.retryMessages).toEqual([]);
+    const [row] = await deadLetters([batch.messages[0]!.id]);
+    expect(row).toMatchObject({ queue: QUEUE_NAMES.backfill });
+    expect(JSON.parse(row!.body)).toMatchObject({ reason: "invalid message body", body: { type: "start" } });
+  });
+
+  it("records every message reaching a dead-letter queue under its source queue", async () => {
+    const { batch, result } = await deliver(QUEUE_NAMES.shopifyWritesDlq, [{ type: "segment_push", tenantId: "ten_x", segmentId: "seg_y" }]);
+    expect(result.ackAll).toBe(true);
+    const rows = await deadLetters(batch.messages.map((m) => m.id));
+    expect(rows).toEqual([expect.objectContaining({ queue: QUEUE_NAMES.shopifyWrites })]);
+  });
+
+  it("refuses a batch from a queue nobody consumes", async () => {
+    const batch = createMessageBatch("segops-unknown", [{ id: "m1", timestamp: new Date(), attempts: 1, body: {} }]);
+    await expect(worker.queue(batch, env, createExecutionContext())).rejects.toThrow(/No consumer for queue segops-unknown/);
+  });
+});
