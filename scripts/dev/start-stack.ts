@@ -1,0 +1,115 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { startSimulator } from "../../simulator/index.ts";
+import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
+import { buildAdmin } from "../build-admin.ts";
+import { ensureDevVars } from "./dev-vars.ts";
+
+export const LOCAL_API_KEY = "segops-local-api-key";
+export const LOCAL_SERVICE_ACCOUNT = "shopify-pubsub@segops-local.iam.gserviceaccount.com";
+
+export type DevStackOptions = {
+  appPort: number;
+  simulatorPort: number;
+  persistTo: string;
+  /** "inherit" streams wrangler's output to this terminal; "quiet" keeps it for error reports only. */
+  output: "inherit" | "quiet";
+};
+
+export type DevStack = {
+  appUrl: string;
+  simulatorUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  simulator: Awaited<ReturnType<typeof startSimulator>>["simulator"];
+  stop(): Promise<void>;
+};
+
+const WRANGLER = "node_modules/.bin/wrangler";
+const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_D1_WARNING: "true" };
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}\n${output()}`);
+    const res = await fetch(`${url}/healthz`).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`wrangler dev did not answer ${url}/healthz within 120 s\n${output()}`);
+}
+
+/** Simulator + wrangler dev (local D1 with migrations, queues, DOs, cron endpoint): the one stack behind npm start, e2e tests and benchmarks. */
+export async function startDevStack(options: DevStackOptions): Promise<DevStack> {
+  const secrets = ensureDevVars();
+  const appUrl = `http://127.0.0.1:${options.appPort}`;
+  await buildAdmin();
+
+  const sim = await startSimulator({
+    app: { apiKey: LOCAL_API_KEY, apiSecret: secrets.SHOPIFY_API_SECRET, appUrl, scopes: [...DECLARED_SCOPES] },
+    pubsub: { audience: `${appUrl}/webhooks/pubsub`, serviceAccount: LOCAL_SERVICE_ACCOUNT },
+    delivery: "push",
+    port: options.simulatorPort,
+    host: "127.0.0.1",
+  });
+
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo], {
+    env: CHILD_ENV,
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) {
+    await sim.close();
+    throw new Error(`Applying D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  }
+
+  const vars = {
+    SHOPIFY_API_KEY: LOCAL_API_KEY,
+    SHOPIFY_APP_URL: appUrl,
+    SHOPIFY_ADMIN_ORIGIN: sim.url,
+    PUBSUB_AUDIENCE: `${appUrl}/webhooks/pubsub`,
+    PUBSUB_SERVICE_ACCOUNT: LOCAL_SERVICE_ACCOUNT,
+    PUBSUB_JWKS_URL: `${sim.url}/_sim/oauth2/v3/certs`,
+  };
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.appPort), "--persist-to", options.persistTo];
+  args.push("--test-scheduled", "--show-interactive-dev-session=false", "--inspector-port", "0");
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+
+  let captured = "";
+  const child = spawn(WRANGLER, args, { env: CHILD_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      captured = (captured + chunk.toString()).slice(-20_000);
+      if (options.output === "inherit") process.stdout.write(chunk);
+    });
+  }
+  const killChild = () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once("exit", killChild);
+
+  try {
+    await waitForHealth(appUrl, child, () => captured);
+  } catch (error) {
+    killChild();
+    await sim.close();
+    throw error;
+  }
+
+  return {
+    appUrl,
+    simulatorUrl: sim.url,
+    apiKey: LOCAL_API_KEY,
+    apiSecret: secrets.SHOPIFY_API_SECRET,
+    simulator: sim.simulator,
+    async stop() {
+      killChild();
+      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+      await sim.close();
+    },
+  };
+}
