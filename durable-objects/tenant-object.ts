@@ -50,6 +50,11 @@ export class TenantObject extends DurableObject<Env> {
     await this.ctx.storage.delete(SETUP_KEY);
   }
 
+  /** Uninstall: no more scheduled work for this tenant until it is installed again. */
+  async stopWork(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+  }
+
   async storeTokens(shop: string, tokens: OfflineTokens): Promise<void> {
     await this.#tokens.store(this.env, this.#configOrThrow(), this.#tenantId, shop, tokens);
   }

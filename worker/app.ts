@@ -3,7 +3,14 @@ import type { AppEnv } from "./env.ts";
 import { AppError, errorBody, type ErrorCode } from "./errors.ts";
 import { errorMessage } from "./lib/log.ts";
 import { requestContext } from "./middleware/request-context.ts";
+import { adminRoutes } from "./routes/admin/index.ts";
+import { apiRoutes } from "./routes/api/index.ts";
+import { registerAppShell } from "./routes/app-shell.ts";
+import { authRoutes } from "./routes/auth/index.ts";
+import { flowRoutes } from "./routes/flow/index.ts";
 import { registerHealth } from "./routes/health.ts";
+import { pixelRoutes } from "./routes/pixel/index.ts";
+import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: "bad_request",
@@ -22,6 +29,13 @@ export function newApp(): Hono<AppEnv> {
   app.use(requestContext());
 
   registerHealth(app);
+  registerAppShell(app);
+  app.route("/webhooks", webhooksRoutes);
+  app.route("/pixel/v1", pixelRoutes);
+  app.route("/v1", apiRoutes);
+  app.route("/admin/api", adminRoutes);
+  app.route("/flow", flowRoutes);
+  app.route("/", authRoutes);
 
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`, c.get("requestId")), 404));
 

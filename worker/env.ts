@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Logger } from "./lib/log.ts";
+import type { Deps } from "./services/deps.ts";
 
 const base64Key32 = z
   .string()
@@ -32,7 +33,12 @@ export type AppVariables = {
   requestId: string;
   config: Config;
   log: Logger;
+  deps: Deps;
+  /** Set by the auth middleware of each surface; the only source of tenant scope for a request. */
   tenantId: string | undefined;
+  /** The shop of a verified session token (admin) or webhook. */
+  shop: string | undefined;
+  sessionToken: string | undefined;
 };
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -3,6 +3,7 @@ import { parseConfig, type AppEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { newId } from "../lib/ids.ts";
 import { createLogger } from "../lib/log.ts";
+import { createDeps } from "../services/deps.ts";
 
 const REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -27,6 +28,7 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       });
     }
     c.set("config", parsed.config);
+    c.set("deps", createDeps(c.env, parsed.config, log));
 
     await next();
 

@@ -1,5 +1,5 @@
+import type { TenantObject } from "../../durable-objects/tenant-object.ts";
 import type { Config } from "../env.ts";
-import { tenantObject } from "../services/tenant-object.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import { graphqlUrl } from "./admin-url.ts";
 import { estimateQueryCost } from "./estimate-query-cost.ts";
@@ -27,8 +27,10 @@ const MAX_TRANSIENT_RETRIES = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createAdminClient(env: Env, config: Config, tenantId: string): AdminClient {
-  const tenant = tenantObject(env, tenantId);
+/** The tenant's token and cost bucket: its Durable Object stub, or the object itself when the caller runs inside it. */
+export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost">;
+
+export function createAdminClient(config: Config, tenant: TenantPort): AdminClient {
 
   async function reserve(cost: number): Promise<boolean> {
     let waited = 0;
