@@ -1,0 +1,75 @@
+import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { requireScopes, type GqlContext, type Resolver } from "./context.ts";
+import { abandonedCheckouts } from "./resolvers/abandoned-checkouts.ts";
+import { bulkOperationCancel, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./resolvers/bulk-operations.ts";
+import { customer, customers } from "./resolvers/customers.ts";
+import { flowTriggerReceive } from "./resolvers/flow.ts";
+import { metafieldDefinitionCreate, metafieldDefinitions, metafieldsSet } from "./resolvers/metafields.ts";
+import { node, nodes } from "./resolvers/node.ts";
+import { order, orders } from "./resolvers/orders.ts";
+import { product, products } from "./resolvers/products.ts";
+import { segment, segmentCreate, segmentDelete, segments, segmentUpdate } from "./resolvers/segments.ts";
+import { currentAppInstallation, shop } from "./resolvers/shop.ts";
+import { tagsAdd, tagsRemove } from "./resolvers/tags.ts";
+import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./resolvers/webhook-subscriptions.ts";
+import { webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./resolvers/web-pixel.ts";
+import { SCHEMA_SDL } from "./schema-sdl.ts";
+
+type Root = Record<string, [Resolver, string[]?]>;
+
+const QUERY: Root = {
+  shop: [shop],
+  currentAppInstallation: [currentAppInstallation],
+  webhookSubscriptions: [webhookSubscriptions],
+  webPixel: [webPixel, ["read_pixels"]],
+  metafieldDefinitions: [metafieldDefinitions],
+  customers: [customers, ["read_customers"]],
+  customer: [customer, ["read_customers"]],
+  orders: [orders, ["read_orders"]],
+  order: [order, ["read_orders"]],
+  products: [products, ["read_products"]],
+  product: [product, ["read_products"]],
+  abandonedCheckouts: [abandonedCheckouts, ["read_orders"]],
+  segments: [segments, ["read_customers"]],
+  segment: [segment, ["read_customers"]],
+  node: [node],
+  nodes: [nodes],
+  currentBulkOperation: [currentBulkOperation],
+  bulkOperations: [bulkOperations],
+};
+
+const MUTATION: Root = {
+  webhookSubscriptionCreate: [webhookSubscriptionCreate],
+  webhookSubscriptionDelete: [webhookSubscriptionDelete],
+  webPixelCreate: [webPixelCreate, ["write_pixels", "read_customer_events"]],
+  webPixelUpdate: [webPixelUpdate, ["write_pixels", "read_customer_events"]],
+  webPixelDelete: [webPixelDelete, ["write_pixels", "read_customer_events"]],
+  metafieldDefinitionCreate: [metafieldDefinitionCreate],
+  metafieldsSet: [metafieldsSet, ["write_products"]],
+  tagsAdd: [tagsAdd],
+  tagsRemove: [tagsRemove],
+  segmentCreate: [segmentCreate, ["write_customers"]],
+  segmentUpdate: [segmentUpdate, ["write_customers"]],
+  segmentDelete: [segmentDelete, ["write_customers"]],
+  flowTriggerReceive: [flowTriggerReceive],
+  bulkOperationRunQuery: [bulkOperationRunQuery],
+  bulkOperationCancel: [bulkOperationCancel],
+};
+
+function attach(fields: Record<string, { resolve?: GraphQLFieldResolver<unknown, GqlContext> }>, root: Root): void {
+  for (const [name, [resolver, scopes]] of Object.entries(root)) {
+    const field = fields[name];
+    if (!field) throw new Error(`schema has no root field ${name}`);
+    field.resolve = (source, args, gql, info) => {
+      if (scopes) requireScopes(gql, name, scopes);
+      return resolver(source, args, gql, info);
+    };
+  }
+}
+
+export function buildSimSchema(): GraphQLSchema {
+  const schema = buildSchema(SCHEMA_SDL);
+  attach(schema.getQueryType()!.getFields(), QUERY);
+  attach(schema.getMutationType()!.getFields(), MUTATION);
+  return schema;
+}
