@@ -1,14 +1,21 @@
 import { DurableObject } from "cloudflare:workers";
 import { parseConfig, type Config } from "../worker/env.ts";
+import { createLogger } from "../worker/lib/log.ts";
+import { createDeps } from "../worker/services/deps.ts";
+import { runSetup } from "../worker/services/install/run-setup.ts";
+import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
 import type { OfflineTokens } from "../worker/shopify/request-access-token.ts";
 import { acquire, DEFAULT_BUCKET, settle, type BucketState, type ThrottleStatus } from "./cost-bucket.ts";
 import { TokenKeeper, type AccessTokenResult } from "./token-keeper.ts";
 
 export type SetupStepStatus = "pending" | "running" | "done" | "failed";
-export type SetupStep = { status: SetupStepStatus; detail?: string; error?: string; updatedAt: number };
+export type SetupStep = { status: SetupStepStatus; attempts?: number; detail?: string; error?: string; updatedAt: number };
 export type SetupState = Record<string, SetupStep>;
+export type RevealableKey = { keyId: string; secret: string };
 
 const SETUP_KEY = "setup";
+const SERVER_KEY_REVEAL_KEY = "server-key-reveal";
+const ACCESS_DENIED_KEY = "access-denied";
 
 /**
  * One object per tenant (`TENANT.getByName(tenantId)`): the single writer for what must not race across
@@ -46,8 +53,23 @@ export class TenantObject extends DurableObject<Env> {
     return setup;
   }
 
-  async resetSetup(): Promise<void> {
-    await this.ctx.storage.delete(SETUP_KEY);
+  /** Runs (or resumes) the install steps from an alarm, so a crash or eviction picks up where it stopped. */
+  async startSetup(options: { restart: boolean }): Promise<void> {
+    if (options.restart) await this.ctx.storage.delete(SETUP_KEY);
+    await this.ctx.storage.setAlarm(Date.now());
+  }
+
+  override async alarm(): Promise<void> {
+    const config = this.#configOrThrow();
+    const log = createLogger({ tenant: this.#tenantId, job: "setup" });
+    const ctx = { ...createDeps(this.env, config, log), tenantId: this.#tenantId, admin: createAdminClient(config, this) };
+    const result = await runSetup(ctx, {
+      getSetup: () => this.getSetup(),
+      updateSetupStep: (step, update) => this.updateSetupStep(step, update),
+      stashServerKey: (keyId, secret) => this.stashServerKey(keyId, secret),
+    });
+    log.info("setup run", { complete: result.complete, retryInMs: result.retryInMs });
+    if (result.retryInMs !== null) await this.ctx.storage.setAlarm(Date.now() + result.retryInMs);
   }
 
   /** Uninstall: no more scheduled work for this tenant until it is installed again. */
@@ -55,8 +77,37 @@ export class TenantObject extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
   }
 
+  async stashServerKey(keyId: string, secret: string): Promise<void> {
+    await this.ctx.storage.put(SERVER_KEY_REVEAL_KEY, { keyId, secret } satisfies RevealableKey);
+  }
+
+  /** The new server key's secret, exactly once: it is deleted as it is handed out. */
+  async revealServerKey(): Promise<RevealableKey | null> {
+    const key = (await this.ctx.storage.get<RevealableKey>(SERVER_KEY_REVEAL_KEY)) ?? null;
+    if (key) await this.ctx.storage.delete(SERVER_KEY_REVEAL_KEY);
+    return key;
+  }
+
+  async revealableServerKeyId(): Promise<string | null> {
+    return (await this.ctx.storage.get<RevealableKey>(SERVER_KEY_REVEAL_KEY))?.keyId ?? null;
+  }
+
   async storeTokens(shop: string, tokens: OfflineTokens): Promise<void> {
     await this.#tokens.store(this.env, this.#configOrThrow(), this.#tenantId, shop, tokens);
+    await this.ctx.storage.delete(ACCESS_DENIED_KEY);
+  }
+
+  /** Shopify answered ACCESS_DENIED/403: the admin shows the re-approve banner until scopes change. */
+  async reportAccessDenied(message: string): Promise<void> {
+    await this.ctx.storage.put(ACCESS_DENIED_KEY, { message, at: Date.now() });
+  }
+
+  async clearAccessDenied(): Promise<void> {
+    await this.ctx.storage.delete(ACCESS_DENIED_KEY);
+  }
+
+  async accessDenied(): Promise<{ message: string; at: number } | null> {
+    return (await this.ctx.storage.get<{ message: string; at: number }>(ACCESS_DENIED_KEY)) ?? null;
   }
 
   async accessToken(): Promise<AccessTokenResult> {

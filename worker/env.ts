@@ -25,6 +25,8 @@ export const ConfigSchema = z.object({
   PUBSUB_AUDIENCE: z.string().min(1),
   PUBSUB_SERVICE_ACCOUNT: z.email(),
   PUBSUB_JWKS_URL: z.url().default("https://www.googleapis.com/oauth2/v3/certs"),
+  /** When set (`pubsub://project:topic`), install subscribes the data topics to Pub/Sub instead of HTTPS. */
+  WEBHOOK_PUBSUB_URI: z.string().regex(/^pubsub:\/\/[^:]+:.+$/).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -28,7 +28,7 @@ const MAX_TRANSIENT_RETRIES = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tenant's token and cost bucket: its Durable Object stub, or the object itself when the caller runs inside it. */
-export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost">;
+export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost" | "reportAccessDenied">;
 
 export function createAdminClient(config: Config, tenant: TenantPort): AdminClient {
 
@@ -73,8 +73,10 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
           return err({ kind: "reauth_required", message: "Shopify refused the access token; the merchant must open the app again." });
         }
         if (res.status === 403) {
+          const message = "Shopify denied access: a required scope is not granted.";
           await tenant.settleCost(cost, 0, null);
-          return err({ kind: "access_denied", message: "Shopify denied access: a required scope is not granted." });
+          await tenant.reportAccessDenied(message);
+          return err({ kind: "access_denied", message });
         }
         if (res.status >= 500 || res.status === 429) {
           await tenant.settleCost(cost, 0, null);
@@ -89,7 +91,10 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
         const errors = typeof body.errors === "string" ? [{ message: body.errors }] : (body.errors ?? []);
         if (errors.some((e) => e.extensions?.code === "THROTTLED")) continue;
         const denied = errors.find((e) => e.extensions?.code === "ACCESS_DENIED");
-        if (denied) return err({ kind: "access_denied", message: denied.message });
+        if (denied) {
+          await tenant.reportAccessDenied(denied.message);
+          return err({ kind: "access_denied", message: denied.message });
+        }
         if (errors.length > 0) return err({ kind: "graphql", message: errors.map((e) => e.message).join("; ") });
         return ok(body.data as T);
       }

@@ -1,5 +1,16 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
+import { requireSessionToken } from "../../middleware/require-session-token.ts";
+import { requireTenant } from "../../middleware/require-tenant.ts";
+import { registerGetBootstrap } from "./get-bootstrap.ts";
+import { registerGetSetup } from "./get-setup.ts";
+import { registerKeys } from "./keys.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
 export const adminRoutes = new Hono<AppEnv>();
+
+adminRoutes.use(requireSessionToken());
+registerGetBootstrap(adminRoutes);
+adminRoutes.use(requireTenant());
+registerGetSetup(adminRoutes);
+registerKeys(adminRoutes);

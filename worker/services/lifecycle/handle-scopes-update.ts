@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../deps.ts";
+import { tenantObject } from "../tenant-object.ts";
 
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 
@@ -13,5 +14,6 @@ export async function handleScopesUpdate(ctx: TenantContext, payload: unknown, n
     .update(tenantsTable)
     .set({ grantedScopes: parsed.data.current.join(","), updatedAt: new Date(now) })
     .where(eq(tenantsTable.id, ctx.tenantId));
+  await tenantObject(ctx.env, ctx.tenantId).clearAccessDenied();
   return true;
 }

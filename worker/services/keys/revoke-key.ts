@@ -1,0 +1,14 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { apiKeysTable } from "../../db/schema/index.ts";
+import type { TenantContext } from "../deps.ts";
+
+/** Revokes one of the tenant's keys; false when it is not the tenant's or already revoked. */
+export async function revokeKey(ctx: TenantContext, keyId: string, now = Date.now()): Promise<boolean> {
+  const revoked = await ctx.db
+    .update(apiKeysTable)
+    .set({ revokedAt: new Date(now) })
+    .where(and(eq(apiKeysTable.id, keyId), eq(apiKeysTable.tenantId, ctx.tenantId), isNull(apiKeysTable.revokedAt)))
+    .returning({ id: apiKeysTable.id, kind: apiKeysTable.kind });
+  if (revoked.length > 0) ctx.log.info("key revoked", { tenant: ctx.tenantId, kind: revoked[0]!.kind });
+  return revoked.length > 0;
+}

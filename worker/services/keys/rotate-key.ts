@@ -1,0 +1,42 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { apiKeysTable } from "../../db/schema/index.ts";
+import { newId } from "../../lib/ids.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { createAdminClient } from "../../shopify/admin-graphql.ts";
+import type { TenantContext } from "../deps.ts";
+import { writePixelSettings } from "../install/steps/activate-pixel.ts";
+import { tenantObject } from "../tenant-object.ts";
+import { hashServerKey, keyHint, newPublicKey, newServerKey } from "./generate-key.ts";
+
+export type RotatedKey = { id: string; kind: "public" | "server"; key: string };
+
+/**
+ * Mints a new key of `kind` and revokes the old ones in one D1 batch. A new server key is returned here and
+ * nowhere else; a new public key is pushed into the web pixel's settings at once.
+ */
+export async function rotateKey(ctx: TenantContext, kind: "public" | "server", now = Date.now()): Promise<Result<RotatedKey, { message: string }>> {
+  const secret = kind === "public" ? newPublicKey() : newServerKey();
+  const id = newId("key");
+  const row = {
+    id,
+    tenantId: ctx.tenantId,
+    kind,
+    hint: keyHint(secret),
+    createdAt: new Date(now),
+    ...(kind === "public" ? { publicKey: secret } : { secretHash: await hashServerKey(secret) }),
+  };
+  await ctx.db.batch([
+    ctx.db
+      .update(apiKeysTable)
+      .set({ revokedAt: new Date(now) })
+      .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, kind), isNull(apiKeysTable.revokedAt))),
+    ctx.db.insert(apiKeysTable).values(row),
+  ]);
+  if (kind === "public") {
+    const admin = createAdminClient(ctx.config, tenantObject(ctx.env, ctx.tenantId));
+    const pixel = await writePixelSettings(admin, { publicKey: secret, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") });
+    if (!pixel.ok) return err({ message: `New public key created, but the pixel still has the old one: ${pixel.error}` });
+  }
+  ctx.log.info("key rotated", { tenant: ctx.tenantId, kind });
+  return ok({ id, kind, key: secret });
+}

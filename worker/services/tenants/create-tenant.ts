@@ -1,0 +1,39 @@
+import { tenantsTable } from "../../db/schema/index.ts";
+import { newId } from "../../lib/ids.ts";
+import { shopSubdomain } from "../../shopify/shop-domain.ts";
+import type { Deps } from "../deps.ts";
+import { findTenantByShop, type Tenant } from "./find-tenant.ts";
+
+const MAX_SLUG_ATTEMPTS = 20;
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  const message = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+  return message.includes("UNIQUE constraint failed") && message.includes(column);
+}
+
+/**
+ * The shop's tenant, created if needed with slug = shop subdomain (`acme`, then `acme-2`… when another shop
+ * holds it). Two installs racing for the same shop end on the same row: the shop domain is unique.
+ */
+export async function findOrCreateTenant(deps: Deps, shop: string, now = Date.now()): Promise<Tenant> {
+  const existing = await findTenantByShop(deps, shop);
+  if (existing) return existing;
+  const base = shopSubdomain(shop);
+  for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
+    const slug = attempt === 1 ? base : `${base}-${attempt}`;
+    try {
+      const [created] = await deps.db
+        .insert(tenantsTable)
+        .values({ id: newId("tenant"), slug, shopDomain: shop, status: "installing", createdAt: new Date(now), updatedAt: new Date(now) })
+        .returning();
+      if (created) return created;
+    } catch (error) {
+      if (isUniqueViolation(error, "shop_domain")) {
+        const raced = await findTenantByShop(deps, shop);
+        if (raced) return raced;
+      }
+      if (!isUniqueViolation(error, "slug")) throw error;
+    }
+  }
+  throw new Error(`No free slug for ${shop} after ${MAX_SLUG_ATTEMPTS} attempts`);
+}

@@ -1,0 +1,10 @@
+import type { Config } from "../env.ts";
+import { shopSubdomain } from "./shop-domain.ts";
+
+export const APP_HANDLE = "segops";
+
+/** Where the merchant sees the embedded app: Shopify admin, or the simulator's admin host page locally. */
+export function embeddedAdminUrl(config: Config, shop: string): string {
+  const origin = config.SHOPIFY_ADMIN_ORIGIN?.replace(/\/$/, "") ?? "https://admin.shopify.com";
+  return `${origin}/store/${shopSubdomain(shop)}/apps/${APP_HANDLE}`;
+}
