@@ -38,7 +38,7 @@ export const CUSTOMER_ATTRIBUTES: readonly AttributeSpec[] = [
   customer({ name: "country", type: "country", column: "country", nullable: true, ops: ["=", "!=", "in", "not in", ...PRESENCE] }),
   customer({ name: "tags", type: "tags", column: "tags", nullable: false, ops: TAG_OPS }),
   customer({ name: "total_spent", type: "number", column: "total_spent", nullable: false, ops: NUMBER_OPS }),
-  customer({ name: "orders_count", type: "integer", column: "orders_count", nullable: false, ops: NUMBER_OPS, min: 0 }),
+  customer({ name: "orders_count", type: "integer", column: "orders_count", nullable: false, ops: NUMBER_OPS }),
   customer({ name: "first_order_date", type: "date", column: "first_order_at", nullable: true, ops: DATE_OPS }),
   customer({ name: "last_order_date", type: "date", column: "last_order_at", nullable: true, ops: DATE_OPS }),
   customer({ name: "last_seen", type: "date", column: "last_seen_at", nullable: true, ops: DATE_OPS }),
@@ -71,7 +71,7 @@ export const PRODUCT_ATTRIBUTES: readonly AttributeSpec[] = [
   product({ name: "title", type: "string", column: "title", nullable: false, ops: ["=", "!=", "contains", "not contains"] }),
   product({ name: "price", type: "number", column: "price_min", nullable: true, ops: NULLABLE_NUMBER_OPS }),
   product({ name: "inventory", type: "integer", column: "inventory_total", nullable: true, ops: NULLABLE_NUMBER_OPS }),
-  product({ name: "mentions", type: "integer", column: "mention_count_30d", nullable: false, ops: NUMBER_OPS, min: 0 }),
+  product({ name: "mentions", type: "integer", column: "mention_count_30d", nullable: false, ops: NUMBER_OPS }),
   product({ name: "status", type: "enum", column: "status", nullable: true, ops: ENUM_OPS, values: PRODUCT_STATUSES, stored: "lower" }),
 ];
 
