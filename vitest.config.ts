@@ -8,6 +8,8 @@ export default defineConfig(async () => {
   const sharedFixtures = await loadSharedFixtures();
   return {
     test: {
+      // Logs of passing tests are noise; a failing test still prints everything it logged.
+      silent: "passed-only",
       projects: [
         {
           plugins: [
@@ -37,7 +39,7 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             environment: "node",
-            include: ["tests/{simulator,scripts,e2e}/**/*.test.ts"],
+            include: ["tests/{simulator,scripts,e2e,extensions}/**/*.test.ts"],
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },
