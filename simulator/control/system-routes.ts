@@ -10,11 +10,10 @@ export function registerSystemRoutes(app: Hono, ctx: SimContext): void {
     return c.json({ keys: [ctx.pubsubKey.jwk] });
   });
 
-  app.get("/_sim/bulk/:file", (c) => {
+  app.get("/_sim/bulk/:shop/:file", (c) => {
     const id = (c.req.param("file") ?? "").replace(/\.jsonl$/, "");
-    for (const shop of ctx.shops.values()) {
-      const operation = shop.bulkOperations.find((op) => op.id === id);
-      if (!operation?.chunks) continue;
+    const operation = ctx.shops.get(c.req.param("shop") ?? "")?.bulkOperations.find((op) => op.id === id);
+    if (operation?.chunks) {
       const chunks = operation.chunks;
       let next = 0;
       const encoder = new TextEncoder();

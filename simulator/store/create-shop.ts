@@ -48,7 +48,8 @@ export function createShopState(options: CreateShopOptions, domain: string, appS
   const baseNow = parseTime(options.now, Date.now());
   const plan = PLANS[options.plan ?? "shopify"];
   const prng = createPrng(seed);
-  const next = { ...ID_BASES };
+  // Shop-specific ids (bulk operations, segments, …) differ between shops, as Shopify's global ids do.
+  const next = { ...ID_BASES, misc: ID_BASES.misc + (seedFrom(domain) % 100_000) * 100_000 };
   const { products, variants } = generateProducts(prng, size.products, baseNow, next);
   const drafts = draftCustomers(prng, size.customers, baseNow, size.days);
   const orders = generateOrders({ prng, count: size.orders, now: baseNow, days: size.days, customers: drafts, variants, next });

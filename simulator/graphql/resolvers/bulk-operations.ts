@@ -16,7 +16,7 @@ const MAX_CONCURRENT = 5;
 export function bulkResultUrl(gql: GqlContext, operation: BulkOperationRecord): string | null {
   if (operation.status !== "COMPLETED" || operation.objectCount === 0) return null;
   const base = gql.sim.options.publicUrl ?? gql.origin;
-  return `${base.replace(/\/$/, "")}/_sim/bulk/${operation.id}.jsonl`;
+  return `${base.replace(/\/$/, "")}/_sim/bulk/${gql.shop.domain}/${operation.id}.jsonl`;
 }
 
 export function bulkNode(gql: GqlContext, operation: BulkOperationRecord) {
