@@ -35,7 +35,7 @@ export function buildDelivery(ctx: SimContext, shop: ShopState, input: DeliveryI
     return { id: webhookId, topic: input.topic, via: "https", url: `${appUrl(ctx)}${path}`, method: "POST", headers, body: input.body };
   }
   const { "X-Shopify-Hmac-Sha256": hmac, ...attributes } = shopifyHeaders;
-  const messageId = String(randomInt(1e14, 9e14)) + String(randomInt(10, 99));
+  const messageId = `${randomInt(1e9, 9e9)}${randomInt(1e6, 9e6)}`;
   const publishTime = new Date().toISOString();
   const envelope = {
     message: {
