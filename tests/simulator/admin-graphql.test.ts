@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP, exchangeToken, FIXED_NOW, graphqlFor, shopWithToken, sleep, SMALL, startTestSimulator, type TestSimulator } from "./harness.ts";
+import { APP, exchangeToken, FIXED_NOW, graphqlFor, shopWithToken, sleep, SMALL, startTestSimulator, type GraphqlResponse, type TestSimulator } from "./harness.ts";
 
 let sim: TestSimulator;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe("Admin GraphQL shapes", () => {
     const ids: string[] = [];
     let after: string | null = null;
     do {
-      const { data } = await graphql(query, { after });
+      const { data }: GraphqlResponse = await graphql(query, { after });
       ids.push(...data!.page.nodes.map((n: { id: string }) => n.id));
       after = data!.page.pageInfo.hasNextPage ? data!.page.pageInfo.endCursor : null;
     } while (after);
@@ -95,7 +95,7 @@ describe("Admin GraphQL shapes", () => {
       let oldest = Infinity;
       let after: string | null = null;
       do {
-        const { data } = await graphql(`query($after: String) { orders(first: 250, after: $after) { pageInfo { hasNextPage endCursor } nodes { createdAt } } }`, { after });
+        const { data }: GraphqlResponse = await graphql(`query($after: String) { orders(first: 250, after: $after) { pageInfo { hasNextPage endCursor } nodes { createdAt } } }`, { after });
         total += data!.orders.nodes.length;
         for (const order of data!.orders.nodes) oldest = Math.min(oldest, Date.parse(order.createdAt));
         after = data!.orders.pageInfo.hasNextPage ? data!.orders.pageInfo.endCursor : null;
