@@ -51,8 +51,8 @@ export function readJson(input: unknown, path = "$", depth = 0): Result<RawNode,
     const rule = parseAt(EventRuleJson, input, path);
     if (!rule.ok) return rule;
     const { event, window, op, value } = rule.value;
-    const at = { path };
-    return ok({ type: "event", event, eventAt: at, window, windowAt: at, op, opAt: at, value: rawValue(value, `${path}.value`) });
+    const at = (key: string) => ({ path: `${path}.${key}` });
+    return ok({ type: "event", event, eventAt: at("event"), window, windowAt: at("window"), op, opAt: at("op"), value: rawValue(value, `${path}.value`) });
   }
   if ("attr" in input) {
     const rule = parseAt(AttributeRuleJson, input, path);
@@ -60,7 +60,7 @@ export function readJson(input: unknown, path = "$", depth = 0): Result<RawNode,
     const valuePath = `${path}.value`;
     const value = "value" in rule.value ? rule.value.value : [];
     const values = Array.isArray(value) ? value.map((item, index) => rawValue(item, `${valuePath}[${index}]`)) : [rawValue(value, valuePath)];
-    return ok({ type: "attr", attr: rule.value.attr, attrAt: { path }, op: rule.value.op, opAt: { path }, values });
+    return ok({ type: "attr", attr: rule.value.attr, attrAt: { path: `${path}.attr` }, op: rule.value.op, opAt: { path: `${path}.op` }, values });
   }
   return err(segmentError({ path }, "unknown segment node", SHAPES_HINT));
 }

@@ -1,0 +1,126 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import {
+  compileSegment,
+  compileSegmentCount,
+  D1_MAX_PARAMS,
+  parseSegment,
+  type SegmentKind,
+  type SegmentNode,
+} from "../../../../../worker/services/segments/dsl/index.ts";
+import { DAY, NOW, newTenantId } from "./seed-segment-rows.ts";
+
+function compiled(text: string, kind: SegmentKind = "customer", tenantId = "ten_x") {
+  const ast = parseSegment(text, kind);
+  if (!ast.ok) throw new Error(ast.error.message);
+  const result = compileSegment(ast.value, { kind, tenantId, now: NOW });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const countries = (count: number, offset = 0) =>
+  Array.from({ length: count }, (_, i) => `"${String.fromCharCode(65 + Math.floor((i + offset) / 26))}${String.fromCharCode(65 + ((i + offset) % 26))}"`).join(", ");
+
+describe("compileSegment SQL shape", () => {
+  it("selects member ids of the tenant, with the tenant as the first parameter", () => {
+    expect(compiled("orders_count >= 2", "customer", "ten_a")).toEqual({
+      sql: "SELECT p.id FROM profiles p WHERE p.tenant_id = ? AND (p.orders_count >= ?)",
+      params: ["ten_a", 2],
+    });
+    expect(compiled("ai_score < 50", "product", "ten_a")).toEqual({
+      sql: "SELECT p.id FROM products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL AND (p.ai_score < ?)",
+      params: ["ten_a", 50],
+    });
+  });
+
+  it("counts the same members for the preview", () => {
+    const ast = parseSegment('tags contains "vip"', "customer");
+    if (!ast.ok) throw new Error(ast.error.message);
+    const count = compileSegmentCount(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW });
+    expect(count.ok && count.value.sql).toBe(
+      "SELECT count(*) AS count FROM profiles p WHERE p.tenant_id = ? AND (EXISTS (SELECT 1 FROM json_each(p.tags) WHERE lower(value) = lower(?)))",
+    );
+  });
+
+  it.each([
+    ["purchase.count(30d) >= 1", /^EXISTS \(SELECT 1 FROM events e /],
+    ["purchase.count(30d) > 0", /^EXISTS \(SELECT 1 FROM events e /],
+    ["purchase.count(30d) = 0", /^NOT EXISTS \(SELECT 1 FROM events e /],
+    ["purchase.count(30d) < 1", /^NOT EXISTS \(SELECT 1 FROM events e /],
+    ["purchase.count(30d) <= 0", /^NOT EXISTS \(SELECT 1 FROM events e /],
+    ["purchase.count(30d) >= 3", /^\(SELECT count\(\*\) FROM events e .*\) >= \?$/],
+  ])("compiles %s to the cheapest event query", (text, shape) => {
+    const { sql, params } = compiled(text);
+    const condition = sql.slice(sql.indexOf("AND (") + 5, -1);
+    expect(condition).toMatch(shape);
+    expect(condition).toContain("e.tenant_id = p.tenant_id AND e.profile_id = p.id AND e.name = ? AND e.occurred_at >= ?");
+    expect(params.slice(1, 3)).toEqual(["purchase", NOW - 30 * DAY]);
+  });
+
+  it("binds every value and never interpolates one into the SQL", async () => {
+    const hostile = `x'); DROP TABLE profiles; --`;
+    const { sql, params } = compiled(`tags contains "${hostile}" or email = "${hostile}" or email contains "%"`);
+    expect(sql).not.toContain("DROP");
+    expect(sql).not.toContain("%");
+    expect(params).toContain(hostile);
+    const { results } = await env.DB.prepare(sql).bind(...params).all();
+    expect(results).toEqual([]);
+  });
+
+  it("re-checks a hand-built AST and rejects an invalid one with its path", () => {
+    const ast = { and: [{ attr: "country", op: "=", value: "us" }, { attr: "orders_count", op: ">=", value: "2" }] } as SegmentNode;
+    const result = compileSegment(ast, { kind: "customer", tenantId: "ten_a", now: NOW });
+    expect(result).toMatchObject({ ok: false, error: { path: "$.and[1].value", message: "orders_count is a number" } });
+  });
+});
+
+describe("the D1 limit of 100 bound parameters", () => {
+  it("fails clearly beyond 100 parameters", () => {
+    const ast = parseSegment(`country in (${countries(50)}) or country in (${countries(50, 50)})`, "customer");
+    if (!ast.ok) throw new Error(ast.error.message);
+    const result = compileSegment(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: `this segment needs 101 bound values and D1 allows at most ${D1_MAX_PARAMS} per statement`, hint: /fewer values/ },
+    });
+    expect(compileSegmentCount(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW }).ok).toBe(false);
+  });
+
+  it("accepts exactly 100 parameters, and D1 runs the statement", async () => {
+    const tenantId = newTenantId();
+    await env.DB.prepare(
+      `INSERT INTO profiles (id, tenant_id, shopify_customer_id, country, tags, created_at, updated_at) VALUES (?1, ?2, '1', 'BA', '[]', ?3, ?3)`,
+    )
+      .bind(`${tenantId}_p`, tenantId, NOW)
+      .run();
+    const { sql, params } = compiled(`country in (${countries(50)}) and country not in (${countries(49, 60)})`, "customer", tenantId);
+    expect(params).toHaveLength(100);
+    const { results } = await env.DB.prepare(sql).bind(...params).all<{ id: string }>();
+    expect(results.map((row) => row.id)).toEqual([`${tenantId}_p`]);
+  });
+});
+
+describe("event windows at the boundary", () => {
+  it("counts an event exactly `window` ago and not one a millisecond earlier", async () => {
+    const tenantId = newTenantId();
+    const insertProfile = env.DB.prepare(
+      "INSERT INTO profiles (id, tenant_id, shopify_customer_id, tags, created_at, updated_at) VALUES (?1, ?2, ?1, '[]', ?3, ?3)",
+    );
+    const insertEvent = env.DB.prepare(
+      "INSERT INTO events (id, tenant_id, name, source, occurred_at, received_at, profile_id, dedup_key, properties) VALUES (?1, ?2, 'purchase', 'pixel', ?3, ?3, ?4, ?1, '{}')",
+    );
+    await env.DB.batch([
+      insertProfile.bind(`${tenantId}_in`, tenantId, NOW),
+      insertProfile.bind(`${tenantId}_out`, tenantId, NOW),
+      insertEvent.bind(`${tenantId}_e1`, tenantId, NOW - 12 * 3_600_000, `${tenantId}_in`),
+      insertEvent.bind(`${tenantId}_e2`, tenantId, NOW - 12 * 3_600_000 - 1, `${tenantId}_out`),
+    ]);
+    const members = async (text: string) => {
+      const { sql, params } = compiled(text, "customer", tenantId);
+      return (await env.DB.prepare(sql).bind(...params).all<{ id: string }>()).results.map((row) => row.id).sort();
+    };
+    expect(await members("purchase.count(12h) >= 1")).toEqual([`${tenantId}_in`]);
+    expect(await members("purchase.count(12h) = 0")).toEqual([`${tenantId}_out`]);
+    expect(await members("purchase.count(13h) = 1")).toEqual([`${tenantId}_in`, `${tenantId}_out`]);
+  });
+});

@@ -1,0 +1,69 @@
+import { err, ok, type Result } from "../../../lib/result.ts";
+import { isAnd, isEventRule, isNot, isOr, type EventRule, type SegmentKind, type SegmentNode } from "./ast.ts";
+import { findAttribute } from "./attributes.ts";
+import { compileAttributeRule, type Bind } from "./compile-attribute-rule.ts";
+import { parseSegment } from "./parse-segment.ts";
+import { windowToMs } from "./resolve-date.ts";
+import { segmentError, type SegmentError } from "./segment-error.ts";
+
+/** D1 rejects a statement with more bound parameters than this. */
+export const D1_MAX_PARAMS = 100;
+
+export type CompileSegmentOptions = { kind: SegmentKind; tenantId: string; now: number };
+export type CompiledSegment = { sql: string; params: (string | number)[] };
+
+/** `SELECT p.id …` of the members of a segment: profiles of the tenant, or its products that are not deleted. */
+export const compileSegment = (ast: SegmentNode, options: CompileSegmentOptions): Result<CompiledSegment, SegmentError> =>
+  compileSelect(ast, options, "p.id");
+
+/** `SELECT count(*) AS count …` over the same members, for the preview before saving. */
+export const compileSegmentCount = (ast: SegmentNode, options: CompileSegmentOptions): Result<CompiledSegment, SegmentError> =>
+  compileSelect(ast, options, "count(*) AS count");
+
+function compileSelect(ast: SegmentNode, options: CompileSegmentOptions, columns: string): Result<CompiledSegment, SegmentError> {
+  // The AST is public and may be built by hand: re-check it so the compiler only ever sees canonical rules.
+  const checked = parseSegment(ast, options.kind);
+  if (!checked.ok) return checked;
+  const params: (string | number)[] = [];
+  const bind: Bind = (value) => {
+    params.push(value);
+    return "?";
+  };
+  const from = options.kind === "customer" ? "profiles p WHERE p.tenant_id = ?" : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
+  bind(options.tenantId);
+  const sql = `SELECT ${columns} FROM ${from} AND (${compileNode(checked.value, options, bind)})`;
+  if (params.length > D1_MAX_PARAMS) {
+    return err(
+      segmentError(
+        { path: "$" },
+        `this segment needs ${params.length} bound values and D1 allows at most ${D1_MAX_PARAMS} per statement`,
+        "use fewer values in `in (...)` lists or fewer rules; a tag can stand for a long list",
+      ),
+    );
+  }
+  return ok({ sql, params });
+}
+
+function compileNode(node: SegmentNode, options: CompileSegmentOptions, bind: Bind): string {
+  const group = (children: SegmentNode[], joiner: string) =>
+    children.map((child) => (isAnd(child) || isOr(child) ? `(${compileNode(child, options, bind)})` : compileNode(child, options, bind))).join(joiner);
+  if (isAnd(node)) return group(node.and, " AND ");
+  if (isOr(node)) return group(node.or, " OR ");
+  // coalesce: under NOT a rule on a null column must still count as false, so its negation is true.
+  if (isNot(node)) return `NOT coalesce(${compileNode(node.not, options, bind)}, 0)`;
+  if (isEventRule(node)) return compileEventRule(node, bind, options.now);
+  const spec = findAttribute(options.kind, node.attr);
+  if (spec === undefined) throw new Error(`attribute ${node.attr} passed the checker but is not in the catalog`);
+  return compileAttributeRule(node, spec, bind, options.now);
+}
+
+// Uses the (tenant_id, profile_id, name, occurred_at) index; EXISTS stops at the first matching event.
+function compileEventRule(rule: EventRule, bind: Bind, now: number): string {
+  const events = () =>
+    `FROM events e WHERE e.tenant_id = p.tenant_id AND e.profile_id = p.id AND e.name = ${bind(rule.event)} AND e.occurred_at >= ${bind(now - windowToMs(rule.window))}`;
+  const { op, value } = rule;
+  if ((op === ">=" && value === 1) || (op === ">" && value === 0)) return `EXISTS (SELECT 1 ${events()})`;
+  if ((op === "=" && value === 0) || (op === "<=" && value === 0) || (op === "<" && value === 1)) return `NOT EXISTS (SELECT 1 ${events()})`;
+  const sqlOp = op === "!=" ? "<>" : op;
+  return `(SELECT count(*) ${events()}) ${sqlOp} ${bind(value)}`;
+}
