@@ -79,6 +79,7 @@ export interface OrderRecord {
   checkoutToken?: string;
   cartToken?: string;
   checkoutId?: string;
+  fulfillment?: { id: string; createdAt: number };
   sourceName: string;
   tags?: string[];
 }

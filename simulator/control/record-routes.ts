@@ -4,12 +4,13 @@ import { restMoney } from "../lib/money.ts";
 import { orderTokens } from "../store/order-tokens.ts";
 import { addCheckout, buildCart, type CheckoutInput } from "../store/record-checkout.ts";
 import { addCustomer, findCustomer, updateCustomer, type CustomerInput } from "../store/record-customer.ts";
-import { addOrder, cancelOrder, findOrder, refundOrder, type OrderInput, type RefundInput } from "../store/record-order.ts";
+import { addOrder, cancelOrder, findOrder, fulfillOrder, refundOrder, type OrderInput, type RefundInput } from "../store/record-order.ts";
 import { addProduct, deleteProduct, findProduct, updateProduct, type ProductInput } from "../store/record-product.ts";
 import { readJson } from "../lib/read-body.ts";
 import { emitWebhooks, type WebhookEvent } from "../webhooks/emit.ts";
 import { cartPayload, checkoutPayload } from "../webhooks/payloads/checkout.ts";
 import { customerPayload, emailConsentPayload } from "../webhooks/payloads/customer.ts";
+import { fulfillmentPayload } from "../webhooks/payloads/fulfillment.ts";
 import { orderPayload } from "../webhooks/payloads/order.ts";
 import { productPayload } from "../webhooks/payloads/product.ts";
 import { refundPayload } from "../webhooks/payloads/refund.ts";
@@ -107,6 +108,17 @@ export function registerRecordRoutes(app: Hono, ctx: SimContext): void {
       { topic: "orders/updated", payload: orderPayload(shop, order) },
     ];
     return { result: { order: orderSummary(shop, index) }, events };
+  }));
+  app.post(`${base}/orders/:id/fulfillments`, recordVerb<EmitFlags>(ctx, (shop, _body, c) => {
+    const index = findOrder(shop, c.req.param("id") ?? "");
+    fulfillOrder(shop, index);
+    const order = shop.orders[index]!;
+    const events = () => [
+      { topic: "fulfillments/create", payload: fulfillmentPayload(shop, order, order.fulfillment!) },
+      { topic: "orders/fulfilled", payload: orderPayload(shop, order) },
+      { topic: "orders/updated", payload: orderPayload(shop, order) },
+    ];
+    return { result: { fulfillment: { id: order.fulfillment!.id, gid: gid("Fulfillment", order.fulfillment!.id) }, order: orderSummary(shop, index) }, events };
   }));
   app.post(`${base}/products`, recordVerb<ProductInput & EmitFlags>(ctx, (shop, body) => {
     const index = addProduct(shop, body);

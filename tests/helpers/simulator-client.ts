@@ -173,6 +173,8 @@ export function simClient(baseUrl: string) {
       call<Recorded<{ refund: { id: string; gid: string; orderId: string; amount: string }; order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/refunds`, input),
     cancelOrder: (shop: string, id: string, input: { reason?: string } & EmitFlags = {}) =>
       call<Recorded<{ order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/cancel`, input),
+    fulfillOrder: (shop: string, id: string, input: EmitFlags = {}) =>
+      call<Recorded<{ fulfillment: { id: string; gid: string }; order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/fulfillments`, input),
     createProduct: (shop: string, input: ProductInput & EmitFlags = {}) => call<Recorded<{ product: ProductSummary }>>("POST", `${shopPath(shop)}/products`, input),
     updateProduct: (shop: string, id: string, input: ProductInput & EmitFlags) =>
       call<Recorded<{ product: ProductSummary }>>("PATCH", `${shopPath(shop)}/products/${encodeURIComponent(id)}`, input),

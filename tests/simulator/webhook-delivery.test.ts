@@ -124,6 +124,16 @@ describe("record verbs", () => {
     expect(JSON.parse(cancelled.deliveries[1]!.body)).toMatchObject({ cancel_reason: "customer", financial_status: "refunded" });
   });
 
+  it("fulfils an order with fulfillments/create, orders/fulfilled and orders/updated", async () => {
+    const { shop } = await sim.client.createShop(tiny);
+    const { order } = await sim.client.createOrder(shop, { emit: false });
+    const { deliveries, fulfillment } = await sim.client.fulfillOrder(shop, order.id);
+    expect(deliveries.map((d) => d.topic)).toEqual(["fulfillments/create", "orders/fulfilled", "orders/updated"]);
+    expect(JSON.parse(deliveries[0]!.body)).toMatchObject({ id: Number(fulfillment.id), order_id: Number(order.id), status: "success" });
+    expect(JSON.parse(deliveries[1]!.body).fulfillment_status).toBe("fulfilled");
+    await expect(sim.client.fulfillOrder(shop, order.id)).rejects.toMatchObject({ status: 409 });
+  });
+
   it("announces a consent change on its own topic", async () => {
     const { shop } = await sim.client.createShop(tiny);
     const { customer } = await sim.client.createCustomer(shop, { marketingState: "NOT_SUBSCRIBED", emit: false });
