@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 import { loadSharedFixtures } from "./tests/setup/load-shared-fixtures.ts";
 import { TEST_ENV } from "./tests/setup/test-env.ts";
 
+// wrangler reads secrets declared in wrangler.toml `[secrets]` from the environment; give it the test values.
+for (const name of ["SHOPIFY_API_SECRET", "TOKEN_ENCRYPTION_KEY", "CONNECT_LINK_SECRET"] as const) process.env[name] = TEST_ENV[name];
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
   const sharedFixtures = await loadSharedFixtures();

@@ -114,6 +114,7 @@ export class TenantObject extends DurableObject<Env> {
     return this.#tokens.get(this.env, this.#configOrThrow(), this.#tenantId);
   }
 
+  /** On uninstall, or when Shopify answers 401: the next admin load then exchanges a fresh session token. */
   async dropTokens(): Promise<void> {
     await this.#tokens.drop(this.env, this.#tenantId);
   }

@@ -9,10 +9,15 @@ export type AccessTokenResult =
   | { ok: true; accessToken: string; shop: string; scopes: string }
   | { ok: false; reason: "not_installed" | "reauth_required" | "unavailable"; message: string };
 
-type Cached = { accessToken: string; shop: string; scopes: string; expiresAt: number | null };
+type Cached = { accessToken: string; shop: string; scopes: string; expiresAt: number | null; issuedAt: number };
 
-/** Refresh this long before expiry, so a token handed out is still good for a whole Admin API call or bulk poll. */
+/** Refresh this long before expiry (or at half-life for short-lived tokens), so a token handed out is still good for a whole call. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+function stillFresh(expiresAt: number | null, issuedAt: number, now: number): boolean {
+  if (expiresAt === null) return true;
+  return expiresAt - Math.min(REFRESH_MARGIN_MS, (expiresAt - issuedAt) / 2) > now;
+}
 
 /**
  * Owns a tenant's Shopify tokens inside its Durable Object. Refreshes are serialised through one in-flight
@@ -35,7 +40,7 @@ export class TokenKeeper {
       updatedAt: new Date(now),
     };
     await createDb(env.DB).insert(shopCredentialsTable).values(row).onConflictDoUpdate({ target: shopCredentialsTable.tenantId, set: row });
-    this.#cached = { accessToken: tokens.accessToken, shop, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt };
+    this.#cached = { accessToken: tokens.accessToken, shop, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt, issuedAt: now };
   }
 
   async drop(env: Env, tenantId: string): Promise<void> {
@@ -45,7 +50,7 @@ export class TokenKeeper {
 
   async get(env: Env, config: Config, tenantId: string, now = Date.now()): Promise<AccessTokenResult> {
     const cached = this.#cached;
-    if (cached && (cached.expiresAt === null || cached.expiresAt - REFRESH_MARGIN_MS > now)) {
+    if (cached && stillFresh(cached.expiresAt, cached.issuedAt, now)) {
       return { ok: true, accessToken: cached.accessToken, shop: cached.shop, scopes: cached.scopes };
     }
     this.#refreshing ??= this.#load(env, config, tenantId, now).finally(() => {
@@ -59,9 +64,10 @@ export class TokenKeeper {
     if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
     const aad = `${tenantId}:${row.shopDomain}`;
     const expiresAt = row.accessTokenExpiresAt?.getTime() ?? null;
-    if (expiresAt === null || expiresAt - REFRESH_MARGIN_MS > now) {
+    const issuedAt = row.updatedAt.getTime();
+    if (stillFresh(expiresAt, issuedAt, now)) {
       const accessToken = await decryptSecret(config.TOKEN_ENCRYPTION_KEY, row.accessTokenCiphertext, aad);
-      this.#cached = { accessToken, shop: row.shopDomain, scopes: row.scopes, expiresAt };
+      this.#cached = { accessToken, shop: row.shopDomain, scopes: row.scopes, expiresAt, issuedAt };
       return { ok: true, accessToken, shop: row.shopDomain, scopes: row.scopes };
     }
     const refreshExpired = row.refreshTokenExpiresAt !== null && row.refreshTokenExpiresAt.getTime() <= now;

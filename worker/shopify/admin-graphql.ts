@@ -28,7 +28,7 @@ const MAX_TRANSIENT_RETRIES = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tenant's token and cost bucket: its Durable Object stub, or the object itself when the caller runs inside it. */
-export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost" | "reportAccessDenied">;
+export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost" | "reportAccessDenied" | "dropTokens">;
 
 export function createAdminClient(config: Config, tenant: TenantPort): AdminClient {
 
@@ -70,6 +70,7 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
 
         if (res.status === 401) {
           await tenant.settleCost(cost, 0, null);
+          await tenant.dropTokens();
           return err({ kind: "reauth_required", message: "Shopify refused the access token; the merchant must open the app again." });
         }
         if (res.status === 403) {

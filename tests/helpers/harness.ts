@@ -1,0 +1,76 @@
+import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
+import type { BootstrapResponse } from "../../worker/routes/admin/get-bootstrap.ts";
+import type { SetupResponse } from "../../worker/routes/admin/get-setup.ts";
+import { simClient, type CreateShopInput, type SimDelivery } from "./simulator-client.ts";
+
+export const APP_ORIGIN = "https://segops.test";
+
+export const sim = () => simClient(env.TEST_SIMULATOR_URL);
+
+/** A small store by default: install tests care about provisioning, not volume. */
+export const SMALL_STORE = { products: 6, customers: 12, orders: 24, abandonedCheckouts: 4, days: 120 };
+
+export async function createSimShop(options: CreateShopInput = {}): Promise<string> {
+  const { shop } = await sim().createShop({ size: SMALL_STORE, ...options });
+  return shop;
+}
+
+/** Requests the worker; redirects come back as they are (following one would loop back into the worker). */
+export function appFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${APP_ORIGIN}${path}`, { redirect: "manual", ...init }));
+}
+
+/** Calls the admin API the way App Bridge does: with a freshly minted session token for `shop`. */
+export async function adminFetch(shop: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const token = await sim().sessionToken(shop);
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${token}`);
+  return appFetch(`/admin/api${path}`, { ...init, headers });
+}
+
+export async function adminJson<T>(shop: string, path: string, init: RequestInit = {}): Promise<T> {
+  const res = await adminFetch(shop, path, init);
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function waitForSetup(shop: string, until: (setup: SetupResponse) => boolean = (s) => s.complete): Promise<SetupResponse> {
+  let last: SetupResponse | null = null;
+  try {
+    return await waitFor(async () => {
+      last = await adminJson<SetupResponse>(shop, "/setup");
+      return until(last) ? last : null;
+    }, "setup");
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last setup: ${JSON.stringify(last)}`);
+  }
+}
+
+export type InstalledShop = { shop: string; tenantId: string; publicKey: string; serverKey: string; bootstrap: BootstrapResponse };
+
+/** A shop installed through the real managed-install flow, setup complete and the server key revealed. */
+export async function installShop(options: CreateShopInput = {}): Promise<InstalledShop> {
+  const shop = await createSimShop(options);
+  const bootstrap = await adminJson<BootstrapResponse>(shop, "/bootstrap");
+  await waitForSetup(shop);
+  const { key: serverKey } = await adminJson<{ key: string }>(shop, "/keys/server/reveal", { method: "POST" });
+  const after = await adminJson<BootstrapResponse>(shop, "/bootstrap");
+  return { shop, tenantId: bootstrap.tenant.id, publicKey: after.keys.public!.key, serverKey, bootstrap: after };
+}
+
+/** Sends a delivery the simulator built (outbox mode) to the worker, as Shopify or Pub/Sub would. */
+export function deliver(delivery: SimDelivery): Promise<Response> {
+  const url = new URL(delivery.url);
+  return appFetch(`${url.pathname}${url.search}`, { method: delivery.method, headers: delivery.headers, body: delivery.body });
+}
