@@ -28,7 +28,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     timers: new Set(),
     pending: new Set(),
     shopCounter: 0,
-    origin: options.publicUrl ?? "http://127.0.0.1",
   };
   const store = createSimulatorStore(ctx);
   const app = new Hono();

@@ -315,6 +315,4 @@ export interface SimContext {
   timers: Set<ReturnType<typeof setTimeout>>;
   pending: Set<Promise<unknown>>;
   shopCounter: number;
-  /** Origin of the last request, used for bulk URLs when publicUrl is unknown. */
-  origin: string;
 }

@@ -8,7 +8,7 @@ import { connection, paginate, type PageArgs, type SortValue } from "../paginate
 import { applySearch, dateMatcher, numberMatcher, parseSearch, type FieldMatcher } from "../search-query.ts";
 import { compareBy, customerNode } from "./customers.ts";
 import { productNode, variantNode } from "./products.ts";
-import { mailingAddress } from "./views-common.ts";
+import { mailingAddress } from "./mailing-address.ts";
 
 export function checkoutNode(gql: GqlContext, checkout: CheckoutRecord) {
   const currency = gql.shop.currency;

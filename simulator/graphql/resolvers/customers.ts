@@ -9,7 +9,7 @@ import { connection, paginate, type PageArgs, type SortValue } from "../paginate
 import { applySearch, dateMatcher, listMatcher, numberMatcher, parseSearch, textMatcher, type FieldMatcher } from "../search-query.ts";
 import { metafieldView } from "./metafield-views.ts";
 import { orderConnection } from "./orders.ts";
-import { mailingAddress } from "./views-common.ts";
+import { mailingAddress } from "./mailing-address.ts";
 
 export function customerNode(gql: GqlContext, index: number) {
   const customer = gql.shop.customers[index]!;

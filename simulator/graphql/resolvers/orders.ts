@@ -9,7 +9,7 @@ import { connection, paginate, type PageArgs, type SortValue } from "../paginate
 import { applySearch, dateMatcher, numberMatcher, parseSearch, textMatcher, type FieldMatcher } from "../search-query.ts";
 import { compareBy, customerNode } from "./customers.ts";
 import { productNode, variantNode } from "./products.ts";
-import { mailingAddress } from "./views-common.ts";
+import { mailingAddress } from "./mailing-address.ts";
 
 function lineItemNode(gql: GqlContext, order: OrderRecord, position: number) {
   const variantIndex = order.lines[position * 3]!;
