@@ -7,3 +7,4 @@ export { formatSegment } from "./format-segment.ts";
 export { parseSegment } from "./parse-segment.ts";
 export { MAX_WINDOW_DAYS } from "./resolve-date.ts";
 export type { SegmentError, SegmentLocation } from "./segment-error.ts";
+export { translateToShopify, type ShopifyTranslationError } from "./translate-to-shopify.ts";
