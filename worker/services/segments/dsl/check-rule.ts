@@ -37,9 +37,12 @@ export function checkAttributeRule(raw: RawAttributeRule, kind: SegmentKind): Re
     case "not in":
       return ok({ attr, op: raw.op, value: values.map(String) });
     case "between":
-      if (first === undefined || second === undefined) return err(segmentError(raw.opAt, "between needs two values", "between <low> and <high>"));
+      if (first === undefined || second === undefined) {
+        return err(segmentError(raw.opAt, "between needs two values", "between <low> and <high>"));
+      }
       if (inverted(spec, first, second)) {
-        return err(segmentError(raw.values[1]?.at ?? raw.opAt, "between needs the lower bound first", `write between ${second} and ${first}`));
+        const hint = `write between ${second} and ${first}`;
+        return err(segmentError(raw.values[1]?.at ?? raw.opAt, "between needs the lower bound first", hint));
       }
       return ok({ attr, op: raw.op, value: [first, second] });
     case "contains":
@@ -61,7 +64,8 @@ function unknownAttribute(raw: RawAttributeRule, kind: SegmentKind): SegmentErro
   const names = attributesOf(kind).map((spec) => spec.name);
   const other = kind === "customer" ? "product" : "customer";
   if (findAttribute(other, raw.attr) !== undefined) {
-    return segmentError(raw.attrAt, `\`${raw.attr}\` is a ${other} attribute, not available in ${kind} segments`, `${kind} attributes: ${names.join(", ")}`);
+    const message = `\`${raw.attr}\` is a ${other} attribute, not available in ${kind} segments`;
+    return segmentError(raw.attrAt, message, `${kind} attributes: ${names.join(", ")}`);
   }
   if (kind === "customer" && isSegmentEventName(raw.attr)) {
     return segmentError(raw.attrAt, `\`${raw.attr}\` is an event`, `count it in a window: ${raw.attr}.count(30d) >= 1`);
@@ -72,7 +76,8 @@ function unknownAttribute(raw: RawAttributeRule, kind: SegmentKind): SegmentErro
 /** Type-checks `<event>.count(<window>) <op> <count>`; only customer segments count events. */
 export function checkEventRule(raw: RawEventRule, kind: SegmentKind): Result<EventRule, SegmentError> {
   if (kind === "product") {
-    return err(segmentError(raw.eventAt, "event counts are only available in customer segments", "product segments filter on product attributes"));
+    const hint = "product segments filter on product attributes";
+    return err(segmentError(raw.eventAt, "event counts are only available in customer segments", hint));
   }
   const event = raw.event.toLowerCase();
   if (!isSegmentEventName(event)) {
@@ -82,7 +87,8 @@ export function checkEventRule(raw: RawEventRule, kind: SegmentKind): Result<Eve
   if (!window.ok) return err(segmentError(raw.windowAt, window.error.message, window.error.hint));
   const value = raw.value.value;
   if (raw.value.kind !== "number" || typeof value !== "number" || !Number.isInteger(value) || value < 0 || value >= 1e15) {
-    return err(segmentError(raw.value.at, "an event count is a whole number, 0 or more", `e.g. ${event}.count(${window.value.window}) >= 1`));
+    const hint = `e.g. ${event}.count(${window.value.window}) >= 1`;
+    return err(segmentError(raw.value.at, "an event count is a whole number, 0 or more", hint));
   }
   return ok({ event, window: window.value.window, op: raw.op, value });
 }

@@ -16,9 +16,13 @@ export function checkValue(spec: AttributeSpec, raw: RawValue): Result<Scalar, S
     case "number":
     case "integer": {
       const example = `${spec.name} >= ${spec.max ?? 2}`;
-      if (raw.kind !== "number" || typeof raw.value !== "number") return fail(`${spec.name} is a number`, `write a number, e.g. ${example}`);
+      if (raw.kind !== "number" || typeof raw.value !== "number") {
+        return fail(`${spec.name} is a number`, `write a number, e.g. ${example}`);
+      }
       const value = raw.value;
-      if (!Number.isFinite(value) || Math.abs(value) >= MAX_MAGNITUDE) return fail(`${value} is too large`, "numbers must stay below 10^15");
+      if (!Number.isFinite(value) || Math.abs(value) >= MAX_MAGNITUDE) {
+        return fail(`${value} is too large`, "numbers must stay below 10^15");
+      }
       if (spec.type === "integer" && !Number.isInteger(value)) return fail(`${spec.name} is a whole number`, `e.g. ${example}`);
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
         return fail(`${spec.name} is between ${spec.min} and ${spec.max}`, `use a value from ${spec.min} to ${spec.max}`);
@@ -41,7 +45,8 @@ function checkText(
   fail: (message: string, hint: string) => Result<never, SegmentError>,
 ): Result<Scalar, SegmentError> {
   if (raw.kind !== "string" || typeof raw.value !== "string") {
-    return fail(`${spec.name} is ${spec.type === "tags" ? "a list of text tags" : "text"}`, `quote the value: ${spec.name} ${example(spec)}`);
+    const what = spec.type === "tags" ? "a list of text tags" : "text";
+    return fail(`${spec.name} is ${what}`, `quote the value: ${spec.name} ${example(spec)}`);
   }
   const value = raw.value;
   if (value === "") return fail("empty string", `to match a missing value write \`${spec.name} is not set\``);

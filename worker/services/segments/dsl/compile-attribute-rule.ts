@@ -5,7 +5,7 @@ import { resolveDay } from "./resolve-date.ts";
 /** Adds a bound parameter and returns its placeholder; placeholders appear in the order they are bound. */
 export type Bind = (value: string | number) => string;
 
-const SQL_OP: Record<CompareOp, string> = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+export const SQL_OP: Record<CompareOp, string> = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 
 /** SQL for one checked attribute rule on row `p`. On a null column every comparison is false (NULL). */
 export function compileAttributeRule(rule: AttributeRule, spec: AttributeSpec, bind: Bind, now: number): string {
@@ -30,7 +30,8 @@ export function compileAttributeRule(rule: AttributeRule, spec: AttributeSpec, b
       if (spec.type !== "date") return `${column} BETWEEN ${param(rule.value[0])} AND ${param(rule.value[1])}`;
       return `(${column} >= ${bind(day(rule.value[0], now).start)} AND ${column} < ${bind(day(rule.value[1], now).end)})`;
     default:
-      return spec.type === "date" ? compileDateComparison(rule.op, rule.value, column, bind, now) : `${expr} ${SQL_OP[rule.op]} ${param(rule.value)}`;
+      if (spec.type === "date") return compileDateComparison(rule.op, rule.value, column, bind, now);
+      return `${expr} ${SQL_OP[rule.op]} ${param(rule.value)}`;
   }
 }
 

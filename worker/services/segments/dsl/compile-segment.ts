@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { isAnd, isEventRule, isNot, isOr, type EventRule, type SegmentKind, type SegmentNode } from "./ast.ts";
 import { findAttribute } from "./attributes.ts";
-import { compileAttributeRule, type Bind } from "./compile-attribute-rule.ts";
+import { compileAttributeRule, SQL_OP, type Bind } from "./compile-attribute-rule.ts";
 import { parseSegment } from "./parse-segment.ts";
 import { windowToMs } from "./resolve-date.ts";
 import { segmentError, type SegmentError } from "./segment-error.ts";
@@ -29,7 +29,8 @@ function compileSelect(ast: SegmentNode, options: CompileSegmentOptions, columns
     params.push(value);
     return "?";
   };
-  const from = options.kind === "customer" ? "profiles p WHERE p.tenant_id = ?" : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
+  const from =
+    options.kind === "customer" ? "profiles p WHERE p.tenant_id = ?" : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
   bind(options.tenantId);
   const sql = `SELECT ${columns} FROM ${from} AND (${compileNode(checked.value, options, bind)})`;
   if (params.length > D1_MAX_PARAMS) {
@@ -46,7 +47,9 @@ function compileSelect(ast: SegmentNode, options: CompileSegmentOptions, columns
 
 function compileNode(node: SegmentNode, options: CompileSegmentOptions, bind: Bind): string {
   const group = (children: SegmentNode[], joiner: string) =>
-    children.map((child) => (isAnd(child) || isOr(child) ? `(${compileNode(child, options, bind)})` : compileNode(child, options, bind))).join(joiner);
+    children
+      .map((child) => (isAnd(child) || isOr(child) ? `(${compileNode(child, options, bind)})` : compileNode(child, options, bind)))
+      .join(joiner);
   if (isAnd(node)) return group(node.and, " AND ");
   if (isOr(node)) return group(node.or, " OR ");
   // coalesce: under NOT a rule on a null column must still count as false, so its negation is true.
@@ -60,10 +63,10 @@ function compileNode(node: SegmentNode, options: CompileSegmentOptions, bind: Bi
 // Uses the (tenant_id, profile_id, name, occurred_at) index; EXISTS stops at the first matching event.
 function compileEventRule(rule: EventRule, bind: Bind, now: number): string {
   const events = () =>
-    `FROM events e WHERE e.tenant_id = p.tenant_id AND e.profile_id = p.id AND e.name = ${bind(rule.event)} AND e.occurred_at >= ${bind(now - windowToMs(rule.window))}`;
+    "FROM events e WHERE e.tenant_id = p.tenant_id AND e.profile_id = p.id" +
+    ` AND e.name = ${bind(rule.event)} AND e.occurred_at >= ${bind(now - windowToMs(rule.window))}`;
   const { op, value } = rule;
   if ((op === ">=" && value === 1) || (op === ">" && value === 0)) return `EXISTS (SELECT 1 ${events()})`;
-  if ((op === "=" && value === 0) || (op === "<=" && value === 0) || (op === "<" && value === 1)) return `NOT EXISTS (SELECT 1 ${events()})`;
-  const sqlOp = op === "!=" ? "<>" : op;
-  return `(SELECT count(*) ${events()}) ${sqlOp} ${bind(value)}`;
+  if (((op === "=" || op === "<=") && value === 0) || (op === "<" && value === 1)) return `NOT EXISTS (SELECT 1 ${events()})`;
+  return `(SELECT count(*) ${events()}) ${SQL_OP[op]} ${bind(value)}`;
 }

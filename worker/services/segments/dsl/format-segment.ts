@@ -3,12 +3,15 @@ import { findAttribute } from "./attributes.ts";
 
 /** Prints the canonical text of an AST; `parseSegment(formatSegment(ast), kind)` gives back the same AST. */
 export function formatSegment(node: SegmentNode): string {
-  if (isAnd(node)) return node.and.map((child) => (isAnd(child) || isOr(child) ? `(${formatSegment(child)})` : formatSegment(child))).join(" and ");
-  if (isOr(node)) return node.or.map((child) => (isAnd(child) || isOr(child) ? `(${formatSegment(child)})` : formatSegment(child))).join(" or ");
+  if (isAnd(node)) return node.and.map(formatChild).join(" and ");
+  if (isOr(node)) return node.or.map(formatChild).join(" or ");
   if (isNot(node)) return `not (${formatSegment(node.not)})`;
   if (isEventRule(node)) return `${node.event}.count(${node.window}) ${node.op} ${node.value}`;
   return formatAttributeRule(node);
 }
+
+// Nested groups keep their parentheses even where precedence would not need them, so the AST round-trips.
+const formatChild = (child: SegmentNode) => (isAnd(child) || isOr(child) ? `(${formatSegment(child)})` : formatSegment(child));
 
 function formatAttributeRule(rule: AttributeRule): string {
   const isDate = (findAttribute("customer", rule.attr) ?? findAttribute("product", rule.attr))?.type === "date";

@@ -52,20 +52,36 @@ export function readJson(input: unknown, path = "$", depth = 0): Result<RawNode,
     if (!rule.ok) return rule;
     const { event, window, op, value } = rule.value;
     const at = (key: string) => ({ path: `${path}.${key}` });
-    return ok({ type: "event", event, eventAt: at("event"), window, windowAt: at("window"), op, opAt: at("op"), value: rawValue(value, `${path}.value`) });
+    return ok({
+      type: "event",
+      event,
+      eventAt: at("event"),
+      window,
+      windowAt: at("window"),
+      op,
+      opAt: at("op"),
+      value: rawValue(value, `${path}.value`),
+    });
   }
   if ("attr" in input) {
     const rule = parseAt(AttributeRuleJson, input, path);
     if (!rule.ok) return rule;
     const valuePath = `${path}.value`;
     const value = "value" in rule.value ? rule.value.value : [];
-    const values = Array.isArray(value) ? value.map((item, index) => rawValue(item, `${valuePath}[${index}]`)) : [rawValue(value, valuePath)];
-    return ok({ type: "attr", attr: rule.value.attr, attrAt: { path: `${path}.attr` }, op: rule.value.op, opAt: { path: `${path}.op` }, values });
+    const values = Array.isArray(value)
+      ? value.map((item, index) => rawValue(item, `${valuePath}[${index}]`))
+      : [rawValue(value, valuePath)];
+    const { attr, op } = rule.value;
+    return ok({ type: "attr", attr, attrAt: { path: `${path}.attr` }, op, opAt: { path: `${path}.op` }, values });
   }
   return err(segmentError({ path }, "unknown segment node", SHAPES_HINT));
 }
 
-const rawValue = (value: string | number, path: string): RawValue => ({ kind: typeof value === "number" ? "number" : "string", value, at: { path } });
+const rawValue = (value: string | number, path: string): RawValue => ({
+  kind: typeof value === "number" ? "number" : "string",
+  value,
+  at: { path },
+});
 
 function parseAt<T>(schema: z.ZodType<T>, input: unknown, path: string): Result<T, SegmentError> {
   const parsed = schema.safeParse(input);
