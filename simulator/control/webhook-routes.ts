@@ -42,6 +42,18 @@ export function registerWebhookRoutes(app: Hono, ctx: SimContext): void {
     }),
   );
 
+  // A retry carries the original body, headers and X-Shopify-Webhook-Id, as Shopify's do.
+  app.post("/_sim/shops/:shop/deliveries/:id/redeliver", (c) =>
+    guarded(c, async () => {
+      const shop = requireShop(c, ctx);
+      if (shop instanceof Response) return shop;
+      const original = shop.deliveries.findLast((delivery) => delivery.id === c.req.param("id"));
+      if (!original) return simError(c, 404, "delivery_not_found", `No delivery ${c.req.param("id")}`);
+      const { status: _status, error: _error, ...request } = original;
+      return c.json({ delivery: await dispatch(ctx, shop, { ...request, headers: { ...request.headers } }) });
+    }),
+  );
+
   app.post("/_sim/shops/:shop/compliance", (c) =>
     guarded(c, async () => {
       const shop = requireShop(c, ctx);

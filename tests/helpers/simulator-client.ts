@@ -150,6 +150,8 @@ export function simClient(baseUrl: string) {
     sessionToken: async (shop: string, options: { sub?: string; expiresInSeconds?: number; apiKey?: string; secret?: string } = {}) =>
       (await call<{ token: string }>("POST", `${shopPath(shop)}/session-token`, options)).token,
     webhook: async (shop: string, input: WebhookInput) => (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/webhooks`, input)).delivery,
+    redeliver: async (shop: string, deliveryId: string) =>
+      (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, {})).delivery,
     compliance: (shop: string, input: { topic: "customers/data_request" | "customers/redact" | "shop/redact"; customerId?: string }) =>
       call<{ deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/compliance`, input),
     outbox: async (shop: string, options: { drain?: boolean } = {}) =>

@@ -31,6 +31,15 @@ describe("HTTPS delivery", () => {
     expect(Date.parse(delivery.headers["X-Shopify-Triggered-At"]!)).not.toBeNaN();
   });
 
+  it("redelivers the same request with the same webhook id", async () => {
+    const { shop } = await sim.client.createShop(tiny);
+    const first = await sim.client.webhook(shop, { topic: "orders/paid", payload: { id: 9 } });
+    const retry = await sim.client.redeliver(shop, first.id);
+    expect(retry.headers["X-Shopify-Webhook-Id"]).toBe(first.headers["X-Shopify-Webhook-Id"]);
+    expect(retry.body).toBe(first.body);
+    expect(await sim.client.outbox(shop)).toHaveLength(2);
+  });
+
   it("sends compliance topics to /webhooks/compliance over HTTPS", async () => {
     const { shop } = await sim.client.createShop(tiny);
     const state = await sim.client.shop(shop);
