@@ -52,7 +52,8 @@ function flatten(f: Flattener, type: GraphQLCompositeType, selectionSet: Selecti
   return f.childrenFirst ? [...children, own] : [own, ...children];
 }
 
-export function writeJsonl(schema: GraphQLSchema, document: DocumentNode, gql: GqlContext, childrenFirst: boolean): JsonlResult {
+/** Walks the root connection in slices, yielding between them so a large export does not stall the server. */
+export async function writeJsonl(schema: GraphQLSchema, document: DocumentNode, gql: GqlContext, childrenFirst: boolean): Promise<JsonlResult> {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
   const root = fieldsIn(operation.selectionSet, fragments).find((field) => field.name.value !== "__typename")!;
@@ -75,5 +76,6 @@ export function writeJsonl(schema: GraphQLSchema, document: DocumentNode, gql: G
       result.rootObjectCount += items.length;
     }
     if (items.length < SLICE) return result;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

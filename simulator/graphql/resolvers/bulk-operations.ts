@@ -37,9 +37,11 @@ export function bulkNode(gql: GqlContext, operation: BulkOperationRecord) {
   };
 }
 
-function finish(gql: GqlContext, operation: BulkOperationRecord, document: import("graphql").DocumentNode): void {
+async function finish(gql: GqlContext, operation: BulkOperationRecord, document: import("graphql").DocumentNode): Promise<void> {
   if (operation.status !== "RUNNING") return;
-  const result = writeJsonl(gql.schema, document, { ...gql, now: storeNow(gql.shop) }, !operation.groupObjects && gql.shop.settings.bulkChildrenFirst);
+  const result = await writeJsonl(gql.schema, document, { ...gql, now: storeNow(gql.shop) }, !operation.groupObjects && gql.shop.settings.bulkChildrenFirst);
+  // Cancelled while the file was being written.
+  if (operation.status !== "RUNNING") return;
   operation.completedAt = storeNow(gql.shop);
   if (result.accessDenied) {
     operation.status = "FAILED";
@@ -47,7 +49,7 @@ function finish(gql: GqlContext, operation: BulkOperationRecord, document: impor
   } else {
     Object.assign(operation, { status: "COMPLETED", chunks: result.chunks, objectCount: result.objectCount, rootObjectCount: result.rootObjectCount, fileSize: result.fileSize });
   }
-  inBackground(gql.sim, emitWebhooks(gql.sim, gql.shop, [{ topic: "bulk_operations/finish", payload: bulkFinishPayload(gql.shop, operation) }]));
+  await emitWebhooks(gql.sim, gql.shop, [{ topic: "bulk_operations/finish", payload: bulkFinishPayload(gql.shop, operation) }]);
 }
 
 export const bulkOperationRunQuery: Resolver = (_source, args, gql) => {
@@ -75,7 +77,7 @@ export const bulkOperationRunQuery: Resolver = (_source, args, gql) => {
   operation.status = "RUNNING";
   const timer = setTimeout(() => {
     gql.sim.timers.delete(timer);
-    finish(gql, operation, check.document);
+    inBackground(gql.sim, finish(gql, operation, check.document));
   }, gql.shop.settings.bulkDelayMs);
   gql.sim.timers.add(timer);
   return { bulkOperation: created, userErrors: [] };
