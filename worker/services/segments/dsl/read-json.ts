@@ -27,7 +27,7 @@ export function readJson(input: unknown, path = "$", depth = 0): Result<RawNode,
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return err(segmentError({ path }, "a segment node must be an object", SHAPES_HINT));
   }
-  if (depth > MAX_NESTING) return err(segmentError({ path }, `segments nest at most ${MAX_NESTING} levels`, "flatten the groups"));
+  if (depth >= MAX_NESTING) return err(segmentError({ path }, `segments nest at most ${MAX_NESTING} levels`, "flatten the groups"));
   if ("and" in input || "or" in input) {
     const group = parseAt(GroupJson, input, path);
     if (!group.ok) return group;

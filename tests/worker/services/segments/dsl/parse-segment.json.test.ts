@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSegment, parseSegment, type SegmentKind } from "../../../../../worker/services/segments/dsl/index.ts";
+import { formatSegment, parseSegment, type SegmentKind, type SegmentNode } from "../../../../../worker/services/segments/dsl/index.ts";
 import { createRandom, generateSegment } from "./generate-segment.ts";
 
 describe("parseSegment: JSON form", () => {
@@ -70,12 +70,17 @@ describe("parseSegment: JSON form", () => {
     expect(result.error.hint).toBeTruthy();
   });
 
-  it("rejects JSON nested deeper than 32 levels", () => {
-    let node: unknown = { attr: "orders_count", op: ">", value: 1 };
-    for (let i = 0; i < 40; i++) node = { not: node };
-    const result = parseSegment(node, "customer");
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/nest at most 32 levels/);
+  it("accepts 32 levels of nesting, which still print and read back as text, and rejects 33", () => {
+    const nest = (levels: number): SegmentNode => {
+      let node: SegmentNode = { attr: "orders_count", op: ">", value: 1 };
+      for (let i = 1; i < levels; i++) node = i % 2 ? { not: node } : { and: [node, { attr: "total_spent", op: "<", value: 5 }] };
+      return node;
+    };
+    const deepest = nest(32);
+    expect(parseSegment(deepest, "customer")).toEqual({ ok: true, value: deepest });
+    expect(parseSegment(formatSegment(deepest), "customer")).toEqual({ ok: true, value: deepest });
+    const result = parseSegment(nest(33), "customer");
+    expect(result).toMatchObject({ ok: false, error: { message: "segments nest at most 32 levels" } });
   });
 });
 
