@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { registerAdminHostRoutes } from "./admin-host/admin-host-routes.ts";
 import { registerOauthRoutes } from "./auth/oauth-routes.ts";
 import { registerRecordRoutes } from "./control/record-routes.ts";
 import { registerShopRoutes } from "./control/shop-routes.ts";
@@ -33,6 +34,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const app = new Hono();
   app.onError((error, c) => c.json({ error: { code: "internal_error", message: error.message } }, 500));
   registerSystemRoutes(app, ctx);
+  registerAdminHostRoutes(app, ctx);
   registerShopRoutes(app, ctx, store);
   registerRecordRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
