@@ -90,5 +90,5 @@ export function checkEventRule(raw: RawEventRule, kind: SegmentKind): Result<Eve
     const hint = `e.g. ${event}.count(${window.value.window}) >= 1`;
     return err(segmentError(raw.value.at, "an event count is a whole number, 0 or more", hint));
   }
-  return ok({ event, window: window.value.window, op: raw.op, value });
+  return ok({ event, window: window.value.window, op: raw.op, value: value === 0 ? 0 : value });
 }

@@ -27,7 +27,8 @@ export function checkValue(spec: AttributeSpec, raw: RawValue): Result<Scalar, S
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
         return fail(`${spec.name} is between ${spec.min} and ${spec.max}`, `use a value from ${spec.min} to ${spec.max}`);
       }
-      return ok(value);
+      // JSON can carry -0, which prints as 0; normalising keeps the text round-trip exact.
+      return ok(value === 0 ? 0 : value);
     }
     case "date": {
       if (raw.kind === "number" || typeof raw.value !== "string") return fail(`${spec.name} is a date`, "e.g. 2026-01-01, -90d or today");

@@ -26,6 +26,12 @@ describe("parseSegment: JSON form", () => {
     });
   });
 
+  it("normalises -0 so the text form reads back the same number", () => {
+    expect(parseSegment({ attr: "inventory", op: "=", value: -0 }, "product")).toEqual({ ok: true, value: { attr: "inventory", op: "=", value: 0 } });
+    const event = parseSegment({ event: "refund", window: "1h", op: "=", value: -0 }, "customer");
+    expect(event.ok && "event" in event.value && Object.is(event.value.value, 0)).toBe(true);
+  });
+
   it("collapses a group with a single child", () => {
     expect(parseSegment({ or: [{ and: [{ attr: "orders_count", op: ">", value: 1 }] }] }, "customer")).toEqual({
       ok: true,
