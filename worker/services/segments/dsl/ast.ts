@@ -28,4 +28,3 @@ export const isAnd = (node: SegmentNode): node is { and: SegmentNode[] } => "and
 export const isOr = (node: SegmentNode): node is { or: SegmentNode[] } => "or" in node;
 export const isNot = (node: SegmentNode): node is { not: SegmentNode } => "not" in node;
 export const isEventRule = (node: SegmentNode): node is EventRule => "event" in node;
-export const isAttributeRule = (node: SegmentNode): node is AttributeRule => "attr" in node;

@@ -30,4 +30,4 @@ function formatAttributeRule(rule: AttributeRule): string {
   }
 }
 
-export const quote = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const quote = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

@@ -5,8 +5,8 @@ const HOUR_MS = 3_600_000;
 export const MAX_WINDOW_DAYS = 400;
 const MAX_OFFSET = { d: 36_500, w: 5_200, m: 1_200, y: 100 } as const;
 
-export const DATE_HINT = "dates are YYYY-MM-DD (2026-01-01), a past offset (-90d, -12w, -6m, -1y) or today";
-export const WINDOW_HINT = `a window is a length with a unit: 12h, 30d or 8w, at most ${MAX_WINDOW_DAYS}d`;
+const DATE_HINT = "dates are YYYY-MM-DD (2026-01-01), a past offset (-90d, -12w, -6m, -1y) or today";
+const WINDOW_HINT = `a window is a length with a unit: 12h, 30d or 8w, at most ${MAX_WINDOW_DAYS}d`;
 
 type Problem = { message: string; hint: string };
 

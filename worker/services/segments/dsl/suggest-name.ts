@@ -1,5 +1,5 @@
 /** Levenshtein distance, for "did you mean" hints on misspelled attributes, events and values. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -13,7 +13,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate within a third of the word's length (at least 1 edit), or undefined. */
-export function suggestName(word: string, candidates: readonly string[]): string | undefined {
+function suggestName(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {

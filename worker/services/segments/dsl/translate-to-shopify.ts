@@ -9,8 +9,13 @@ export type ShopifyTranslationError = { rule: string; reason: string };
 type Piece = { text: string; compound: boolean };
 type Translated = Result<Piece, ShopifyTranslationError>;
 
-const SHOPIFY_NUMBERS: Record<string, string> = { total_spent: "amount_spent", orders_count: "number_of_orders" };
-const SHOPIFY_DATES: Record<string, string> = { first_order_date: "first_order_date", last_order_date: "last_order_date" };
+// Numbers and dates whose comparisons carry over unchanged, by SegOps attribute.
+const SHOPIFY_FIELDS: Record<string, string> = {
+  total_spent: "amount_spent",
+  orders_count: "number_of_orders",
+  first_order_date: "first_order_date",
+  last_order_date: "last_order_date",
+};
 
 /** Translates a customer segment to Shopify's segment query language (2026-07: `-90d` offsets, never named dates). */
 export function translateToShopify(ast: SegmentNode, kind: SegmentKind): Result<{ query: string }, ShopifyTranslationError> {
@@ -43,7 +48,7 @@ function translateRule(rule: AttributeRule): Translated {
   const single = (text: string): Translated => ok({ text, compound: false });
   const anyOf = (texts: string[], joiner: " OR " | " AND "): Translated => ok({ text: texts.join(joiner), compound: texts.length > 1 });
   if (!("value" in rule)) return blocked(rule, `Shopify segments cannot test whether ${rule.attr} ${rule.op}`);
-  const field = SHOPIFY_NUMBERS[rule.attr] ?? SHOPIFY_DATES[rule.attr];
+  const field = SHOPIFY_FIELDS[rule.attr];
   if (field !== undefined) {
     if (rule.op === "between") return single(`${field} BETWEEN ${rule.value[0]} AND ${rule.value[1]}`);
     return single(`${field} ${rule.op} ${rule.value}`);
