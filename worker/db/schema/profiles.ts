@@ -102,5 +102,6 @@ export const checkoutsTable = sqliteTable(
     primaryKey({ columns: [t.tenantId, t.token] }),
     index("checkouts_profile_idx").on(t.tenantId, t.profileId),
     index("checkouts_started_idx").on(t.tenantId, t.startedAt),
+    index("checkouts_cart_idx").on(t.tenantId, t.cartToken),
   ],
 );

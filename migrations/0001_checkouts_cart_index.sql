@@ -1,0 +1,1 @@
+CREATE INDEX `checkouts_cart_idx` ON `checkouts` (`tenant_id`,`cart_token`);

@@ -1,0 +1,41 @@
+import { sql, type SQL } from "drizzle-orm";
+import { newId } from "../../lib/ids.ts";
+import type { IngestPlan } from "../ingest/ingest-plan.ts";
+import { field, jsonChunks } from "../ingest/sql-json.ts";
+
+/**
+ * Inbound catalog sync: upserts by Shopify product id when newer, and not at all for a tenant that switched inbound
+ * sync off in Settings. Scores and metafield digests are the catalog's own columns and are left alone.
+ */
+export function writeProducts(products: IngestPlan["products"], now: number): SQL[] {
+  const rows = products.map((product) => ({ ...product, id: newId("product"), t: product.tenantId }));
+  return jsonChunks(rows).map((json) =>
+    sql`
+      insert into products (id, tenant_id, shopify_product_id, origin, handle, title, vendor, product_type, status, tags, price_min,
+        price_max, inventory_total, data, mention_count_30d, source_updated_at, created_at, updated_at)
+      select ${field("id")}, ${field("t")}, ${field("productId")}, 'shopify', ${field("handle")}, ${field("title")}, ${field("vendor")},
+        ${field("productType")}, ${field("status")}, json(${field("tags")}), ${field("priceMin")}, ${field("priceMax")},
+        ${field("inventoryTotal")}, json(${field("data")}), 0, ${field("sourceUpdatedAt")}, ${now}, ${now}
+      from json_each(${json}) j
+      where not exists (select 1 from tenant_settings s where s.tenant_id = ${field("t")} and s.product_sync_inbound = 0)
+      on conflict (tenant_id, shopify_product_id) do update set
+        handle = excluded.handle, title = excluded.title, vendor = excluded.vendor, product_type = excluded.product_type,
+        status = excluded.status, tags = excluded.tags, price_min = excluded.price_min, price_max = excluded.price_max,
+        inventory_total = excluded.inventory_total, data = excluded.data, source_updated_at = excluded.source_updated_at,
+        updated_at = excluded.updated_at, deleted_at = null
+      where excluded.source_updated_at >= coalesce(products.source_updated_at, 0)
+    `,
+  );
+}
+
+/** Soft delete, unless Shopify updated the product after the delete was triggered. */
+export function softDeleteProducts(deletes: IngestPlan["productDeletes"], now: number): SQL[] {
+  return jsonChunks(deletes.map((row) => ({ t: row.tenantId, productId: row.productId, at: row.at }))).map((json) =>
+    sql`
+      update products set deleted_at = gone.at, source_updated_at = gone.at, updated_at = ${now}
+      from (select ${field("t")} as t, ${field("productId")} as product_id, ${field("at")} as at from json_each(${json}) j) as gone
+      where products.tenant_id = gone.t and products.shopify_product_id = gone.product_id
+        and coalesce(products.source_updated_at, 0) <= gone.at
+    `,
+  );
+}

@@ -1,0 +1,53 @@
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { Deps } from "../deps.ts";
+import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
+import { enqueueWebhook } from "./enqueue-webhook.ts";
+import { readPubsubEnvelope } from "./read-pubsub-envelope.ts";
+import { attributeLookup, readShopifyHeaders } from "./read-shopify-headers.ts";
+import { pubsubKeySet, verifyPubsubToken, type PubsubTokenRefusal } from "./verify-pubsub-token.ts";
+
+export type PubsubRefusal = { reason: "invalid_token"; detail: PubsubTokenRefusal["reason"] } | { reason: "malformed_envelope"; message: string };
+
+/**
+ * A Pub/Sub push of a Shopify webhook: the OIDC token is verified before the envelope is read. A message without
+ * Shopify's topic or shop attributes is acknowledged and quarantined, since Pub/Sub would redeliver it for days.
+ */
+export async function acceptPubsubPush(
+  deps: Deps,
+  bearer: string | null,
+  text: string,
+  receivedAt = Date.now(),
+): Promise<Result<{ outcome: "queued" | "recorded" | "quarantined" }, PubsubRefusal>> {
+  const { PUBSUB_JWKS_URL, PUBSUB_AUDIENCE, PUBSUB_SERVICE_ACCOUNT } = deps.config;
+  const verified = await verifyPubsubToken(bearer, pubsubKeySet(PUBSUB_JWKS_URL), { audience: PUBSUB_AUDIENCE, serviceAccount: PUBSUB_SERVICE_ACCOUNT });
+  if (!verified.ok) return err({ reason: "invalid_token", detail: verified.error.reason });
+  const envelope = readPubsubEnvelope(text);
+  if (!envelope.ok) return err({ reason: "malformed_envelope", message: envelope.error.message });
+
+  const { messageId, attributes, data, dataBytes } = envelope.value;
+  const meta = readShopifyHeaders(attributeLookup(attributes));
+  const deliveryKey = meta.webhookId ? `webhook:${meta.webhookId}` : `pubsub:${messageId}`;
+  if (!meta.topic || !meta.shop) {
+    const reason = "Pub/Sub message without X-Shopify-Topic or a valid X-Shopify-Shop-Domain attribute";
+    const headers = { ...attributes, deliveryKey, via: "pubsub" };
+    await deps.env.INGEST_QUEUE.send({ type: "quarantine", source: "pubsub", tenantId: null, shop: meta.shop, topic: meta.topic, reason, payload: data, headers, receivedAt });
+    return ok({ outcome: "quarantined" });
+  }
+  if (isComplianceTopic(meta.topic)) {
+    const outcome = await recordPrivacyRequest(deps, { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body: data, headers: { deliveryKey, via: "pubsub" }, receivedAt });
+    return ok({ outcome });
+  }
+  await enqueueWebhook(deps, {
+    via: "pubsub",
+    shop: meta.shop,
+    topic: meta.topic,
+    deliveryKey,
+    eventId: meta.eventId,
+    triggeredAt: meta.triggeredAt,
+    apiVersion: meta.apiVersion,
+    receivedAt,
+    body: data,
+  }, dataBytes);
+  return ok({ outcome: "queued" });
+}

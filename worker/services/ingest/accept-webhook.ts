@@ -1,0 +1,55 @@
+import { bytesToHex } from "../../lib/encoding.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
+import type { Deps } from "../deps.ts";
+import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
+import { enqueueWebhook } from "./enqueue-webhook.ts";
+import { readShopifyHeaders } from "./read-shopify-headers.ts";
+
+export type WebhookRefusal = { reason: "invalid_hmac" | "missing_headers"; message: string };
+export type WebhookAccepted = { topic: string; outcome: "queued" | "recorded" | "quarantined" };
+
+const decoder = new TextDecoder();
+
+/**
+ * An HTTPS delivery: the HMAC is checked over the raw bytes (current and previous secret) before anything reads
+ * them. Compliance topics are recorded at once; every other topic is enqueued untouched for the consumer.
+ */
+export async function acceptWebhook(deps: Deps, rawBody: ArrayBuffer, headers: Headers, receivedAt = Date.now()): Promise<Result<WebhookAccepted, WebhookRefusal>> {
+  const meta = readShopifyHeaders((name) => headers.get(name));
+  const { SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS } = deps.config;
+  const secrets = SHOPIFY_API_SECRET_PREVIOUS ? [SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS] : [SHOPIFY_API_SECRET];
+  if (!(await verifyWebhookHmac(rawBody, meta.hmac ?? undefined, secrets))) {
+    return err({ reason: "invalid_hmac", message: "X-Shopify-Hmac-Sha256 does not match the body." });
+  }
+  if (!meta.topic || !meta.shop) {
+    return err({ reason: "missing_headers", message: "X-Shopify-Topic and a valid X-Shopify-Shop-Domain are required." });
+  }
+  const body = decoder.decode(rawBody);
+  const deliveryKey = meta.webhookId ? `webhook:${meta.webhookId}` : `body:${bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", rawBody)))}`;
+  if (isComplianceTopic(meta.topic)) {
+    const outcome = await recordPrivacyRequest(deps, {
+      topic: meta.topic,
+      shopDomain: meta.shop,
+      deliveryKey,
+      body,
+      headers: { deliveryKey, via: "https" },
+      receivedAt,
+    });
+    return ok({ topic: meta.topic, outcome });
+  }
+  if (!meta.webhookId) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
+  await enqueueWebhook(deps, {
+    via: "https",
+    shop: meta.shop,
+    topic: meta.topic,
+    deliveryKey,
+    eventId: meta.eventId,
+    triggeredAt: meta.triggeredAt,
+    apiVersion: meta.apiVersion,
+    receivedAt,
+    body,
+  }, rawBody.byteLength);
+  return ok({ topic: meta.topic, outcome: "queued" });
+}

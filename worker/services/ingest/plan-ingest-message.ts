@@ -1,0 +1,74 @@
+import type { IngestMessage, PixelBatchMessage, WebhookDeliveryMessage } from "../../../queues/messages.ts";
+import type { Deps } from "../deps.ts";
+import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
+import type { IngestLookups } from "./load-ingest-lookups.ts";
+import { planPixelEvents } from "./plan-pixel-events.ts";
+import { planReplay } from "./plan-replay.ts";
+import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts";
+
+/**
+ * The plan for one ingest message. Redeliveries already recorded in `deliveries` plan nothing; whatever cannot be
+ * mapped becomes a quarantine row in the same plan, so it is acknowledged and kept, never retried in a loop.
+ */
+export async function planIngestMessage(deps: Deps, message: IngestMessage, lookups: IngestLookups): Promise<IngestPlan> {
+  switch (message.type) {
+    case "webhook":
+      return planWebhookMessage(deps, message, lookups);
+    case "pixel":
+      return planPixelMessage(deps, message, lookups);
+    case "quarantine": {
+      const plan = newIngestPlan();
+      const { type: _type, shop, ...row } = message;
+      plan.quarantine.push(quarantineRow({ ...row, shopDomain: shop }));
+      return plan;
+    }
+    case "replay":
+      return planReplay(deps, message.quarantineId, lookups);
+  }
+}
+
+async function planWebhookMessage(deps: Deps, message: WebhookDeliveryMessage, lookups: IngestLookups): Promise<IngestPlan> {
+  const plan = newIngestPlan();
+  if (lookups.seenDeliveries.has(message.deliveryKey)) return plan;
+  const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
+  plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
+  const { type: _type, payloadId, body: inline, ...rest } = message;
+  const body = inline ?? (payloadId ? lookups.payloads.get(payloadId) : undefined);
+  if (payloadId) plan.spilledPayloads.push(payloadId);
+  const delivery = { ...rest, body: body ?? "" };
+  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : await planWebhookDelivery(deps, delivery, tenantId);
+  if (planned.ok) return mergeIngestPlan(plan, planned.value);
+  plan.quarantine.push(
+    quarantineRow({
+      tenantId,
+      shopDomain: message.shop,
+      source: message.via === "pubsub" ? "pubsub" : "webhook",
+      topic: message.topic,
+      reason: planned.error.reason,
+      payload: delivery.body,
+      headers: deliveryHeaders(delivery),
+      receivedAt: message.receivedAt,
+    }),
+  );
+  return plan;
+}
+
+function planPixelMessage(deps: Deps, message: PixelBatchMessage, lookups: IngestLookups): IngestPlan {
+  if (!lookups.activeKeyIds.has(message.keyId)) {
+    // The route's key cache may lag a revoke by a few seconds in other isolates; storage never does.
+    deps.log.warn("pixel events refused: key revoked", { tenant: message.tenantId, count: message.events.length });
+    return newIngestPlan();
+  }
+  const ctx = { tenantId: message.tenantId, clientId: message.clientId, receivedAt: message.receivedAt };
+  const { plan, rejected } = planPixelEvents(ctx, message.events);
+  const headers: Record<string, string> = { tenantId: message.tenantId, keyId: message.keyId, clientId: message.clientId };
+  if (message.origin) headers.origin = message.origin;
+  if (message.userAgent) headers.userAgent = message.userAgent;
+  for (const { event, reason } of rejected) {
+    plan.quarantine.push(
+      quarantineRow({ tenantId: message.tenantId, shopDomain: null, source: "pixel", topic: null, reason, payload: JSON.stringify(event), headers, receivedAt: message.receivedAt }),
+    );
+  }
+  return plan;
+}

@@ -1,0 +1,55 @@
+import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { Deps } from "../deps.ts";
+import { handleLifecycleTopic, LIFECYCLE_TOPICS } from "../lifecycle/handle-lifecycle-topic.ts";
+import { buildPrivacyRequest, isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { checkPlannedEvents } from "./check-planned-events.ts";
+import { newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
+import { mapWebhookTopic } from "./map-webhook-topic.ts";
+import { parseShopifyJson } from "./parse-shopify-json.ts";
+import type { Unmappable } from "./read-result.ts";
+
+export type WebhookDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "payloadId"> & { body: string };
+
+const isLifecycleTopic = (topic: string) => (LIFECYCLE_TOPICS as readonly string[]).includes(topic);
+
+function triggeredAtMs(value: string | null): number | null {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * What one webhook delivery writes, or why it cannot be mapped (the caller quarantines it). Compliance topics are
+ * recorded even for an unknown shop; lifecycle topics run their handler here, before the plan is written.
+ */
+export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery, tenantId: string | null): Promise<Result<IngestPlan, Unmappable>> {
+  const plan = newIngestPlan();
+  const parsed = parseShopifyJson(delivery.body);
+  if (isComplianceTopic(delivery.topic)) {
+    if (!parsed.ok) return parsed;
+    const request = buildPrivacyRequest({ ...delivery, topic: delivery.topic, shopDomain: delivery.shop, tenantId, payload: parsed.value });
+    if (!request.ok) return request;
+    plan.privacy.push(request.value);
+    return ok(plan);
+  }
+  if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });
+  if (!parsed.ok) return parsed;
+  if (isLifecycleTopic(delivery.topic)) {
+    const outcome = await handleLifecycleTopic({ ...deps, tenantId }, delivery.topic, parsed.value);
+    return outcome.handled ? ok(plan) : err({ reason: outcome.reason });
+  }
+  const ctx = { tenantId, source: "webhook" as const, receivedAt: delivery.receivedAt, triggeredAt: triggeredAtMs(delivery.triggeredAt) };
+  const mapped = mapWebhookTopic(plan, ctx, delivery.topic, parsed.value);
+  if (!mapped.ok) return mapped;
+  const checked = checkPlannedEvents(plan.events);
+  return checked.ok ? ok(plan) : checked;
+}
+
+/** What a quarantined delivery needs to be replayed later, next to its raw body. */
+export function deliveryHeaders(delivery: WebhookDelivery): Record<string, string> {
+  const headers: Record<string, string> = { via: delivery.via, deliveryKey: delivery.deliveryKey };
+  if (delivery.eventId) headers.eventId = delivery.eventId;
+  if (delivery.triggeredAt) headers.triggeredAt = delivery.triggeredAt;
+  if (delivery.apiVersion) headers.apiVersion = delivery.apiVersion;
+  return headers;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { Result } from "../../lib/result.ts";
+import type { ProductFact } from "./facts.ts";
+import { money, optionalId, shopifyId, tagList, text, timestamp } from "./read-fields.ts";
+import { readWith, type Unmappable } from "./read-result.ts";
+
+const VariantSchema = z.object({
+  id: optionalId,
+  title: text,
+  sku: text,
+  barcode: text,
+  price: money,
+  compare_at_price: money,
+  inventory_quantity: z.number().nullish(),
+  position: z.number().nullish(),
+});
+
+const ImageSchema = z.object({ id: optionalId, src: text, alt: text, position: z.number().nullish() });
+
+const ProductPayloadSchema = z.object({
+  id: shopifyId,
+  title: z.string(),
+  handle: text,
+  body_html: text,
+  vendor: text,
+  product_type: text,
+  status: text,
+  tags: tagList,
+  options: z.array(z.object({ name: text, values: z.array(z.string()).nullish() })).nullish(),
+  variants: z.array(VariantSchema).nullish(),
+  images: z.array(ImageSchema).nullish(),
+  updated_at: timestamp,
+});
+
+/** `products/create|update`: the catalog row with variants, images and options kept under `data`. */
+export function readProductFact(payload: unknown): Result<ProductFact, Unmappable> {
+  const read = readWith(ProductPayloadSchema, payload, "product");
+  if (!read.ok) return read;
+  const product = read.value;
+  const variants = product.variants ?? [];
+  const prices = variants.map((variant) => variant.price).filter((price): price is number => price !== null);
+  const stock = variants.map((variant) => variant.inventory_quantity).filter((count): count is number => typeof count === "number");
+  return {
+    ok: true,
+    value: {
+      productId: product.id,
+      handle: product.handle,
+      title: product.title,
+      vendor: product.vendor,
+      productType: product.product_type,
+      status: product.status?.toLowerCase() ?? null,
+      tags: product.tags ?? [],
+      priceMin: prices.length > 0 ? Math.min(...prices) : null,
+      priceMax: prices.length > 0 ? Math.max(...prices) : null,
+      inventoryTotal: stock.length > 0 ? stock.reduce((sum, count) => sum + count, 0) : null,
+      data: { descriptionHtml: product.body_html, options: product.options ?? [], variants, images: product.images ?? [] },
+      updatedAt: product.updated_at,
+    },
+  };
+}
+
+/** `products/delete` and `orders/delete` carry only `{ id }`. */
+export function readDeletedId(payload: unknown, what: string): Result<string, Unmappable> {
+  return readWith(z.object({ id: shopifyId }).transform((body) => body.id), payload, what);
+}

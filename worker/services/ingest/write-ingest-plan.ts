@@ -1,0 +1,54 @@
+import { sql, type SQL } from "drizzle-orm";
+import { softDeleteProducts, writeProducts } from "../catalog/write-products.ts";
+import { writePrivacyRequests } from "../privacy/write-privacy-requests.ts";
+import { writeQuarantine, writeReplayResults } from "../quarantine/write-quarantine.ts";
+import type { IngestPlan } from "./ingest-plan.ts";
+import { runStatements } from "./run-statements.ts";
+import { field, jsonChunks } from "./sql-json.ts";
+import { writeEvents } from "./write-events.ts";
+import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
+import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";
+import { recomputeProfiles, touchLastSeen, writeCustomers } from "./write-profiles.ts";
+
+function writeDeliveries(plan: IngestPlan): SQL[] {
+  const recorded = jsonChunks(plan.deliveries.map((row) => ({ key: row.key, t: row.tenantId, topic: row.topic, at: row.receivedAt }))).map((json) =>
+    sql`
+      insert into deliveries (key, tenant_id, topic, received_at)
+      select ${field("key")}, ${field("t")}, ${field("topic")}, ${field("at")} from json_each(${json}) j where true
+      on conflict (key) do nothing
+    `,
+  );
+  const spilled = jsonChunks(plan.spilledPayloads).map((json) => sql`delete from ingest_payloads where id in (select value from json_each(${json}))`);
+  return [...recorded, ...spilled];
+}
+
+/**
+ * The statements for a plan, in dependency order: profiles before the orders and links that look them up, entities
+ * before events, events before the updates that enrich or resolve them, orders before the aggregates.
+ */
+export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
+  return [
+    ...writeDeliveries(plan),
+    ...writeQuarantine(plan.quarantine),
+    ...writeReplayResults(plan.replays),
+    ...writePrivacyRequests(plan.privacy),
+    ...writeCustomers(plan.customers, now),
+    ...writeProducts(plan.products, now),
+    ...softDeleteProducts(plan.productDeletes, now),
+    ...writeOrders(plan.orders, now),
+    ...markOrdersDeleted(plan.orderDeletes, now),
+    ...writeCheckouts(plan.checkouts, now),
+    ...writeLinks(plan.links, now),
+    ...linkCheckoutVisitors(plan.checkoutTokens, now),
+    ...writeEvents(plan.events),
+    ...enrichPurchases(plan.checkoutTokens),
+    ...resolveAnonymousEvents(plan.checkoutTokens),
+    ...touchLastSeen(plan.visitors),
+    ...recomputeProfiles(plan.recompute, now),
+  ];
+}
+
+/** Writes a plan as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. */
+export function writeIngestPlan(d1: D1Database, plan: IngestPlan, now = Date.now()): Promise<void> {
+  return runStatements(d1, ingestStatements(plan, now));
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { PrivacyRow } from "../ingest/ingest-plan.ts";
+import { optionalId } from "../ingest/read-fields.ts";
+import type { Unmappable } from "../ingest/read-result.ts";
+
+export const COMPLIANCE_TOPICS = {
+  "customers/data_request": "customers_data_request",
+  "customers/redact": "customers_redact",
+  "shop/redact": "shop_redact",
+} as const satisfies Record<string, PrivacyRow["kind"]>;
+
+export type ComplianceTopic = keyof typeof COMPLIANCE_TOPICS;
+
+export const isComplianceTopic = (topic: string): topic is ComplianceTopic => topic in COMPLIANCE_TOPICS;
+
+const DUE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+const CompliancePayloadSchema = z.looseObject({ customer: z.object({ id: optionalId }).nullish() });
+
+/**
+ * A privacy request row due 30 days after receipt (reference §3.1). Its id comes from the delivery key, so
+ * Shopify's retries of one request record it once.
+ */
+export function buildPrivacyRequest(input: {
+  topic: ComplianceTopic;
+  shopDomain: string;
+  tenantId: string | null;
+  deliveryKey: string;
+  payload: unknown;
+  receivedAt: number;
+}): Result<PrivacyRow, Unmappable> {
+  const parsed = CompliancePayloadSchema.safeParse(input.payload);
+  if (!parsed.success) return err({ reason: `${input.topic} payload is not an object` });
+  return ok({
+    id: `prv_${input.deliveryKey.replace(/[^\w.-]/g, "_")}`,
+    tenantId: input.tenantId,
+    shopDomain: input.shopDomain,
+    kind: COMPLIANCE_TOPICS[input.topic],
+    shopifyCustomerId: parsed.data.customer?.id ?? null,
+    payload: parsed.data as Record<string, unknown>,
+    receivedAt: input.receivedAt,
+    dueAt: input.receivedAt + DUE_AFTER_MS,
+  });
+}

@@ -1,0 +1,44 @@
+import type { Deps } from "../deps.ts";
+import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
+import { runStatements } from "../ingest/run-statements.ts";
+import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import { writeQuarantine } from "../quarantine/write-quarantine.ts";
+import { findTenantByShop } from "../tenants/find-tenant.ts";
+import { buildPrivacyRequest, type ComplianceTopic } from "./build-privacy-request.ts";
+import { writePrivacyRequests } from "./write-privacy-requests.ts";
+
+export type ComplianceDelivery = {
+  topic: ComplianceTopic;
+  shopDomain: string;
+  deliveryKey: string;
+  body: string;
+  headers: Record<string, string>;
+  receivedAt: number;
+};
+
+/**
+ * Records a compliance webhook at once, with or without a live install (shop/redact arrives 48 h after uninstall);
+ * the privacy jobs do the work before the due date. A body that cannot be read is quarantined, never refused.
+ */
+export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDelivery): Promise<"recorded" | "quarantined"> {
+  const tenant = await findTenantByShop(deps, delivery.shopDomain);
+  const tenantId = tenant?.id ?? null;
+  const parsed = parseShopifyJson(delivery.body);
+  const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
+  if (built.ok) {
+    await runStatements(deps.env.DB, writePrivacyRequests([built.value]));
+    return "recorded";
+  }
+  const row = quarantineRow({
+    tenantId,
+    shopDomain: delivery.shopDomain,
+    source: "webhook",
+    topic: delivery.topic,
+    reason: built.error.reason,
+    payload: delivery.body,
+    headers: delivery.headers,
+    receivedAt: delivery.receivedAt,
+  });
+  await runStatements(deps.env.DB, writeQuarantine([row]));
+  return "quarantined";
+}
