@@ -1,7 +1,67 @@
+import { errorMessage } from "../worker/lib/log.ts";
 import type { Deps } from "../worker/services/deps.ts";
-import { IngestMessageSchema } from "./messages.ts";
-import { runMessages, type BatchOutcome } from "./run-messages.ts";
+import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
+import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
+import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
+import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
+import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
+import { recordDeadLetters } from "./record-dead-letters.ts";
+import { retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
 
+type Planned = { message: Message<unknown>; plan: IngestPlan };
+
+/**
+ * Maps every message, then writes the whole batch as one D1 transaction. If that write fails, each message is
+ * written alone so one bad message retries (then dead-letters) without holding back the rest.
+ */
 export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
-  return runMessages(batch, IngestMessageSchema, deps, async () => {});
+  const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
+  const valid: { message: Message<unknown>; body: IngestMessage }[] = [];
+  const invalid: Message<unknown>[] = [];
+  for (const message of batch.messages) {
+    const parsed = IngestMessageSchema.safeParse(message.body);
+    if (parsed.success) valid.push({ message, body: parsed.data });
+    else invalid.push(message);
+  }
+  if (invalid.length > 0) {
+    await recordDeadLetters(deps, batch.queue, invalid, "invalid message body");
+    for (const message of invalid) message.ack();
+    outcome.invalid = outcome.acked = invalid.length;
+  }
+
+  const retry = (message: Message<unknown>, error: unknown) => {
+    deps.log.warn("ingest message failed", { attempts: message.attempts, error: errorMessage(error) });
+    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    outcome.retried++;
+  };
+  const lookups = await loadIngestLookups(
+    deps,
+    valid.map((entry) => entry.body),
+  );
+  const planned: Planned[] = [];
+  for (const { message, body } of valid) {
+    try {
+      planned.push({ message, plan: await planIngestMessage(deps, body, lookups) });
+    } catch (error) {
+      retry(message, error);
+    }
+  }
+
+  try {
+    await writeIngestPlan(deps.env.DB, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
+    for (const { message } of planned) message.ack();
+    outcome.acked += planned.length;
+  } catch (error) {
+    deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
+    for (const { message, plan } of planned) {
+      try {
+        await writeIngestPlan(deps.env.DB, plan);
+        message.ack();
+        outcome.acked++;
+      } catch (single) {
+        retry(message, single);
+      }
+    }
+  }
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BackfillMessage } from "./backfill-messages.ts";
 
 /** Queue names as declared in wrangler.toml; `queue()` dispatches on them. */
 export const QUEUE_NAMES = {
@@ -10,20 +11,25 @@ export const QUEUE_NAMES = {
   shopifyWritesDlq: "segops-shopify-writes-dlq",
 } as const;
 
-const webhookDelivery = z.object({
-  type: z.literal("webhook"),
-  via: z.enum(["https", "pubsub"]),
-  shop: z.string(),
-  topic: z.string(),
-  deliveryId: z.string(),
-  eventId: z.string().nullable(),
-  triggeredAt: z.string().nullable(),
-  apiVersion: z.string().nullable(),
-  receivedAt: z.number(),
-  body: z.string().optional(),
-  payloadId: z.string().optional(),
-});
+/** A verified Shopify webhook (HTTPS or Pub/Sub); the body is the raw text, or spilled to `ingest_payloads`. */
+const webhookDelivery = z
+  .object({
+    type: z.literal("webhook"),
+    via: z.enum(["https", "pubsub"]),
+    shop: z.string(),
+    topic: z.string(),
+    /** `webhook:<X-Shopify-Webhook-Id>`, or `pubsub:<messageId>` when Pub/Sub carried no webhook id. */
+    deliveryKey: z.string(),
+    eventId: z.string().nullable(),
+    triggeredAt: z.string().nullable(),
+    apiVersion: z.string().nullable(),
+    receivedAt: z.number(),
+    body: z.string().optional(),
+    payloadId: z.string().optional(),
+  })
+  .refine((message) => (message.body === undefined) !== (message.payloadId === undefined), "exactly one of body and payloadId");
 
+/** Web Pixels events as delivered, behind a verified pixel token: the tenant, key and visitor come from the token. */
 const pixelBatch = z.object({
   type: z.literal("pixel"),
   tenantId: z.string(),
@@ -35,28 +41,28 @@ const pixelBatch = z.object({
   events: z.array(z.record(z.string(), z.unknown())),
 });
 
+/** Authenticated input the route could not even enqueue as a delivery (e.g. Pub/Sub without a topic attribute). */
+const quarantine = z.object({
+  type: z.literal("quarantine"),
+  source: z.enum(["webhook", "pubsub", "pixel"]),
+  tenantId: z.string().nullable(),
+  shop: z.string().nullable(),
+  topic: z.string().nullable(),
+  reason: z.string(),
+  payload: z.string(),
+  headers: z.record(z.string(), z.string()),
+  receivedAt: z.number(),
+});
+
 const replay = z.object({ type: z.literal("replay"), quarantineId: z.string() });
 
-export const IngestMessageSchema = z.discriminatedUnion("type", [webhookDelivery, pixelBatch, replay]);
+export const IngestMessageSchema = z.discriminatedUnion("type", [webhookDelivery, pixelBatch, quarantine, replay]);
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;
 export type WebhookDeliveryMessage = z.infer<typeof webhookDelivery>;
 export type PixelBatchMessage = z.infer<typeof pixelBatch>;
+export type QuarantineMessage = z.infer<typeof quarantine>;
 
-export const BACKFILL_RESOURCES = ["orders", "customers", "products", "abandoned_checkouts"] as const;
-export type BackfillResource = (typeof BACKFILL_RESOURCES)[number];
-
-export const BackfillMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start"), tenantId: z.string(), jobId: z.string(), reason: z.enum(["install", "manual", "reconcile"]) }),
-  z.object({ type: z.literal("poll"), tenantId: z.string(), jobId: z.string(), resource: z.enum(BACKFILL_RESOURCES) }),
-  z.object({
-    type: z.literal("chunk"),
-    tenantId: z.string(),
-    jobId: z.string(),
-    resource: z.enum(BACKFILL_RESOURCES),
-    chunk: z.number().int().nonnegative(),
-  }),
-]);
-export type BackfillMessage = z.infer<typeof BackfillMessageSchema>;
+export { BACKFILL_RESOURCES, BackfillMessageSchema, type BackfillMessage, type BackfillResource } from "./backfill-messages.ts";
 
 export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("segment_push"), tenantId: z.string(), segmentId: z.string() }),
