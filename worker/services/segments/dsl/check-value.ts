@@ -6,6 +6,9 @@ import { checkDate } from "./resolve-date.ts";
 import { segmentError, type SegmentError } from "./segment-error.ts";
 import { didYouMean } from "./suggest-name.ts";
 
+/** Customer tags SegOps pushes to Shopify: `segops:<slug>`. */
+export const SEGOPS_TAG_PREFIX = "segops:";
+
 // Beyond this, JS prints numbers in exponent form, which the text form cannot read back.
 const MAX_MAGNITUDE = 1e15;
 
@@ -52,6 +55,10 @@ function checkText(
   const value = raw.value;
   if (value === "") return fail("empty string", `to match a missing value write \`${spec.name} is not set\``);
   if (/[\u0000-\u001f]/.test(value)) return fail("strings cannot contain line breaks or control characters", "remove them");
+  // Our own `segops:` tags would feed pushes back into memberships: a push must never change who is in a segment.
+  if (spec.type === "tags" && spec.kind === "customer" && value.toLowerCase().startsWith(SEGOPS_TAG_PREFIX)) {
+    return fail(`\`${SEGOPS_TAG_PREFIX}\` tags are written by SegOps itself`, "combine the other segment's rules instead of its tag");
+  }
   if (spec.type === "country") {
     if (!/^[A-Za-z]{2}$/.test(value)) return fail("country is a two-letter ISO code", 'e.g. country in ("US", "CA")');
     return ok(value.toUpperCase());

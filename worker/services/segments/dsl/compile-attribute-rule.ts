@@ -39,7 +39,8 @@ export function compileAttributeRule(rule: AttributeRule, spec: AttributeSpec, b
 function operands(spec: AttributeSpec, column: string, bind: Bind): { expr: string; param: (value: Scalar) => string } {
   switch (spec.type) {
     case "country":
-      return { expr: `upper(${column})`, param: (value) => `upper(${bind(value)})` };
+      // Ingestion stores ISO codes upper-case and the checker upper-cases values, so profiles_country_idx applies.
+      return { expr: column, param: bind };
     case "string":
       return { expr: `lower(${column})`, param: (value) => `lower(${bind(value)})` };
     case "enum":

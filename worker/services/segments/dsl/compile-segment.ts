@@ -9,10 +9,11 @@ import { segmentError, type SegmentError } from "./segment-error.ts";
 /** D1 rejects a statement with more bound parameters than this. */
 export const D1_MAX_PARAMS = 100;
 
-export type CompileSegmentOptions = { kind: SegmentKind; tenantId: string; now: number };
+/** `reservedParams`: bound values the caller adds around the member query, so the whole statement stays within D1's limit. */
+export type CompileSegmentOptions = { kind: SegmentKind; tenantId: string; now: number; reservedParams?: number };
 export type CompiledSegment = { sql: string; params: (string | number)[] };
 
-/** `SELECT p.id …` of the members of a segment: profiles of the tenant, or its products that are not deleted. */
+/** `SELECT p.id …` of the members: the tenant's profiles that are not redacted, or its products that are not deleted. */
 export const compileSegment = (ast: SegmentNode, options: CompileSegmentOptions): Result<CompiledSegment, SegmentError> =>
   compileSelect(ast, options, "p.id");
 
@@ -30,14 +31,17 @@ function compileSelect(ast: SegmentNode, options: CompileSegmentOptions, columns
     return "?";
   };
   const from =
-    options.kind === "customer" ? "profiles p WHERE p.tenant_id = ?" : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
+    options.kind === "customer"
+      ? "profiles p WHERE p.tenant_id = ? AND p.redacted_at IS NULL"
+      : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
   bind(options.tenantId);
   const sql = `SELECT ${columns} FROM ${from} AND (${compileNode(checked.value, options, bind)})`;
-  if (params.length > D1_MAX_PARAMS) {
+  const needed = params.length + (options.reservedParams ?? 0);
+  if (needed > D1_MAX_PARAMS) {
     return err(
       segmentError(
         { path: "$" },
-        `this segment needs ${params.length} bound values and D1 allows at most ${D1_MAX_PARAMS} per statement`,
+        `this segment needs ${needed} bound values and D1 allows at most ${D1_MAX_PARAMS} per statement`,
         "use fewer values in `in (...)` lists or fewer rules; a tag can stand for a long list",
       ),
     );

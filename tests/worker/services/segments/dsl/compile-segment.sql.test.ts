@@ -24,7 +24,7 @@ const countries = (count: number, offset = 0) =>
 describe("compileSegment SQL shape", () => {
   it("selects member ids of the tenant, with the tenant as the first parameter", () => {
     expect(compiled("orders_count >= 2", "customer", "ten_a")).toEqual({
-      sql: "SELECT p.id FROM profiles p WHERE p.tenant_id = ? AND (p.orders_count >= ?)",
+      sql: "SELECT p.id FROM profiles p WHERE p.tenant_id = ? AND p.redacted_at IS NULL AND (p.orders_count >= ?)",
       params: ["ten_a", 2],
     });
     expect(compiled("ai_score < 50", "product", "ten_a")).toEqual({
@@ -38,7 +38,7 @@ describe("compileSegment SQL shape", () => {
     if (!ast.ok) throw new Error(ast.error.message);
     const count = compileSegmentCount(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW });
     expect(count.ok && count.value.sql).toBe(
-      "SELECT count(*) AS count FROM profiles p WHERE p.tenant_id = ? AND (EXISTS (SELECT 1 FROM json_each(p.tags) WHERE lower(value) = lower(?)))",
+      "SELECT count(*) AS count FROM profiles p WHERE p.tenant_id = ? AND p.redacted_at IS NULL AND (EXISTS (SELECT 1 FROM json_each(p.tags) WHERE lower(value) = lower(?)))",
     );
   });
 
@@ -65,6 +65,22 @@ describe("compileSegment SQL shape", () => {
     expect(params).toContain(hostile);
     const { results } = await env.DB.prepare(sql).bind(...params).all();
     expect(results).toEqual([]);
+  });
+
+  it("compares country on the bare column, so profiles_country_idx serves it", async () => {
+    const { sql, params } = compiled('country in ("us", "CA")');
+    expect(sql).toContain("p.country IN (?, ?)");
+    expect(params.slice(1, 3)).toEqual(["US", "CA"]);
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    expect(results.map((row) => row.detail).join("\n")).toContain("profiles_country_idx");
+  });
+
+  it("reserves bound parameters for the statement the caller wraps around the member query", () => {
+    const ast = parseSegment(`country in (${countries(50)}) and country not in (${countries(46, 60)})`, "customer");
+    if (!ast.ok) throw new Error(ast.error.message);
+    expect(compileSegment(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW }).ok).toBe(true);
+    const reserved = compileSegment(ast.value, { kind: "customer", tenantId: "ten_a", now: NOW, reservedParams: 5 });
+    expect(reserved).toMatchObject({ ok: false, error: { message: /needs 102 bound values/ } });
   });
 
   it("re-checks a hand-built AST and rejects an invalid one with its path", () => {

@@ -72,6 +72,12 @@ describe("parseSegment: errors in text point at the offending token", () => {
     ["empty string", 'vendor = ""', "product", { message: "empty string", line: 1, column: 10, hint: "to match a missing value write `vendor is not set`" }],
     ["not followed by =", 'country not = "US"', "customer", { message: "unexpected `=`", line: 1, column: 13, hint: "expected `in` or `contains` after `not`" }],
     ["is without set", "email is null", "customer", { message: "unexpected `null`", line: 1, column: 10, hint: "write `is set` or `is not set`" }],
+    [
+      "a rule on SegOps' own tags",
+      'orders_count >= 1 and tags not contains "SegOps:vip"',
+      "customer",
+      { message: "`segops:` tags are written by SegOps itself", line: 1, column: 41, hint: /other segment's rules/ },
+    ],
   ])("reports %s", (_name, text, kind, expected) => {
     const error = failure(text, kind);
     expect(error).toMatchObject({ line: expected.line, column: expected.column });

@@ -12,12 +12,13 @@ const DAY_EDGES = [-90, -30, -7].flatMap((days) => [TODAY + days * DAY - 1, TODA
 const PROFILE_TIMES = [null, null, ...DAY_EDGES, Date.UTC(2026, 0, 1) - 1, Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 15), Date.UTC(2025, 6, 15), NOW];
 const EVENT_TIMES = [NOW - 30 * DAY, NOW - 30 * DAY - 1, NOW - 7 * DAY, NOW - 7 * DAY - 1, NOW - 12 * 3_600_000, NOW - 12 * 3_600_000 - 1, NOW - 1000];
 const EVENT_NAMES = ["purchase", "purchase", "add_to_cart", "page_view", "checkout_start"];
-const COUNTRIES = ["US", "CA", "us", "Ca", "FR", "DE", null, ""];
+// Ingestion stores ISO codes upper-case (read-customer-fact), so the compiler compares the bare column.
+const COUNTRIES = ["US", "CA", "US", "CA", "FR", "DE", null, ""];
 const TAGS = [[], ["vip"], ["VIP", "wholesale"], ["Wholesale"], ["summer", "vip"], ["b2b"]];
 const SPENT = [0, 199.99, 200, 200.01, 500, 1200];
 const STATES = ["SUBSCRIBED", "NOT_SUBSCRIBED", "UNSUBSCRIBED", "PENDING", "INVALID", "REDACTED", null];
 
-/** Inserts `count` varied profiles with events for one tenant, deterministically from `seed`; returns the profile ids. */
+/** Inserts `count` varied profiles with events for one tenant, deterministically from `seed`; returns the ids of those not redacted. */
 export async function seedCustomers(db: D1Database, tenantId: string, seed: number, count = 200): Promise<string[]> {
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -25,7 +26,7 @@ export async function seedCustomers(db: D1Database, tenantId: string, seed: numb
   const ids: string[] = [];
   const insertProfile = db.prepare(
     `INSERT INTO profiles (id, tenant_id, shopify_customer_id, email, country, tags, email_marketing_state, orders_count, total_spent,
-       first_order_at, last_order_at, last_seen_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       first_order_at, last_order_at, last_seen_at, created_at, updated_at, redacted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO events (id, tenant_id, name, source, occurred_at, received_at, profile_id, anonymous_id, dedup_key, properties)
@@ -33,11 +34,12 @@ export async function seedCustomers(db: D1Database, tenantId: string, seed: numb
   );
   for (let i = 0; i < count; i++) {
     const id = `${tenantId}_p${i}`;
-    ids.push(id);
+    const redacted = i % 20 === 7;
+    if (!redacted) ids.push(id);
     const email = pick([null, "", `user${i}@example.org`, `User${i}@Example.ORG`, `x${i}@shop.com`]);
     statements.push(
       insertProfile.bind(id, tenantId, String(10_000 + i), email, pick(COUNTRIES), JSON.stringify(pick(TAGS)), pick(STATES), pick([0, 1, 2, 3, 10]),
-        random() < 0.3 ? Math.round(random() * 100_000) / 100 : pick(SPENT), pick(PROFILE_TIMES), pick(PROFILE_TIMES), pick(PROFILE_TIMES), NOW, NOW),
+        random() < 0.3 ? Math.round(random() * 100_000) / 100 : pick(SPENT), pick(PROFILE_TIMES), pick(PROFILE_TIMES), pick(PROFILE_TIMES), NOW, NOW, redacted ? NOW : null),
     );
     const events = Math.floor(random() * 7);
     for (let e = 0; e < events; e++) {

@@ -16,7 +16,7 @@ describe("translateToShopify: translatable rules", () => {
     ['country = "us"', "customer_countries CONTAINS 'US'"],
     ['country != "US"', "customer_countries NOT CONTAINS 'US'"],
     ['country not in ("US", "CA")', "customer_countries NOT CONTAINS 'US' AND customer_countries NOT CONTAINS 'CA'"],
-    ['tags contains "segops:high-value"', "customer_tags CONTAINS 'segops:high-value'"],
+    ['tags contains "high-value"', "customer_tags CONTAINS 'high-value'"],
     ['tags not contains "wholesale"', "customer_tags NOT CONTAINS 'wholesale'"],
     ["total_spent between 100 and 500", "amount_spent BETWEEN 100 AND 500"],
     ["total_spent < 99.5", "amount_spent < 99.5"],
