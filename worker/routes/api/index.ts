@@ -2,9 +2,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { registerCreateConnectLink } from "./create-connect-link.ts";
+import { registerGetProfile } from "./get-profile.ts";
+import { registerListEvents } from "./list-events.ts";
 
 /** The public API under /v1, authenticated by server key. */
 export const apiRoutes = new Hono<AppEnv>();
 
 apiRoutes.use(requireServerKey());
 registerCreateConnectLink(apiRoutes);
+registerListEvents(apiRoutes);
+registerGetProfile(apiRoutes);

@@ -1,0 +1,17 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { getProfile, type ApiProfile } from "../../services/profiles/get-profile.ts";
+
+export type GetProfileResponse = ApiProfile;
+
+/** `GET /v1/profiles/:id` → the profile with its aggregates; 404 when it is not the key's tenant's. */
+export function registerGetProfile(app: Hono<AppEnv>): void {
+  app.get("/profiles/:id", async (c) => {
+    const ctx = tenantContext(c);
+    const profile = await getProfile({ ctx, input: { id: c.req.param("id") } });
+    if (!profile) throw new AppError("not_found", "No such profile.");
+    return c.json(profile satisfies GetProfileResponse);
+  });
+}
