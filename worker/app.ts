@@ -8,6 +8,7 @@ import { apiRoutes } from "./routes/api/index.ts";
 import { registerAppShell } from "./routes/app-shell.ts";
 import { authRoutes } from "./routes/auth/index.ts";
 import { flowRoutes } from "./routes/flow/index.ts";
+import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { pixelRoutes } from "./routes/pixel/index.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
@@ -35,6 +36,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/v1", apiRoutes);
   app.route("/admin/api", adminRoutes);
   app.route("/flow", flowRoutes);
+  app.route("/ops", opsRoutes);
   app.route("/", authRoutes);
 
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`, c.get("requestId")), 404));
@@ -42,7 +44,7 @@ export function newApp(): Hono<AppEnv> {
   app.onError((error, c) => {
     const requestId = c.get("requestId") ?? "unknown";
     if (error instanceof AppError) {
-      return c.json(errorBody(error.code, error.message, requestId), error.status, error.headers);
+      return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, error.headers);
     }
     const status = "status" in error && typeof error.status === "number" ? error.status : 500;
     const code = STATUS_CODES[status];

@@ -1,0 +1,44 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { QUEUE_NAMES } from "../../../queues/messages.ts";
+import { deadLettersTable } from "../../db/schema/index.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { Deps } from "../deps.ts";
+
+function producerFor(env: Env, queue: string): Queue | null {
+  switch (queue) {
+    case QUEUE_NAMES.ingest:
+      return env.INGEST_QUEUE;
+    case QUEUE_NAMES.backfill:
+      return env.BACKFILL_QUEUE;
+    case QUEUE_NAMES.shopifyWrites:
+      return env.SHOPIFY_WRITES_QUEUE;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Sends a dead letter's original body back to its source queue, once: the row is claimed with a conditional update
+ * first, so two operators replaying together send it once.
+ */
+export async function replayDeadLetter(deps: Deps, id: string, now = Date.now()): Promise<Result<{ queue: string }, { reason: "not_found" | "already_replayed" | "unknown_queue" | "unreadable" }>> {
+  const row = await deps.db.select().from(deadLettersTable).where(eq(deadLettersTable.id, id)).get();
+  if (!row) return err({ reason: "not_found" });
+  const producer = producerFor(deps.env, row.queue);
+  if (!producer) return err({ reason: "unknown_queue" });
+  let body: unknown;
+  try {
+    body = (JSON.parse(row.body) as { body?: unknown }).body;
+  } catch {
+    return err({ reason: "unreadable" });
+  }
+  const claimed = await deps.db
+    .update(deadLettersTable)
+    .set({ replayedAt: new Date(now) })
+    .where(and(eq(deadLettersTable.id, id), isNull(deadLettersTable.replayedAt)))
+    .returning({ id: deadLettersTable.id });
+  if (claimed.length === 0) return err({ reason: "already_replayed" });
+  await producer.send(body);
+  deps.log.info("dead letter replayed", { queue: row.queue, deadLetterId: id });
+  return ok({ queue: row.queue });
+}
