@@ -1,0 +1,32 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { QUEUE_NAMES, type IngestMessage } from "../../queues/messages.ts";
+import worker from "../../worker/index.ts";
+
+/** Runs the real ingest consumer over these message bodies, as one queue batch. */
+export async function consumeIngestBatch(bodies: unknown[]) {
+  const batch = createMessageBatch(
+    QUEUE_NAMES.ingest,
+    bodies.map((body, i) => ({ id: `ingest-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return { batch, result: await getQueueResult(batch, ctx) };
+}
+
+/** A webhook delivery message as the routes enqueue it. */
+export function webhookMessage(shop: string, topic: string, body: string, overrides: Partial<Extract<IngestMessage, { type: "webhook" }>> = {}) {
+  return {
+    type: "webhook" as const,
+    via: "https" as const,
+    shop,
+    topic,
+    deliveryKey: `webhook:${crypto.randomUUID()}`,
+    eventId: crypto.randomUUID(),
+    triggeredAt: new Date().toISOString(),
+    apiVersion: "2026-07",
+    receivedAt: Date.now(),
+    body,
+    ...overrides,
+  };
+}

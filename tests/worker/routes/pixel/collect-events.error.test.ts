@@ -1,0 +1,52 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { eventually } from "../../../helpers/read-ingested.ts";
+import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
+import { seedTenant } from "../../../helpers/seed-tenant.ts";
+
+async function expectRefusal(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  const body = (await res.json()) as { error: { code: string; requestId: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.requestId).toMatch(/\S/);
+}
+
+describe("pixel collector (errors)", () => {
+  it.each(["/pixel/v1/handshake", "/pixel/v1/events"])("answers GET %s with 405, CORS headers included", async (path) => {
+    await expectRefusal(await exports.default.fetch(`https://segops.test${path}`), 405, "method_not_allowed");
+  });
+
+  it("answers 400 to bodies that are not the documented JSON", async () => {
+    const tenant = await seedTenant();
+    await expectRefusal(await postPixel("/handshake", "not json"), 400, "validation_failed");
+    await expectRefusal(await postPixel("/handshake", { publicKey: tenant.publicKey }), 400, "validation_failed");
+    const token = await pixelToken(tenant.publicKey, "v");
+    await expectRefusal(await postPixel("/events", { token, events: [] }), 400, "validation_failed");
+    await expectRefusal(await postPixel("/events", { token, events: [{ name: "page_viewed" }] }), 400, "validation_failed");
+    await expectRefusal(await postPixel("/events", "{"), 400, "validation_failed");
+  });
+
+  it("answers 413 to more than 50 events or more than 64 KB, which the pixel drops without retrying", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v");
+    const [page] = ownPixelEvents("v");
+    const many = Array.from({ length: 51 }, (_, i) => ({ ...page, id: `e${i}` }));
+    await expectRefusal(await postPixel("/events", { token, events: many }), 413, "payload_too_large");
+    const huge = [{ ...page, data: { blob: "x".repeat(70_000) } }];
+    await expectRefusal(await postPixel("/events", { token, events: huge }), 413, "payload_too_large");
+  });
+
+  it("acknowledges an event it cannot map and quarantines it, storing the rest of the batch", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v2");
+    const events = ownPixelEvents("v2").filter((event) => event.name === "page_viewed" || event.name === "made_up_event");
+    expect((await postPixel("/events", { token, events })).status).toBe(202);
+    const row = await eventually(() => env.DB.prepare("select * from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string; source: string; payload: string }>());
+    expect(row).toMatchObject({ source: "pixel" });
+    expect(row.reason).toMatch(/made_up_event/);
+    expect(JSON.parse(row.payload)).toMatchObject({ name: "made_up_event" });
+    const stored = await env.DB.prepare("select name from events where tenant_id = ?").bind(tenant.tenantId).all();
+    expect(stored.results).toEqual([{ name: "page_view" }]);
+  });
+});

@@ -1,0 +1,63 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
+import { eventually, storedEvents } from "../../../helpers/read-ingested.ts";
+import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { deliver, fetchWithEnv, simulatedShop } from "../../../helpers/webhook-requests.ts";
+import { deliveryRequest } from "../../../helpers/simulator-client.ts";
+
+describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
+  it.each(["https", "pubsub"] as const)("acknowledges a signed orders/paid sent via %s and stores one purchase with exact ids", async (via) => {
+    const { sim, shop } = await simulatedShop();
+    const tenant = await seedTenant({ shop });
+    const { response } = await deliver(sim, shop, { topic: "orders/paid", payloadText: orderText, via });
+    expect(response.status).toBe(via === "https" ? 200 : 204);
+
+    const [purchase] = await eventually(async () => (await storedEvents(tenant.tenantId, "purchase")).length > 0 && storedEvents(tenant.tenantId, "purchase"));
+    expect(purchase).toMatchObject({ source: "webhook", dedup_key: "purchase:9007199254740993" });
+    expect(purchase!.properties).toMatchObject({ orderId: "9007199254740993", customerId: "9007199254740995", totalPrice: 120.5, currency: "USD" });
+    expect((purchase!.properties.lineItems as { productId: string }[])[0]!.productId).toBe("9007199254741003");
+  });
+
+  it("accepts a delivery signed with the previous secret while the secret rotates", async () => {
+    const { sim, shop } = await simulatedShop();
+    await seedTenant({ shop });
+    const delivery = await sim.webhook(shop, { topic: "orders/create", payloadText: orderText, via: "https" });
+    const rotated = { SHOPIFY_API_SECRET: "a-brand-new-secret", SHOPIFY_API_SECRET_PREVIOUS: env.SHOPIFY_API_SECRET };
+    expect((await fetchWithEnv(deliveryRequest(delivery), rotated)).status).toBe(200);
+    expect((await fetchWithEnv(deliveryRequest(delivery), { SHOPIFY_API_SECRET: "a-brand-new-secret" })).status).toBe(401);
+  });
+
+  it("spills a body too large for a queue message to ingest_payloads and still ingests it", async () => {
+    const { sim, shop } = await simulatedShop();
+    const tenant = await seedTenant({ shop });
+    const order = JSON.parse(orderText) as { line_items: Record<string, unknown>[]; note?: string };
+    order.note = "é".repeat(80_000);
+    const { response } = await deliver(sim, shop, { topic: "orders/create", payloadText: JSON.stringify(order), via: "https" });
+    expect(response.status).toBe(200);
+    await eventually(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1);
+    await eventually(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0);
+  });
+
+  it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id", async (topic) => {
+    const { sim, shop } = await simulatedShop();
+    const tenant = await seedTenant({ shop });
+    const { customer } = await sim.createCustomer(shop, { emit: false });
+    const { deliveries } = await sim.compliance(shop, { topic, customerId: customer.id });
+    const [delivery] = deliveries;
+    for (let i = 0; i < 2; i++) expect((await fetchWithEnv(deliveryRequest(delivery!), {})).status).toBe(200);
+    const { results } = await env.DB.prepare("select * from privacy_requests where shop_domain = ?").bind(shop).all<{ tenant_id: string; shopify_customer_id: string | null; received_at: number; due_at: number; status: string }>();
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ tenant_id: tenant.tenantId, status: "received" });
+    if (topic !== "shop/redact") expect(results[0]).toMatchObject({ shopify_customer_id: customer.id });
+    expect(results[0]!.due_at - results[0]!.received_at).toBe(30 * 24 * 60 * 60 * 1000);
+  });
+
+  it("records a compliance request for a shop with no live install (shop/redact after uninstall)", async () => {
+    const { sim, shop } = await simulatedShop();
+    const { deliveries } = await sim.compliance(shop, { topic: "shop/redact" });
+    expect((await fetchWithEnv(deliveryRequest(deliveries[0]!), {})).status).toBe(200);
+    const row = await env.DB.prepare("select tenant_id, kind from privacy_requests where shop_domain = ?").bind(shop).first();
+    expect(row).toEqual({ tenant_id: null, kind: "shop_redact" });
+  });
+});
