@@ -5,6 +5,9 @@ import { createDeps } from "../worker/services/deps.ts";
 import { runSetup } from "../worker/services/install/run-setup.ts";
 import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
 import type { OfflineTokens } from "../worker/shopify/request-access-token.ts";
+import type { BackfillResource } from "../queues/backfill-messages.ts";
+import type { BackfillState, ChunkClaim, ResourceProgress } from "./backfill-progress.ts";
+import { BackfillStore, type StagedLine, type StagedRoots } from "./backfill-store.ts";
 import { acquire, DEFAULT_BUCKET, settle, type BucketState, type ThrottleStatus } from "./cost-bucket.ts";
 import { TokenKeeper, type AccessTokenResult } from "./token-keeper.ts";
 
@@ -26,6 +29,7 @@ export class TenantObject extends DurableObject<Env> {
   #tokens = new TokenKeeper();
   // In memory on purpose: after an eviction the first response's throttleStatus resynchronises it.
   #bucket: BucketState = { ...DEFAULT_BUCKET, at: Date.now() };
+  #backfill = new BackfillStore(this.ctx.storage);
 
   get #tenantId(): string {
     const name = this.ctx.id.name;
@@ -128,5 +132,37 @@ export class TenantObject extends DurableObject<Env> {
 
   async settleCost(reserved: number, actualCost: number | null, throttleStatus: ThrottleStatus | null): Promise<void> {
     this.#bucket = settle(this.#bucket, { reserved, actualCost, throttleStatus }, Date.now());
+  }
+
+  async backfillState(): Promise<BackfillState | null> {
+    return this.#backfill.state();
+  }
+
+  async beginBackfill(init: Omit<BackfillState, "resources">, since: Record<BackfillResource, number | null>): Promise<BackfillState> {
+    return this.#backfill.begin(init, since);
+  }
+
+  async updateBackfill(jobId: string, resource: BackfillResource, patch: Partial<ResourceProgress>, fromPhase?: ResourceProgress["phase"]): Promise<ResourceProgress | null> {
+    return this.#backfill.update(jobId, resource, patch, fromPhase);
+  }
+
+  async claimBackfillChunk(jobId: string, resource: BackfillResource, chunk: number, leaseMs: number): Promise<ChunkClaim> {
+    return this.#backfill.claim(jobId, resource, chunk, leaseMs);
+  }
+
+  async commitBackfillChunk(jobId: string, resource: BackfillResource, chunk: number, update: Partial<ResourceProgress>): Promise<ResourceProgress | null> {
+    return this.#backfill.commit(jobId, resource, chunk, update);
+  }
+
+  async stageBackfillLines(jobId: string, resource: BackfillResource, chunk: number, lines: StagedLine[], update: Partial<ResourceProgress>): Promise<ResourceProgress | null> {
+    return this.#backfill.stage(jobId, resource, chunk, lines, update);
+  }
+
+  async readBackfillRoots(jobId: string, resource: BackfillResource, afterSeq: number, limit: number): Promise<StagedRoots> {
+    return this.#backfill.readRoots(jobId, resource, afterSeq, limit);
+  }
+
+  async clearBackfillLines(jobId: string): Promise<void> {
+    this.#backfill.clearLines(jobId);
   }
 }
