@@ -14,18 +14,38 @@ export function registerSystemRoutes(app: Hono, ctx: SimContext): void {
     const id = (c.req.param("file") ?? "").replace(/\.jsonl$/, "");
     const operation = ctx.shops.get(c.req.param("shop") ?? "")?.bulkOperations.find((op) => op.id === id);
     if (operation?.chunks) {
-      const chunks = operation.chunks;
-      let next = 0;
-      const encoder = new TextEncoder();
-      const stream = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          const chunk = chunks[next++];
-          if (chunk === undefined) controller.close();
-          else controller.enqueue(encoder.encode(chunk));
-        },
+      const range = /^bytes=(\d+)-(\d*)$/.exec(c.req.header("Range") ?? "");
+      const total = operation.fileSize;
+      if (!range) return new Response(jsonlStream(operation.chunks, 0, total), { headers: { "Content-Type": "application/jsonl", "Content-Length": String(total) } });
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : total - 1, total - 1);
+      if (start >= total || end < start) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${total}` } });
+      return new Response(jsonlStream(operation.chunks, start, end + 1), {
+        status: 206,
+        headers: { "Content-Type": "application/jsonl", "Content-Length": String(end + 1 - start), "Content-Range": `bytes ${start}-${end}/${total}` },
       });
-      return new Response(stream, { headers: { "Content-Type": "application/jsonl", "Content-Length": String(operation.fileSize) } });
     }
     return c.text("NoSuchKey: The specified key does not exist.", 404);
+  });
+}
+
+/** The file's bytes in [from, to), chunk by chunk: signed storage URLs answer Range requests, so resumed reads start mid-file. */
+function jsonlStream(chunks: string[], from: number, to: number): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let next = 0;
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      for (;;) {
+        const chunk = chunks[next++];
+        if (chunk === undefined || at >= to) return controller.close();
+        const start = at;
+        at += Buffer.byteLength(chunk);
+        if (at <= from) continue;
+        const bytes = encoder.encode(chunk);
+        controller.enqueue(bytes.subarray(Math.max(0, from - start), Math.min(bytes.length, to - start)));
+        return;
+      }
+    },
   });
 }
