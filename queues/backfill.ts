@@ -1,7 +1,9 @@
+import { createBackfillContext } from "../worker/services/backfill/backfill-context.ts";
+import { dispatchBackfillMessage } from "../worker/services/backfill/dispatch-backfill-message.ts";
 import type { Deps } from "../worker/services/deps.ts";
-import { BackfillMessageSchema } from "./messages.ts";
+import { BackfillMessageSchema } from "./backfill-messages.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
 
 export async function consumeBackfill(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
-  return runMessages(batch, BackfillMessageSchema, deps, async () => {});
+  return runMessages(batch, BackfillMessageSchema, deps, (message) => dispatchBackfillMessage(createBackfillContext(deps, message.tenantId), message));
 }

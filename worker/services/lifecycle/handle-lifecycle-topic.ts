@@ -1,3 +1,5 @@
+import { createBackfillContext } from "../backfill/backfill-context.ts";
+import { handleBulkOperationFinish } from "../backfill/handle-bulk-operation-finish.ts";
 import type { TenantContext } from "../deps.ts";
 import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
 import { handleScopesUpdate } from "./handle-scopes-update.ts";
@@ -14,6 +16,10 @@ export async function handleLifecycleTopic(ctx: TenantContext, topic: string, pa
       return { handled: true };
     case "app/scopes_update":
       return (await handleScopesUpdate(ctx, payload)) ? { handled: true } : { handled: false, reason: "scopes_update payload without `current`" };
+    case "bulk_operations/finish":
+      return (await handleBulkOperationFinish(createBackfillContext(ctx, ctx.tenantId), payload))
+        ? { handled: true }
+        : { handled: false, reason: "bulk_operations/finish payload without `admin_graphql_api_id`" };
     default:
       return { handled: false, reason: `no handler for lifecycle topic ${topic}` };
   }

@@ -1,0 +1,53 @@
+import type { TenantObject } from "../../../durable-objects/tenant-object.ts";
+import type { BackfillMessage } from "../../../queues/backfill-messages.ts";
+import { createAdminClient, type AdminClient } from "../../shopify/admin-graphql.ts";
+import type { Deps, TenantContext } from "../deps.ts";
+import type { IngestPlan } from "../ingest/ingest-plan.ts";
+import { writeIngestPlan } from "../ingest/write-ingest-plan.ts";
+import { tenantObject } from "../tenant-object.ts";
+
+export type BackfillTenant = Pick<
+  TenantObject,
+  | "backfillState"
+  | "beginBackfill"
+  | "updateBackfill"
+  | "claimBackfillChunk"
+  | "commitBackfillChunk"
+  | "stageBackfillLines"
+  | "readBackfillRoots"
+  | "clearBackfillLines"
+  | "getSetup"
+  | "updateSetupStep"
+>;
+
+/**
+ * Sizes that keep one queue invocation inside Workers limits (128 MB, 1,000 subrequests and D1 queries, CPU):
+ * a downloaded chunk of a few MB, a written chunk of a thousand records as one D1 batch, a few seconds per message.
+ */
+export type BackfillLimits = { stageBytes: number; writeRoots: number; invocationMs: number; leaseMs: number };
+
+export const BACKFILL_LIMITS: BackfillLimits = { stageBytes: 4_000_000, writeRoots: 1_000, invocationMs: 15_000, leaseMs: 60_000 };
+
+export type BackfillContext = TenantContext & {
+  admin: AdminClient;
+  tenant: BackfillTenant;
+  send(message: BackfillMessage, options?: { delaySeconds?: number }): Promise<void>;
+  writePlan(plan: IngestPlan): Promise<void>;
+  limits: BackfillLimits;
+};
+
+export function createBackfillContext(deps: Deps, tenantId: string, overrides: Partial<BackfillContext> = {}): BackfillContext {
+  const tenant = tenantObject(deps.env, tenantId);
+  return {
+    ...deps,
+    tenantId,
+    admin: createAdminClient(deps.config, tenant),
+    tenant,
+    send: async (message, options) => {
+      await deps.env.BACKFILL_QUEUE.send(message, options);
+    },
+    writePlan: (plan) => writeIngestPlan(deps.env.DB, plan),
+    limits: BACKFILL_LIMITS,
+    ...overrides,
+  };
+}

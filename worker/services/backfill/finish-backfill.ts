@@ -1,0 +1,21 @@
+import { isFinished } from "../../../durable-objects/backfill-progress.ts";
+import { BACKFILL_RESOURCES } from "../../../queues/backfill-messages.ts";
+import type { BackfillContext } from "./backfill-context.ts";
+import { finishBackfillJob } from "./backfill-job.ts";
+
+/** Closes the job once every resource is done or failed: counts go to `jobs.result`, staged lines are dropped. */
+export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string): Promise<void> {
+  const state = await ctx.tenant.backfillState();
+  if (state?.jobId !== jobId) return;
+  const progress = BACKFILL_RESOURCES.map((resource) => ({ resource, ...state.resources[resource] }));
+  if (!progress.every((p) => isFinished(p.phase))) return;
+  const failed = progress.filter((p) => p.phase === "failed");
+  const result = {
+    ordersDays: state.ordersDays,
+    resources: Object.fromEntries(progress.map((p) => [p.resource, { phase: p.phase, rowsSeen: p.rowsSeen, rowsWritten: p.rowsWritten, skipped: p.skipped }])),
+  };
+  const error = failed.length > 0 ? failed.map((p) => `${p.resource}: ${p.error?.message ?? "failed"}`).join(" ") : null;
+  const finished = await finishBackfillJob(ctx, jobId, { status: failed.length > 0 ? "failed" : "succeeded", result, error }, Date.now());
+  await ctx.tenant.clearBackfillLines(jobId);
+  if (finished) ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource) });
+}

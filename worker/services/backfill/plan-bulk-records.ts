@@ -1,0 +1,78 @@
+import type { BackfillResource } from "../../../queues/backfill-messages.ts";
+import { ok, type Result } from "../../lib/result.ts";
+import { applyCheckoutFact } from "../ingest/apply-checkout-fact.ts";
+import { applyCustomerFact } from "../ingest/apply-customer-fact.ts";
+import { applyOrderFact } from "../ingest/apply-order-fact.ts";
+import { applyProductFact } from "../ingest/apply-product-fact.ts";
+import { checkPlannedEvents } from "../ingest/check-planned-events.ts";
+import type { FactContext } from "../ingest/fact-context.ts";
+import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../ingest/ingest-plan.ts";
+import type { Unmappable } from "../ingest/read-result.ts";
+import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import { childValues, type BulkNode } from "./join-bulk-lines.ts";
+import { readBulkCheckout } from "./read-bulk-checkout.ts";
+import { readBulkCustomer } from "./read-bulk-customer.ts";
+import { readBulkOrder } from "./read-bulk-order.ts";
+import { readBulkProduct } from "./read-bulk-product.ts";
+
+export type BulkPlanContext = FactContext & { source: "backfill"; knownCheckoutTokens: ReadonlyMap<string, string> };
+
+export type PlannedRecords = { plan: IngestPlan; planned: number; skipped: number };
+
+function via<T>(read: Result<T, Unmappable>, apply: (fact: T) => void): Result<void, Unmappable> {
+  if (!read.ok) return read;
+  apply(read.value);
+  return ok(undefined);
+}
+
+/** Backfilled records are seen whole: the `snapshot` trigger emits exactly the events their webhooks would have. */
+function applyRecord(plan: IngestPlan, resource: BackfillResource, ctx: BulkPlanContext, node: BulkNode): Result<void, Unmappable> {
+  const { value } = node;
+  switch (resource) {
+    case "orders":
+      return via(readBulkOrder(value, childValues(node, "LineItem")), (fact) => applyOrderFact(plan, ctx, fact, "snapshot"));
+    case "customers":
+      return via(readBulkCustomer(value), (fact) => applyCustomerFact(plan, ctx, fact, "snapshot"));
+    case "products":
+      return via(readBulkProduct(value, childValues(node, "ProductVariant"), childValues(node, "ProductImage")), (fact) => applyProductFact(plan, ctx, fact));
+    case "abandoned_checkouts":
+      return via(readBulkCheckout(value, childValues(node, "AbandonedCheckoutLineItem"), ctx.knownCheckoutTokens), (fact) =>
+        applyCheckoutFact(plan, ctx, fact, "snapshot"),
+      );
+  }
+}
+
+function planRecord(resource: BackfillResource, ctx: BulkPlanContext, node: BulkNode): Result<IngestPlan, Unmappable> {
+  const plan = newIngestPlan();
+  const applied = applyRecord(plan, resource, ctx, node);
+  if (!applied.ok) return applied;
+  const checked = checkPlannedEvents(plan.events);
+  return checked.ok ? ok(plan) : checked;
+}
+
+/** One plan for a chunk of records; a record that cannot be read or mapped is quarantined with its reason, never dropped. */
+export function planBulkRecords(resource: BackfillResource, ctx: BulkPlanContext, roots: readonly BulkNode[]): PlannedRecords {
+  const plan = newIngestPlan();
+  let skipped = 0;
+  for (const node of roots) {
+    const planned = planRecord(resource, ctx, node);
+    if (planned.ok) {
+      mergeIngestPlan(plan, planned.value);
+      continue;
+    }
+    skipped++;
+    plan.quarantine.push(
+      quarantineRow({
+        tenantId: ctx.tenantId,
+        shopDomain: null,
+        source: "backfill",
+        topic: `backfill/${resource}`,
+        reason: planned.error.reason,
+        payload: JSON.stringify({ ...node.value, children: node.children }),
+        headers: {},
+        receivedAt: ctx.receivedAt,
+      }),
+    );
+  }
+  return { plan, planned: roots.length - skipped, skipped };
+}

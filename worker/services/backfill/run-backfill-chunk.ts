@@ -1,0 +1,41 @@
+import { isFinished } from "../../../durable-objects/backfill-progress.ts";
+import type { BackfillMessageOf } from "../../../queues/backfill-messages.ts";
+import type { BackfillContext } from "./backfill-context.ts";
+import { backfillJobStatus } from "./backfill-job.ts";
+import { finishBackfillIfDone } from "./finish-backfill.ts";
+import { stageBulkChunk } from "./stage-bulk-chunk.ts";
+import { writeBulkChunk } from "./write-bulk-chunk.ts";
+
+/**
+ * Runs the chunk the message names and, while the invocation's time budget lasts, the ones after it; then hands the
+ * rest to a new message. A message for a chunk already run (a duplicate, or one the watchdog resent) does nothing;
+ * one whose chunk another invocation still holds retries later.
+ */
+export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMessageOf<"chunk">): Promise<void> {
+  const { jobId, resource } = message;
+  if ((await backfillJobStatus(ctx, jobId)) !== "running") return;
+  const started = Date.now();
+  let chunk = message.chunk;
+  for (;;) {
+    const claim = await ctx.tenant.claimBackfillChunk(jobId, resource, chunk, ctx.limits.leaseMs);
+    if (!claim.ok) {
+      if (claim.reason === "busy") throw new Error(`${resource} chunk ${chunk} is running elsewhere; retrying later`);
+      return;
+    }
+    const progress = claim.progress;
+    let next;
+    try {
+      next = progress.phase === "downloading" ? await stageBulkChunk(ctx, message, progress) : await writeBulkChunk(ctx, message, progress);
+    } catch (error) {
+      await ctx.tenant.updateBackfill(jobId, resource, { leaseUntil: 0 }).catch(() => null);
+      throw error;
+    }
+    if (!next) return;
+    if (isFinished(next.phase)) return finishBackfillIfDone(ctx, jobId);
+    chunk = next.chunk;
+    if (Date.now() - started >= ctx.limits.invocationMs) {
+      await ctx.send({ type: "chunk", tenantId: ctx.tenantId, jobId, resource, chunk });
+      return;
+    }
+  }
+}

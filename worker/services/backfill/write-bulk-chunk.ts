@@ -1,0 +1,43 @@
+import type { ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
+import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
+import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import type { BackfillContext } from "./backfill-context.ts";
+import { joinBulkLines } from "./join-bulk-lines.ts";
+import { loadKnownCheckoutTokens } from "./load-known-checkout-tokens.ts";
+import { planBulkRecords } from "./plan-bulk-records.ts";
+import type { ChunkTarget } from "./stage-bulk-chunk.ts";
+
+/**
+ * Writes the next records (staged roots after the write cursor, with all their children) as one D1 batch through
+ * the ingestion writers, then moves the cursor. Every row is an upsert on a business key, so re-running a chunk
+ * after a crash between the write and the cursor move writes nothing twice.
+ */
+export async function writeBulkChunk(ctx: BackfillContext, target: ChunkTarget, progress: ResourceProgress): Promise<ResourceProgress | null> {
+  const { jobId, resource } = target;
+  const receivedAt = Date.now();
+  const staged = await ctx.tenant.readBackfillRoots(jobId, resource, progress.afterSeq, ctx.limits.writeRoots);
+  const objects: Record<string, unknown>[] = [];
+  const unreadable: { line: string; reason: string }[] = [];
+  for (const line of staged.lines) {
+    const parsed = parseShopifyJson(line);
+    if (parsed.ok && parsed.value !== null && typeof parsed.value === "object") objects.push(parsed.value as Record<string, unknown>);
+    else unreadable.push({ line, reason: parsed.ok ? "JSONL line is not an object" : parsed.error.reason });
+  }
+  const { roots } = joinBulkLines(objects);
+  const knownCheckoutTokens = resource === "abandoned_checkouts" ? await loadKnownCheckoutTokens(ctx, roots) : new Map<string, string>();
+  const factContext = { tenantId: ctx.tenantId, source: "backfill" as const, receivedAt, triggeredAt: progress.exportStartedAt, knownCheckoutTokens };
+  const { plan, planned, skipped } = planBulkRecords(resource, factContext, roots);
+  for (const { line, reason } of unreadable) {
+    plan.quarantine.push(
+      quarantineRow({ tenantId: ctx.tenantId, shopDomain: null, source: "backfill", topic: `backfill/${resource}`, reason, payload: line, headers: {}, receivedAt }),
+    );
+  }
+  await ctx.writePlan(plan);
+  const done = !staged.more;
+  return ctx.tenant.commitBackfillChunk(jobId, resource, progress.chunk, {
+    afterSeq: staged.lastSeq,
+    rowsWritten: progress.rowsWritten + planned,
+    skipped: progress.skipped + skipped + unreadable.length,
+    ...(done ? { phase: "done" as const, finishedAt: Date.now() } : {}),
+  });
+}
