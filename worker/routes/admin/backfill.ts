@@ -1,0 +1,21 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { loadBackfillStatus } from "../../services/backfill/load-backfill-status.ts";
+import { queueBackfill } from "../../services/backfill/queue-backfill.ts";
+import type { BackfillView } from "../../services/backfill/describe-backfill.ts";
+import { tenantContext } from "../tenant-context.ts";
+
+export type BackfillResponse = BackfillView;
+
+/** Backfill progress for the dashboard (polled while it runs), and re-running it on demand. */
+export function registerBackfill(app: Hono<AppEnv>): void {
+  app.get("/backfill", async (c) => c.json((await loadBackfillStatus(tenantContext(c))) satisfies BackfillResponse));
+
+  app.post("/backfill", async (c) => {
+    const ctx = tenantContext(c);
+    const queued = await queueBackfill(ctx, "manual");
+    if (!queued.ok) throw new AppError("conflict", `A backfill is already running (job ${queued.error.jobId}); its progress is on the dashboard.`);
+    return c.json((await loadBackfillStatus(ctx)) satisfies BackfillResponse, 202);
+  });
+}

@@ -1,0 +1,25 @@
+import { and, desc, eq } from "drizzle-orm";
+import { jobsTable } from "../../db/schema/index.ts";
+import type { TenantContext } from "../deps.ts";
+import { tenantObject } from "../tenant-object.ts";
+import { findTenantById } from "../tenants/find-tenant.ts";
+import { backfillWindow } from "./backfill-window.ts";
+import { describeBackfill, type BackfillJobView, type BackfillView } from "./describe-backfill.ts";
+
+export async function latestBackfillJob(ctx: TenantContext): Promise<BackfillJobView | null> {
+  const row = await ctx.db
+    .select()
+    .from(jobsTable)
+    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.kind, "backfill")))
+    .orderBy(desc(jobsTable.createdAt))
+    .get();
+  if (!row) return null;
+  const reason = typeof row.params.reason === "string" ? row.params.reason : null;
+  return { id: row.id, status: row.status, reason, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, error: row.error };
+}
+
+/** Progress of the tenant's latest backfill, per resource, for the dashboard. */
+export async function loadBackfillStatus(ctx: TenantContext, now = Date.now()): Promise<BackfillView> {
+  const [job, state, tenant] = await Promise.all([latestBackfillJob(ctx), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById(ctx, ctx.tenantId)]);
+  return describeBackfill(job, state, backfillWindow(tenant?.grantedScopes ?? "", now).ordersDays, now);
+}
