@@ -57,22 +57,29 @@ export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
   }
 }
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string } };
+/** `details` carries machine-readable context when a client can act on it (e.g. a DSL error's line and column). */
+export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; details?: Record<string, unknown> } };
 
 /** An expected failure with a stable code; rendered as the error envelope by app.onError. */
 export class AppError extends HTTPException {
   readonly code: ErrorCode;
   readonly headers: Record<string, string>;
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { headers?: Record<string, string>; cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(codeToStatus(code), { message, cause: options.cause });
     this.code = code;
     this.headers = options.headers ?? {};
+    this.details = options.details;
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, requestId: string): ErrorBody {
-  return { error: { code, message, requestId } };
+export function errorBody(code: ErrorCode, message: string, requestId: string, details?: Record<string, unknown>): ErrorBody {
+  return details === undefined ? { error: { code, message, requestId } } : { error: { code, message, requestId, details } };
 }
 
 export function errorResponse(code: ErrorCode, message: string, requestId: string, headers: Record<string, string> = {}): Response {
