@@ -18,6 +18,9 @@ export const segmentsTable = sqliteTable(
     lastComputedAt: timestampMs("last_computed_at"),
     lastPushAt: timestampMs("last_push_at"),
     lastPushResult: text("last_push_result", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The push run (queue message id) that holds this segment until `push_claimed_until`: one push at a time. */
+    pushClaim: text("push_claim"),
+    pushClaimedUntil: timestampMs("push_claimed_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestampMs("deleted_at"),
@@ -38,6 +41,7 @@ export const segmentMembershipsTable = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.segmentId, t.memberId, t.enteredAt] }),
     index("segment_memberships_current_idx").on(t.tenantId, t.segmentId, t.leftAt, t.memberId),
+    index("segment_memberships_entered_idx").on(t.tenantId, t.segmentId, t.enteredAt),
   ],
 );
 
@@ -85,7 +89,8 @@ export const flowActionRunsTable = sqliteTable("flow_action_runs", {
   actionRunId: text("action_run_id").primaryKey(),
   tenantId: tenantId(),
   handle: text("handle").notNull(),
-  status: text("status", { enum: ["succeeded", "failed"] }).notNull(),
+  /** `running` while the first delivery executes it; a retry meanwhile is told to come back (429). */
+  status: text("status", { enum: ["running", "succeeded", "failed"] }).notNull(),
   result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 });
