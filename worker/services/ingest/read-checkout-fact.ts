@@ -10,7 +10,7 @@ const CheckoutPayloadSchema = z.object({
   token: z.string().min(1),
   id: optionalId,
   cart_token: text,
-  customer: z.unknown(),
+  customer: z.unknown().optional(),
   currency: text,
   presentment_currency: text,
   total_price: money,

@@ -21,7 +21,7 @@ const OrderPayloadSchema = z
     id: optionalId,
     admin_graphql_api_id: optionalId,
     name: text,
-    customer: z.unknown(),
+    customer: z.unknown().optional(),
     currency: text,
     total_price: money,
     subtotal_price: money,
