@@ -30,3 +30,17 @@ export function webhookMessage(shop: string, topic: string, body: string, overri
     ...overrides,
   };
 }
+
+/** A pixel batch message as the collector enqueues it for a seeded tenant's public key. */
+export function pixelMessage(tenant: { tenantId: string; publicKeyId: string }, clientId: string, events: unknown[]) {
+  return {
+    type: "pixel" as const,
+    tenantId: tenant.tenantId,
+    keyId: tenant.publicKeyId,
+    clientId,
+    receivedAt: Date.now(),
+    origin: "https://demo.myshopify.com",
+    userAgent: "vitest",
+    events,
+  };
+}
