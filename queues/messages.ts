@@ -64,17 +64,23 @@ export type QuarantineMessage = z.infer<typeof quarantine>;
 
 export { BACKFILL_RESOURCES, BackfillMessageSchema, type BackfillMessage, type BackfillResource } from "./backfill-messages.ts";
 
+const pushTotals = z.object({ added: z.number(), removed: z.number(), failed: z.number() });
+
 export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("segment_push"), tenantId: z.string(), segmentId: z.string() }),
+  /** One bounded push run; `totals` carries the counts of earlier runs of the same push (continuations). */
+  z.object({ type: z.literal("segment_push"), tenantId: z.string(), segmentId: z.string(), totals: pushTotals.optional() }),
   z.object({ type: z.literal("metafields_push"), tenantId: z.string(), jobId: z.string() }),
   z.object({ type: z.literal("product_push"), tenantId: z.string(), productId: z.string() }),
+  /** Flow triggers for the members who entered or left at `computedAt`, resuming after member `after`. */
   z.object({
-    type: z.literal("flow_trigger"),
+    type: z.literal("segment_flow_triggers"),
     tenantId: z.string(),
-    handle: z.string(),
-    dedupKey: z.string(),
-    payload: z.record(z.string(), z.unknown()),
+    segmentId: z.string(),
+    computedAt: z.number(),
+    direction: z.enum(["entered", "left"]),
+    after: z.string().nullable(),
   }),
+  z.object({ type: z.literal("flow_trigger"), tenantId: z.string(), handle: z.string(), payload: z.record(z.string(), z.unknown()) }),
 ]);
 export type ShopifyWriteMessage = z.infer<typeof ShopifyWriteMessageSchema>;
 

@@ -1,7 +1,52 @@
+import { createAdminContext } from "../worker/services/admin-context.ts";
 import type { Deps } from "../worker/services/deps.ts";
-import { ShopifyWriteMessageSchema } from "./messages.ts";
+import { fireFlowTrigger } from "../worker/services/flow/fire-flow-trigger.ts";
+import { fireMembershipTriggers } from "../worker/services/flow/fire-membership-triggers.ts";
+import { pushSegment } from "../worker/services/segments/push/push-segment.ts";
+import { ShopifyWriteMessageSchema, type ShopifyWriteMessage } from "./messages.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
 
+// Bounded work per message (25 mutations per GraphQL call): longer diffs continue in a follow-up message.
+const CALLS_PER_MESSAGE = 8;
+const BUSY_DELAY_SECONDS = 30;
+
 export async function consumeShopifyWrites(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
-  return runMessages(batch, ShopifyWriteMessageSchema, deps, async () => {});
+  return runMessages(batch, ShopifyWriteMessageSchema, deps, (body, message) => handle(body, message, deps));
+}
+
+async function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps): Promise<void> {
+  const send = (next: ShopifyWriteMessage, delaySeconds = 0) => deps.env.SHOPIFY_WRITES_QUEUE.send(next, { delaySeconds });
+  switch (body.type) {
+    case "segment_push": {
+      const ctx = createAdminContext(deps, body.tenantId);
+      const input = { segmentId: body.segmentId, holder: message.id, totals: body.totals, now: Date.now(), maxCalls: CALLS_PER_MESSAGE };
+      const run = await pushSegment({ ctx, input });
+      if (run.outcome === "retry") throw new Error(run.message);
+      if (run.outcome === "continue") await send({ ...body, totals: run.totals });
+      if (run.outcome === "busy") await send(body, BUSY_DELAY_SECONDS);
+      return;
+    }
+    case "segment_flow_triggers": {
+      const ctx = createAdminContext(deps, body.tenantId);
+      const fired = await fireMembershipTriggers({ ctx, input: { ...body, maxCalls: CALLS_PER_MESSAGE } });
+      if (fired.ok) {
+        if (fired.value.failed > 0) deps.log.warn("flow triggers refused", { tenant: body.tenantId, failed: fired.value.failed });
+        if (fired.value.next !== null) await send({ ...body, after: fired.value.next });
+        return;
+      }
+      // Triggers already fired in this message must not fire again: resume after them instead of retrying it.
+      if (!fired.error.progressed) throw new Error(fired.error.message);
+      await send({ ...body, after: fired.error.next }, BUSY_DELAY_SECONDS);
+      return;
+    }
+    case "flow_trigger": {
+      const fired = await fireFlowTrigger({ ctx: createAdminContext(deps, body.tenantId), input: body });
+      if (!fired.ok) throw new Error(fired.error.message);
+      if (fired.value.userErrors.length > 0) deps.log.warn("flow trigger refused", { tenant: body.tenantId, errors: fired.value.userErrors });
+      return;
+    }
+    case "metafields_push":
+    case "product_push":
+      return;
+  }
 }

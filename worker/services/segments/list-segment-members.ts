@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { base64UrlToBytes, bytesToBase64Url, utf8 } from "../../lib/encoding.ts";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { TenantContext } from "../deps.ts";
+import { findSegment } from "./find-segment.ts";
+
+export const ListSegmentMembersInput = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+/** A current member: the profile or product id, its Shopify id, and when this stay began. */
+export type SegmentMember = { id: string; shopifyId: string | null; enteredAt: string };
+export type SegmentMembersPage = { data: SegmentMember[]; nextCursor: string | null; count: number };
+
+const encodeCursor = (memberId: string) => bytesToBase64Url(utf8(memberId));
+const decodeCursor = (cursor: string) => {
+  const bytes = base64UrlToBytes(cursor);
+  return bytes ? new TextDecoder().decode(bytes) : null;
+};
+
+/** Current members in id order, keyset-paginated so pages stay stable while recomputes run. */
+export async function listSegmentMembers(args: {
+  ctx: TenantContext;
+  input: { slug: string } & z.output<typeof ListSegmentMembersInput>;
+}): Promise<Result<SegmentMembersPage, { reason: "not_found" | "bad_cursor"; message: string }>> {
+  const { ctx, input } = args;
+  const after = input.cursor === undefined ? "" : decodeCursor(input.cursor);
+  if (after === null) return err({ reason: "bad_cursor", message: "cursor is not one this API returned" });
+  const segment = await findSegment(ctx, input.slug);
+  if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
+  const [table, shopifyId] = segment.kind === "customer" ? ["profiles", "shopify_customer_id"] : ["products", "shopify_product_id"];
+  const { results } = await ctx.env.DB.prepare(
+    `SELECT m.member_id AS id, x.${shopifyId} AS shopifyId, m.entered_at AS enteredAt
+     FROM segment_memberships m LEFT JOIN ${table} x ON x.tenant_id = m.tenant_id AND x.id = m.member_id
+     WHERE m.tenant_id = ?1 AND m.segment_id = ?2 AND m.left_at IS NULL AND m.member_id > ?3
+     ORDER BY m.member_id LIMIT ?4`,
+  )
+    .bind(ctx.tenantId, segment.id, after, input.limit + 1)
+    .all<{ id: string; shopifyId: string | null; enteredAt: number }>();
+  const page = results.slice(0, input.limit);
+  const last = page.at(-1);
+  return ok({
+    data: page.map((row) => ({ id: row.id, shopifyId: row.shopifyId, enteredAt: new Date(row.enteredAt).toISOString() })),
+    nextCursor: results.length > input.limit && last ? encodeCursor(last.id) : null,
+    count: segment.memberCount,
+  });
+}

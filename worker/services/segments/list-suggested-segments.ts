@@ -1,0 +1,53 @@
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { jobsTable, segmentsTable } from "../../db/schema/index.ts";
+import type { TenantContext } from "../deps.ts";
+import { previewSegment } from "./preview-segment.ts";
+import type { Translation } from "./segment-view.ts";
+import { SUGGESTED_SEGMENTS, suggestionStats } from "./suggested-segments.ts";
+
+export type SuggestedSegment = {
+  key: string;
+  name: string;
+  kind: "customer" | "product";
+  description: string;
+  query: string;
+  count: number;
+  translation: Translation;
+  /** The segment made from it, once accepted. */
+  acceptedSlug: string | null;
+};
+
+export type SuggestionsView = { status: "ready" | "waiting_for_backfill"; suggestions: SuggestedSegment[] };
+
+/**
+ * Suggestions with their current member counts, once the install's backfill has finished (a tenant that never
+ * backfilled has whatever data it has). Computed on request: a few count queries, always current.
+ */
+export async function listSuggestedSegments(args: { ctx: TenantContext }): Promise<SuggestionsView> {
+  const { ctx } = args;
+  const backfill = await ctx.db
+    .select({ finishedAt: jobsTable.finishedAt })
+    .from(jobsTable)
+    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.kind, "backfill")))
+    .orderBy(desc(jobsTable.createdAt))
+    .limit(1)
+    .get();
+  if (backfill && backfill.finishedAt === null) return { status: "waiting_for_backfill", suggestions: [] };
+
+  const accepted = await ctx.db
+    .select({ suggestion: segmentsTable.suggestion, slug: segmentsTable.slug })
+    .from(segmentsTable)
+    .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNotNull(segmentsTable.suggestion), isNull(segmentsTable.deletedAt)));
+  const acceptedSlug = new Map(accepted.map((row) => [row.suggestion, row.slug]));
+  const stats = await suggestionStats(ctx.env.DB, ctx.tenantId);
+  const suggestions: SuggestedSegment[] = [];
+  for (const definition of SUGGESTED_SEGMENTS) {
+    const query = definition.query(stats);
+    const preview = await previewSegment({ ctx, input: { kind: definition.kind, query } });
+    if (!preview.ok) throw new Error(`suggested segment ${definition.key} does not parse: ${preview.error.message}`);
+    const { key, name, kind, description } = definition;
+    const { count, translation } = preview.value;
+    suggestions.push({ key, name, kind, description, query, count, translation, acceptedSlug: acceptedSlug.get(key) ?? null });
+  }
+  return { status: "ready", suggestions };
+}

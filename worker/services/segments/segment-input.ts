@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { err, ok, type Result } from "../../lib/result.ts";
+import type { SegmentError, SegmentKind } from "./dsl/index.ts";
+import { translationOf, type PushMode } from "./segment-view.ts";
+
+/** DSL text, or the JSON form (an object). */
+export const SegmentQueryInput = z.union([z.string().trim().min(1).max(10_000), z.record(z.string(), z.unknown())]);
+export const SegmentNameInput = z.string().trim().min(1).max(100);
+export const PushModeInput = z.enum(["none", "tags", "native"]);
+
+/** An expected failure of a segment write; `query` carries the DSL error's position and hint. */
+export type SegmentWriteError =
+  | { reason: "query"; message: string; error: SegmentError }
+  | { reason: "push_mode"; message: string; rule?: string }
+  | { reason: "not_found"; message: string };
+
+export const queryError = (error: SegmentError): SegmentWriteError => ({ reason: "query", message: error.message, error });
+
+/** Product segments reach Shopify through the product metafield; native mode needs every rule to translate. */
+export function checkPushMode(mode: PushMode, kind: SegmentKind, queryJson: unknown): Result<PushMode, SegmentWriteError> {
+  if (mode === "none") return ok(mode);
+  if (kind === "product") {
+    return err({ reason: "push_mode", message: "product segments are not pushed as tags or Shopify segments; they feed the segment_memberships metafield" });
+  }
+  if (mode === "native") {
+    const translation = translationOf(queryJson, kind);
+    if (!translation.translatable) {
+      const message = `\`${translation.rule}\` cannot become part of a Shopify segment (${translation.reason}); push this segment as tags`;
+      return err({ reason: "push_mode", message, rule: translation.rule });
+    }
+  }
+  return ok(mode);
+}
