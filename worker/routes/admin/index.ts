@@ -6,6 +6,7 @@ import { registerBackfill } from "./backfill.ts";
 import { registerGetBootstrap } from "./get-bootstrap.ts";
 import { registerGetSetup } from "./get-setup.ts";
 import { registerKeys } from "./keys.ts";
+import { registerSegmentRoutes } from "../segments/index.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
 export const adminRoutes = new Hono<AppEnv>();
@@ -16,3 +17,4 @@ adminRoutes.use(requireTenant());
 registerGetSetup(adminRoutes);
 registerKeys(adminRoutes);
 registerBackfill(adminRoutes);
+registerSegmentRoutes(adminRoutes, { suggestions: true });

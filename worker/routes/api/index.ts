@@ -4,6 +4,7 @@ import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { registerCreateConnectLink } from "./create-connect-link.ts";
 import { registerGetProfile } from "./get-profile.ts";
 import { registerListEvents } from "./list-events.ts";
+import { registerSegmentRoutes } from "../segments/index.ts";
 
 /** The public API under /v1, authenticated by server key. */
 export const apiRoutes = new Hono<AppEnv>();
@@ -12,3 +13,4 @@ apiRoutes.use(requireServerKey());
 registerCreateConnectLink(apiRoutes);
 registerListEvents(apiRoutes);
 registerGetProfile(apiRoutes);
+registerSegmentRoutes(apiRoutes, { suggestions: false });

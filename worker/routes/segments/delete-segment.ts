@@ -1,0 +1,15 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { deleteSegment } from "../../services/segments/delete-segment.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { slugParam } from "./segment-errors.ts";
+
+/** `DELETE /segments/:slug` → 204; its `segops:` tags and native Shopify segment are removed by a queued push. */
+export function registerDeleteSegment(app: Hono<AppEnv>): void {
+  app.delete("/segments/:slug", async (c) => {
+    const slug = slugParam(c);
+    if (!(await deleteSegment({ ctx: tenantContext(c), input: { slug } }))) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
+    return c.body(null, 204);
+  });
+}

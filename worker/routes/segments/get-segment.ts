@@ -1,0 +1,17 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { getSegment, type SegmentDetail } from "../../services/segments/get-segment.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { slugParam } from "./segment-errors.ts";
+
+export type GetSegmentResponse = SegmentDetail;
+
+/** `GET /segments/:slug`: the segment, its translatability and last push, and its size over time. */
+export function registerGetSegment(app: Hono<AppEnv>): void {
+  app.get("/segments/:slug", async (c) => {
+    const found = await getSegment({ ctx: tenantContext(c), input: { slug: slugParam(c) } });
+    if (!found.ok) throw new AppError("not_found", found.error.message);
+    return c.json(found.value satisfies GetSegmentResponse);
+  });
+}

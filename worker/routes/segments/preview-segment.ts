@@ -1,0 +1,21 @@
+import type { Hono } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../../env.ts";
+import type { SegmentError } from "../../services/segments/dsl/index.ts";
+import { previewSegment, PreviewSegmentInput, type SegmentPreview } from "../../services/segments/preview-segment.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { readJsonBody } from "./segment-errors.ts";
+
+export type PreviewSegmentBody = z.input<typeof PreviewSegmentInput>;
+/** An invalid query is an expected answer here (the editor asks while the merchant types), not a failed request. */
+export type PreviewSegmentResponse = ({ valid: true } & SegmentPreview) | { valid: false; error: SegmentError };
+
+/** `POST /segments/preview` `{ kind, query }`: how many would be members right now, nothing saved. */
+export function registerPreviewSegment(app: Hono<AppEnv>): void {
+  app.post("/segments/preview", async (c) => {
+    const input = await readJsonBody(c, PreviewSegmentInput);
+    const preview = await previewSegment({ ctx: tenantContext(c), input });
+    const body: PreviewSegmentResponse = preview.ok ? { valid: true, ...preview.value } : { valid: false, error: preview.error };
+    return c.json(body);
+  });
+}

@@ -1,0 +1,22 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { findSegment } from "../../services/segments/find-segment.ts";
+import { requestSegmentPush } from "../../services/segments/push/request-segment-push.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { slugParam } from "./segment-errors.ts";
+
+export type PushSegmentResponse = { slug: string; queued: true };
+
+/** `POST /segments/:slug/push`: queues a push now; the outcome shows up as the segment's `lastPush`. */
+export function registerPushSegment(app: Hono<AppEnv>): void {
+  app.post("/segments/:slug/push", async (c) => {
+    const ctx = tenantContext(c);
+    const slug = slugParam(c);
+    const segment = await findSegment(ctx, slug);
+    if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
+    if (segment.pushMode === "none") throw new AppError("conflict", `Segment ${slug} is not pushed to Shopify; set its pushMode to tags or native first.`);
+    await requestSegmentPush({ ctx, input: { segmentId: segment.id } });
+    return c.json({ slug, queued: true } satisfies PushSegmentResponse, 202);
+  });
+}

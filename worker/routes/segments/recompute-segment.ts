@@ -1,0 +1,23 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { findSegment } from "../../services/segments/find-segment.ts";
+import { recomputeSegment } from "../../services/segments/recompute-segment.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { segmentQueryError, slugParam } from "./segment-errors.ts";
+
+export type RecomputeSegmentResponse = { slug: string; size: number; entered: number; left: number; computedAt: string };
+
+/** `POST /segments/:slug/recompute`: recomputes now and answers the new size and how many entered and left. */
+export function registerRecomputeSegment(app: Hono<AppEnv>): void {
+  app.post("/segments/:slug/recompute", async (c) => {
+    const ctx = tenantContext(c);
+    const slug = slugParam(c);
+    const segment = await findSegment(ctx, slug);
+    if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
+    const outcome = await recomputeSegment({ ctx, input: { segment } });
+    if (!outcome.ok) throw segmentQueryError(outcome.error);
+    const { size, entered, left, computedAt } = outcome.value;
+    return c.json({ slug, size, entered, left, computedAt: new Date(computedAt).toISOString() } satisfies RecomputeSegmentResponse);
+  });
+}

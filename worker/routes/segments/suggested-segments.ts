@@ -1,0 +1,23 @@
+import type { Hono } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../../env.ts";
+import { acceptSuggestedSegment, AcceptSuggestionInput } from "../../services/segments/accept-suggested-segment.ts";
+import { listSuggestedSegments, type SuggestionsView } from "../../services/segments/list-suggested-segments.ts";
+import type { SegmentView } from "../../services/segments/segment-view.ts";
+import { tenantContext } from "../tenant-context.ts";
+import { readJsonBody, segmentWriteError } from "./segment-errors.ts";
+
+export type SuggestedSegmentsResponse = SuggestionsView;
+export type AcceptSuggestionBody = z.input<typeof AcceptSuggestionInput>;
+export type AcceptSuggestionResponse = SegmentView;
+
+/** `GET /segments/suggestions` once the backfill is in; `POST /segments/suggestions/accept` `{ key }` creates one. */
+export function registerSuggestedSegments(app: Hono<AppEnv>): void {
+  app.get("/segments/suggestions", async (c) => c.json((await listSuggestedSegments({ ctx: tenantContext(c) })) satisfies SuggestedSegmentsResponse));
+  app.post("/segments/suggestions/accept", async (c) => {
+    const input = await readJsonBody(c, AcceptSuggestionInput);
+    const accepted = await acceptSuggestedSegment({ ctx: tenantContext(c), input });
+    if (!accepted.ok) throw segmentWriteError(accepted.error);
+    return c.json(accepted.value.segment satisfies AcceptSuggestionResponse, accepted.value.created ? 201 : 200);
+  });
+}
