@@ -1,7 +1,6 @@
 import { render } from "preact";
+import { App } from "./app.tsx";
+import { interceptAppLinks } from "./router.ts";
 
-function App() {
-  return <main>SegOps</main>;
-}
-
+document.addEventListener("click", interceptAppLinks);
 render(<App />, document.getElementById("app")!);

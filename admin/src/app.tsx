@@ -1,0 +1,52 @@
+import { ErrorState } from "./components/error-state.tsx";
+import { EmptyState } from "./components/empty-state.tsx";
+import { LoadingState } from "./components/loading-state.tsx";
+import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
+import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
+import { PAGES, type Page } from "./pages.ts";
+import { usePath } from "./router.ts";
+import { AdminProvider, useAdmin } from "./state/admin-context.tsx";
+
+/** App Bridge renders this menu in the admin's sidebar; the first link (rel=home) is the app's name. */
+function NavMenu({ path }: { path: string }) {
+  return (
+    <ui-nav-menu>
+      {PAGES.map((page, index) => (
+        <a key={page.path} href={page.path} rel={index === 0 ? "home" : undefined} aria-current={page.path === path ? "page" : undefined}>
+          {page.label}
+        </a>
+      ))}
+    </ui-nav-menu>
+  );
+}
+
+function Dashboard() {
+  const { bootstrap, reload } = useAdmin();
+  if (bootstrap.status === "loading") return <LoadingState label="Connecting SegOps to your store…" />;
+  if (bootstrap.status === "error") return <ErrorState title="SegOps could not load" error={bootstrap.error} onRetry={() => void reload()} />;
+  return <DashboardPage data={bootstrap.data} />;
+}
+
+function PageContent({ page }: { page: Page | undefined }) {
+  if (!page) {
+    return (
+      <s-page heading="Page not found">
+        <EmptyState heading="There is no such page in SegOps" action={<a href="/app">Go to the dashboard</a>}>
+          The link may be out of date.
+        </EmptyState>
+      </s-page>
+    );
+  }
+  if ("comingSoon" in page) return <ComingSoonPage title={page.label} description={page.comingSoon} />;
+  return <Dashboard />;
+}
+
+export function App() {
+  const path = usePath();
+  return (
+    <AdminProvider>
+      <NavMenu path={path} />
+      <PageContent page={PAGES.find((page) => page.path === path)} />
+    </AdminProvider>
+  );
+}
