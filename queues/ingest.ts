@@ -34,10 +34,16 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     outcome.retried++;
   };
-  const lookups = await loadIngestLookups(
-    deps,
-    valid.map((entry) => entry.body),
-  );
+  let lookups: Awaited<ReturnType<typeof loadIngestLookups>>;
+  try {
+    lookups = await loadIngestLookups(
+      deps,
+      valid.map((entry) => entry.body),
+    );
+  } catch (error) {
+    for (const { message } of valid) retry(message, error);
+    return outcome;
+  }
   const planned: Planned[] = [];
   for (const { message, body } of valid) {
     try {

@@ -16,7 +16,7 @@ export function writeLinks(links: IngestPlan["links"], now: number): SQL[] {
 }
 
 // The visitors behind the touched checkouts: on the same token, or on another checkout of the same cart.
-function visitedCheckouts(json: string): SQL {
+export function visitedCheckouts(json: string): SQL {
   const touched = sql`json_each(${json}) j join checkouts k on k.tenant_id = ${field("t")} and k.token = ${field("token")}`;
   return sql`
     select c.tenant_id, c.anonymous_id, k.profile_id, k.token from ${touched}

@@ -8,7 +8,7 @@ import { field, jsonChunks } from "./sql-json.ts";
 import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
 import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";
-import { recomputeProfiles, touchLastSeen, writeCustomers } from "./write-profiles.ts";
+import { recomputeProfiles, touchLastSeen, touchLinkedLastSeen, writeCustomers } from "./write-profiles.ts";
 
 function writeDeliveries(plan: IngestPlan): SQL[] {
   const recorded = jsonChunks(plan.deliveries.map((row) => ({ key: row.key, t: row.tenantId, topic: row.topic, at: row.receivedAt }))).map((json) =>
@@ -44,6 +44,7 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
     ...enrichPurchases(plan.checkoutTokens),
     ...resolveAnonymousEvents(plan.checkoutTokens),
     ...touchLastSeen(plan.visitors),
+    ...touchLinkedLastSeen(plan.checkoutTokens),
     ...recomputeProfiles(plan.recompute, now),
   ];
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
 import type { CustomerRow, IngestPlan } from "./ingest-plan.ts";
 import { field, jsonChunks } from "./sql-json.ts";
+import { visitedCheckouts } from "./write-identities.ts";
 
 const NEWER = "coalesce(excluded.source_updated_at, 0) >= coalesce(profiles.source_updated_at, 0)";
 
@@ -65,6 +66,22 @@ export function touchLastSeen(visitors: IngestPlan["visitors"]): SQL[] {
       from (
         select i.profile_id, max(${field("at")}) as at from json_each(${json}) j
         join identities i on i.tenant_id = ${field("t")} and i.kind = 'client_id' and i.value = ${field("clientId")}
+        group by i.profile_id
+      ) as seen
+      where profiles.id = seen.profile_id
+    `,
+  );
+}
+
+/** A visitor linked in this batch brings its pixel history: the profile was last seen at its latest event. */
+export function touchLinkedLastSeen(tokens: IngestPlan["checkoutTokens"]): SQL[] {
+  return jsonChunks(tokens.map((row) => ({ t: row.tenantId, token: row.token }))).map((json) =>
+    sql`
+      update profiles set last_seen_at = max(coalesce(profiles.last_seen_at, 0), seen.at)
+      from (
+        select i.profile_id, max(e.occurred_at) as at from (${visitedCheckouts(json)}) as v
+        join identities i on i.tenant_id = v.tenant_id and i.kind = 'client_id' and i.value = v.anonymous_id
+        join events e on e.tenant_id = v.tenant_id and e.anonymous_id = v.anonymous_id and e.source = 'pixel'
         group by i.profile_id
       ) as seen
       where profiles.id = seen.profile_id
