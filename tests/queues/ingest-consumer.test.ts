@@ -1,21 +1,43 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import orderText from "../fixtures/ingest/order-big-ids.json?raw";
+import { QUEUE_NAMES } from "../../queues/messages.ts";
+import worker from "../../worker/index.ts";
 import { consumeIngestBatch, webhookMessage } from "../helpers/ingest-queue.ts";
-import { profileByCustomer, storedEvents } from "../helpers/read-ingested.ts";
+import { storedEvents } from "../helpers/read-ingested.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
-import { sharedFixture } from "../helpers/shared-fixtures.ts";
 
 describe("ingest consumer", () => {
-  it("stores docs orders/paid as one purchase with exact big ids", async () => {
+  it("writes a whole batch of deliveries for several tenants in one go", async () => {
+    const tenants = await Promise.all([seedTenant(), seedTenant(), seedTenant()]);
+    const { result } = await consumeIngestBatch(tenants.flatMap((tenant) => ["orders/create", "orders/paid"].map((topic) => webhookMessage(tenant.shop, topic, orderText))));
+    expect(result.explicitAcks).toHaveLength(6);
+    for (const tenant of tenants) expect(await storedEvents(tenant.tenantId)).toHaveLength(2);
+  });
+
+  it("dead-letters a message that is not an ingest message, without retrying it", async () => {
+    const { batch, result } = await consumeIngestBatch([{ type: "webhook", topic: "orders/create" }]);
+    expect(result.explicitAcks).toEqual([batch.messages[0]!.id]);
+    const row = await env.DB.prepare("select queue from dead_letters where message_id = ?").bind(batch.messages[0]!.id).first();
+    expect(row).toEqual({ queue: QUEUE_NAMES.ingest });
+  });
+
+  it("retries each message (2^attempts s backoff) when D1 fails, so the queue dead-letters it after max_retries", async () => {
     const tenant = await seedTenant();
-    const body = sharedFixture("shopify-docs-2025-01/orders_paid.json");
-    if (!body) return;
-    const { result } = await consumeIngestBatch([webhookMessage(tenant.shop, "orders/paid", body)]);
-    expect(result.retryMessages).toEqual([]);
-    const events = await storedEvents(tenant.tenantId);
-    expect(events.map((e) => e.dedup_key)).toEqual(["purchase:820982911946154508"]);
-    expect(events[0]!.properties.orderId).toBe("820982911946154508");
-    const profile = await profileByCustomer(tenant.tenantId, "115310627314723954");
-    expect(profile).toMatchObject({ shopify_customer_id: "115310627314723954" });
-    expect(events[0]!.profile_id).toBe(profile!.id);
+    const failing = {
+      prepare: () => {
+        throw new Error("D1 is down");
+      },
+      batch: () => Promise.reject(new Error("D1 is down")),
+    } as unknown as D1Database;
+    const batch = createMessageBatch(QUEUE_NAMES.ingest, [
+      { id: "retry-1", timestamp: new Date(), attempts: 3, body: webhookMessage(tenant.shop, "orders/create", orderText) },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, { ...env, DB: failing }, ctx).catch(() => undefined);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: "retry-1" })]);
   });
 });

@@ -118,7 +118,7 @@ describe("exactly-once ingestion", () => {
     const later = ownPixelEvents(clientId).filter((event) => event.name === "search_submitted");
     await consumeIngestBatch([pixelMessage(tenant, clientId, later)]);
     expect((await storedEvents(tenant.tenantId, "search"))[0]!.profile_id).toBe(profile!.id);
-    expect((await profileByCustomer(tenant.tenantId, CUSTOMER_ID))?.last_seen_at).toBe(Date.parse("2026-10-01T13:43:00.000Z"));
+    expect((await profileByCustomer(tenant.tenantId, CUSTOMER_ID))?.last_seen_at).toBe(Date.parse("2026-10-01T13:50:00.000Z"));
     const identities = await storedRows<{ kind: string; value: string }>("identities", tenant.tenantId);
     expect(identities.map((row) => row.kind).sort()).toEqual(["cart_token", "checkout_token", "client_id", "email"]);
   });

@@ -1,0 +1,87 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createDeps } from "../../../../worker/services/deps.ts";
+import { parseConfig } from "../../../../worker/env.ts";
+import { createLogger } from "../../../../worker/lib/log.ts";
+import { revokeKey } from "../../../../worker/services/keys/revoke-key.ts";
+import { forgetPixelKey } from "../../../../worker/services/pixel/find-pixel-key.ts";
+import { signPixelToken } from "../../../../worker/services/pixel/pixel-token.ts";
+import { consumeIngestBatch, pixelMessage } from "../../../helpers/ingest-queue.ts";
+import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
+import { storedEvents } from "../../../helpers/read-ingested.ts";
+import { seedTenant } from "../../../helpers/seed-tenant.ts";
+
+function tenantContext(tenantId: string) {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new Error(parsed.issues.join(", "));
+  return { ...createDeps(env, parsed.config, createLogger({ test: "pixel-security" })), tenantId };
+}
+
+const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+describe("pixel collector (security)", () => {
+  it("answers 401 to an unknown public key", async () => {
+    const res = await postPixel("/handshake", { publicKey: "pk_live_doesnotexist", clientId: "v" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("stops a revoked key at once: no handshake, and its tokens are refused with 403", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v1");
+    expect(await revokeKey(tenantContext(tenant.tenantId), tenant.publicKeyId)).toBe(true);
+    forgetPixelKey(tenant.publicKeyId);
+    const handshake = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "v1" });
+    expect(handshake.status).toBe(403);
+    const events = await postPixel("/events", { token, events: ownPixelEvents("v1").slice(0, 1) });
+    expect(events.status).toBe(403);
+    expect(await codeOf(events)).toBe("forbidden");
+  });
+
+  it("never stores events of a revoked key, even when another isolate's cache still let them in", async () => {
+    const tenant = await seedTenant();
+    await env.DB.prepare("update api_keys set revoked_at = ? where id = ?").bind(Date.now(), tenant.publicKeyId).run();
+    const { result } = await consumeIngestBatch([pixelMessage(tenant, "v2", ownPixelEvents("v2"))]);
+    expect(result.retryMessages).toEqual([]);
+    expect(await storedEvents(tenant.tenantId)).toEqual([]);
+  });
+
+  it("answers 401 to an expired, tampered or foreign token, so the pixel handshakes again", async () => {
+    const tenant = await seedTenant();
+    const events = ownPixelEvents("v3").slice(0, 1);
+    const claims = { tenantId: tenant.tenantId, keyId: tenant.publicKeyId, clientId: "v3" };
+    const expired = await signPixelToken(env.TOKEN_ENCRYPTION_KEY, { ...claims, expiresAt: Date.now() - 1 });
+    const foreign = await signPixelToken(btoa("x".repeat(32)), { ...claims, expiresAt: Date.now() + 60_000 });
+    const valid = await pixelToken(tenant.publicKey, "v3");
+    const [body, signature] = valid.split(".");
+    const retargeted = `${btoa(JSON.stringify({ t: "ten_other", k: tenant.publicKeyId, c: "v3", e: Date.now() + 60_000 })).replace(/=+$/, "")}.${signature}`;
+    for (const token of [expired, foreign, retargeted, `${body}.`, "garbage"]) {
+      const res = await postPixel("/events", { token, events });
+      expect(res.status, token.slice(0, 20)).toBe(401);
+      expect(await codeOf(res)).toBe("invalid_token");
+    }
+  });
+
+  it("refuses events claiming another visitor than the token's", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "visitor-a");
+    const res = await postPixel("/events", { token, events: ownPixelEvents("visitor-b").slice(0, 1) });
+    expect(res.status).toBe(400);
+  });
+
+  it("rate-limits one key with 429 and a Retry-After the pixel can read, without touching other keys", async () => {
+    const tenant = await seedTenant();
+    const other = await seedTenant();
+    let limited: Response | undefined;
+    for (let i = 0; i < 1_000 && !limited; i++) {
+      const res = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: `v${i}` });
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(200);
+    }
+    expect(limited, "no 429 within 1,000 handshakes").toBeDefined();
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited!.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    expect(await codeOf(limited!)).toBe("rate_limited");
+    expect((await postPixel("/handshake", { publicKey: other.publicKey, clientId: "v" })).status).toBe(200);
+  });
+});
