@@ -1,0 +1,22 @@
+import { env } from "cloudflare:workers";
+import { parseConfig } from "../../worker/env.ts";
+import { createLogger } from "../../worker/lib/log.ts";
+import { createAdminContext, type AdminContext } from "../../worker/services/admin-context.ts";
+import { createDeps, type Deps, type TenantContext } from "../../worker/services/deps.ts";
+import { seedTenant } from "./seed-tenant.ts";
+
+/** The deps a request or queue batch would build, for calling services directly. */
+export function serviceDeps(): Deps {
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new Error(parsed.issues.join("; "));
+  return createDeps(env, parsed.config, createLogger({ test: true }));
+}
+
+/** A fresh seeded tenant's service context. */
+export async function tenantContext(): Promise<TenantContext> {
+  const { tenantId } = await seedTenant();
+  return { ...serviceDeps(), tenantId };
+}
+
+/** A tenant's context with its Admin API client (the tenant must be installed in the simulator). */
+export const adminContext = (tenantId: string): AdminContext => createAdminContext(serviceDeps(), tenantId);
