@@ -42,7 +42,7 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             environment: "node",
-            include: ["tests/{simulator,scripts,e2e,extensions}/**/*.test.ts"],
+            include: ["tests/{simulator,scripts,e2e,extensions,admin}/**/*.test.ts"],
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

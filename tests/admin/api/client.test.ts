@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../../admin/src/api/api-error.ts";
+import { createApiClient } from "../../../admin/src/api/client.ts";
+
+type Call = { url: string; method: string; authorization: string | null };
+
+/** A stand-in for the worker's /admin/api: answers from a script of responses and records every call. */
+function scriptedFetch(responses: Response[]) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), method: init?.method ?? "GET", authorization: new Headers(init?.headers).get("Authorization") });
+    const next = responses.shift();
+    if (!next) throw new Error(`unexpected call to ${String(input)}`);
+    return next;
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "X-Request-Id": "req_test", ...headers } });
+const envelope = (code: string, message: string) => ({ error: { code, message, requestId: "req_123" } });
+const SETUP = { steps: [], complete: true, failed: false };
+
+function tokens() {
+  let issued = 0;
+  return () => Promise.resolve(`token-${++issued}`);
+}
+
+describe("admin API client", () => {
+  it("sends a fresh session token as a bearer token on every call", async () => {
+    const api = scriptedFetch([json(SETUP), json(SETUP)]);
+    const client = createApiClient({ idToken: tokens(), fetch: api.fetch });
+    await client.setup();
+    await client.setup();
+    expect(api.calls).toEqual([
+      { url: "/admin/api/setup", method: "GET", authorization: "Bearer token-1" },
+      { url: "/admin/api/setup", method: "GET", authorization: "Bearer token-2" },
+    ]);
+  });
+
+  it("retries once with a new token when the server asks for it with X-Shopify-Retry-Invalid-Session-Request", async () => {
+    const retry = { "X-Shopify-Retry-Invalid-Session-Request": "1" };
+    const api = scriptedFetch([json(envelope("invalid_token", "expired"), 401, retry), json(SETUP)]);
+    await expect(createApiClient({ idToken: tokens(), fetch: api.fetch }).setup()).resolves.toEqual(SETUP);
+    expect(api.calls.map((call) => call.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+
+    const twice = scriptedFetch([json(envelope("invalid_token", "expired"), 401, retry), json(envelope("invalid_token", "still expired"), 401, retry)]);
+    await expect(createApiClient({ idToken: tokens(), fetch: twice.fetch }).setup()).rejects.toMatchObject({ status: 401, code: "invalid_token" });
+    expect(twice.calls).toHaveLength(2);
+  });
+
+  it("does not retry a 401 without the retry header", async () => {
+    const api = scriptedFetch([json(envelope("unauthorized", "Missing session token"), 401)]);
+    await expect(createApiClient({ idToken: tokens(), fetch: api.fetch }).setup()).rejects.toMatchObject({ status: 401 });
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it("re-runs the bootstrap on 409 and then retries the call once, telling the app about the new bootstrap", async () => {
+    const bootstrap = { tenant: { slug: "acme" }, setup: SETUP, keys: { public: null, server: null }, banners: [] };
+    const api = scriptedFetch([json(envelope("conflict", "not installed"), 409), json(bootstrap), json({ id: "key_1", key: "sk_live_x" })]);
+    const seen: unknown[] = [];
+    const client = createApiClient({ idToken: tokens(), fetch: api.fetch, onBootstrap: (b) => seen.push(b) });
+    await expect(client.revealServerKey()).resolves.toEqual({ id: "key_1", key: "sk_live_x" });
+    expect(api.calls.map((call) => `${call.method} ${call.url}`)).toEqual([
+      "POST /admin/api/keys/server/reveal",
+      "GET /admin/api/bootstrap",
+      "POST /admin/api/keys/server/reveal",
+    ]);
+    expect(seen).toEqual([bootstrap]);
+  });
+
+  it("surfaces the error envelope's code, message and request id", async () => {
+    const api = scriptedFetch([json(envelope("gone", "The server key was already shown once."), 410)]);
+    const error = await createApiClient({ idToken: tokens(), fetch: api.fetch }).revealServerKey().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 410, code: "gone", message: "The server key was already shown once.", requestId: "req_123" });
+  });
+
+  it("turns a non-JSON failure and a network failure into ApiErrors with a plain message", async () => {
+    const html = scriptedFetch([new Response("<h1>Bad gateway</h1>", { status: 502, headers: { "X-Request-Id": "req_edge" } })]);
+    await expect(createApiClient({ idToken: tokens(), fetch: html.fetch }).setup()).rejects.toMatchObject({ status: 502, code: "http_error", requestId: "req_edge" });
+    const offline = { fetch: (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch };
+    await expect(createApiClient({ idToken: tokens(), ...offline }).setup()).rejects.toMatchObject({ status: 0, code: "network" });
+  });
+
+  it("revokes by id with the id escaped into the path", async () => {
+    const api = scriptedFetch([new Response(null, { status: 204 })]);
+    await createApiClient({ idToken: tokens(), fetch: api.fetch }).revokeKey("key/1");
+    expect(api.calls[0]).toMatchObject({ url: "/admin/api/keys/key%2F1/revoke", method: "POST" });
+  });
+});
