@@ -45,7 +45,7 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
 
   return {
     async request<T>(query: string, variables: Record<string, unknown> = {}, options: { cost?: number } = {}) {
-      const cost = options.cost ?? estimateQueryCost(query);
+      let cost = options.cost ?? estimateQueryCost(query, variables);
       let transientFailures = 0;
       for (;;) {
         const token = await tenant.accessToken();
@@ -90,7 +90,11 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
         const costInfo = body.extensions?.cost;
         await tenant.settleCost(cost, costInfo?.actualQueryCost ?? null, costInfo?.throttleStatus ?? null);
         const errors = typeof body.errors === "string" ? [{ message: body.errors }] : (body.errors ?? []);
-        if (errors.some((e) => e.extensions?.code === "THROTTLED")) continue;
+        // The retry reserves what Shopify says the query costs, so it waits until the shared bucket really holds it.
+        if (errors.some((e) => e.extensions?.code === "THROTTLED")) {
+          cost = costInfo?.requestedQueryCost ?? cost;
+          continue;
+        }
         const denied = errors.find((e) => e.extensions?.code === "ACCESS_DENIED");
         if (denied) {
           await tenant.reportAccessDenied(denied.message);
