@@ -1,0 +1,26 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { installShop, sim } from "../../../helpers/harness.ts";
+import { tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
+
+describe("backfill of a simulator store", () => {
+  it("imports the window's orders and checkouts and every customer and product, matching the store's own counts", async () => {
+    const { shop, tenantId } = await installShop({ settings: { bulkChildrenFirst: true } });
+    const view = await waitForBackfill(shop);
+    expect(view.job?.status, JSON.stringify(view)).toBe("succeeded");
+    const since = Object.fromEntries(view.resources.map((r) => [r.resource, r.since ?? "1970-01-01T00:00:00.000Z"]));
+    const [orders, all, checkouts] = await Promise.all([sim().stats(shop, since.orders!), sim().stats(shop, since.customers!), sim().stats(shop, since.abandoned_checkouts!)]);
+    const counts = await tenantCounts(tenantId);
+    console.warn(JSON.stringify({ counts, orders, all, checkouts, view }));
+    expect(counts).toMatchObject({
+      orders: orders.orders,
+      profiles: all.customers,
+      products: all.products,
+      abandonedCheckouts: checkouts.abandonedCheckouts,
+      quarantined: 0,
+    });
+    expect(counts.events).toMatchObject({ order_created: orders.orders, customer_created: all.customers, checkout_start: checkouts.abandonedCheckouts });
+    const paid = await env.DB.prepare("select count(*) n from orders where tenant_id = ? and financial_status in ('paid','partially_refunded','refunded')").bind(tenantId).first<{ n: number }>();
+    expect(counts.events.purchase).toBe(paid!.n);
+  });
+});
