@@ -10,14 +10,14 @@ const SHOPIFY_CDN = {
 export type AppShellPage = { html: string; headers: Record<string, string> };
 
 /** App Bridge and Polaris load from Shopify's CDN; against the simulator (no CDN reachable) from its stand-ins. */
-export function appShellScripts(config: Config): { appBridge: string; polaris: string } {
+function appShellScripts(config: Config): { appBridge: string; polaris: string } {
   const simulator = config.SHOPIFY_ADMIN_ORIGIN ? new URL(config.SHOPIFY_ADMIN_ORIGIN).origin : null;
   if (!simulator) return SHOPIFY_CDN;
   return { appBridge: `${simulator}/_sim/app-bridge.js`, polaris: `${simulator}/_sim/polaris.js` };
 }
 
 /** Shopify only frames apps whose CSP names the shop and the admin as frame ancestors (plus the simulator locally). */
-export function frameAncestors(config: Config, shopParam: string | null): string {
+function frameAncestors(config: Config, shopParam: string | null): string {
   const shop = parseShopDomain(shopParam);
   const sources = [...(shop ? [`https://${shop}`] : []), "https://admin.shopify.com"];
   if (config.SHOPIFY_ADMIN_ORIGIN) sources.push(new URL(config.SHOPIFY_ADMIN_ORIGIN).origin);
@@ -27,7 +27,7 @@ export function frameAncestors(config: Config, shopParam: string | null): string
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function fillAppShell(template: string, config: Config): string {
+function fillAppShell(template: string, config: Config): string {
   const scripts = appShellScripts(config);
   const values: Record<string, string> = {
     SHOPIFY_API_KEY: config.SHOPIFY_API_KEY,

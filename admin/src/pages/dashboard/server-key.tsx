@@ -33,7 +33,11 @@ export function ServerKey({ serverKey }: { serverKey: ServerKeyView | null }) {
     setRevealing(false);
   };
   const rotate = () => run(async () => (await api.rotateKey("server")).key);
-  const revoke = (id: string) => run(async () => (await api.revokeKey(id), null));
+  const revoke = (id: string) =>
+    run(async () => {
+      await api.revokeKey(id);
+      return null;
+    });
 
   return (
     <s-stack gap="small">
