@@ -2,7 +2,7 @@
 export const PAGES = [
   { path: "/app", label: "Dashboard" },
   { path: "/app/pixel", label: "Pixel", comingSoon: "Choose the storefront events the web pixel tracks, set sampling, and see consent status and live event counts." },
-  { path: "/app/segments", label: "Segments", comingSoon: "Write customer and product segments, preview their size, and push them to Shopify as tags or native segments." },
+  { path: "/app/segments", label: "Segments" },
   { path: "/app/product-sync", label: "Product sync", comingSoon: "Keep products in sync both ways, push now, and read each product's AI readability score with recommendations." },
   { path: "/app/discounts", label: "Discounts", comingSoon: "Give segment members automatic discounts through SegOps' discount function." },
   { path: "/app/billing", label: "Billing", comingSoon: "Pick a plan (Starter, Growth or Scale) billed through Shopify, and see your usage against its limits." },

@@ -1,5 +1,6 @@
 import type { BootstrapResponse, SetupResponse } from "../../api/client.ts";
 import { useAdmin } from "../../state/admin-context.tsx";
+import { FirstSuggestionCard } from "../segments/first-suggestion-card.tsx";
 import { ActionBanners } from "./action-banners.tsx";
 import { ApiKeys } from "./api-keys.tsx";
 import { SetupProgress } from "./setup-progress.tsx";
@@ -22,6 +23,7 @@ export function DashboardPage({ data }: { data: BootstrapResponse }) {
     <s-page heading="Dashboard">
       <ActionBanners banners={data.banners} shop={data.tenant.shop} />
       <SetupProgress initial={data.setup} onChange={onSetupChange} />
+      {data.tenant.status === "active" && <FirstSuggestionCard />}
       <WorkspaceSummary tenant={data.tenant} />
       <ApiKeys keys={data.keys} />
     </s-page>
