@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { CRONS } from "../worker/scheduled.ts";
+import { CRONS } from "../worker/crons.ts";
 import { installDemoShop } from "./dev/install-demo-shop.ts";
 import { startLocalCron } from "./dev/local-cron.ts";
 import { startDevStack, type DevStack } from "./dev/start-stack.ts";

@@ -1,3 +1,4 @@
+import { CRONS } from "./crons.ts";
 import { parseConfig } from "./env.ts";
 import { flagPrivacyDeadlines } from "./jobs/flag-privacy-deadlines.ts";
 import { pushChangedMetafields } from "./jobs/push-changed-metafields.ts";
@@ -7,13 +8,6 @@ import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
 import { createDeps } from "./services/deps.ts";
 
-/** Cron expressions exactly as declared in wrangler.toml `[triggers]`. */
-export const CRONS = {
-  reconcile: "30 2 * * *",
-  metafieldPush: "0 3 * * *",
-  privacyDeadlines: "0 6 * * *",
-  segmentRecompute: "*/15 * * * *",
-} as const;
 
 function jobFor(cron: string): CronJob | undefined {
   switch (cron) {

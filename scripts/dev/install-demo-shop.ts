@@ -1,5 +1,5 @@
 import { simClient, type SimClient } from "../../tests/helpers/simulator-client.ts";
-import { APP_HANDLE } from "../../worker/shopify/embedded-admin-url.ts";
+import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { adminSession, type AdminSession } from "./admin-session.ts";
 
 export const DEMO_SHOP = "segops-demo.myshopify.com";

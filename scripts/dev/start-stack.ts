@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { startSimulator } from "../../simulator/index.ts";
+import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
 import { ensureDevVars } from "./dev-vars.ts";
@@ -45,7 +46,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   await buildAdmin();
 
   const sim = await startSimulator({
-    app: { apiKey: LOCAL_API_KEY, apiSecret: secrets.SHOPIFY_API_SECRET, appUrl, scopes: [...DECLARED_SCOPES] },
+    app: { apiKey: LOCAL_API_KEY, apiSecret: secrets.SHOPIFY_API_SECRET, appUrl, handle: APP_HANDLE, scopes: [...DECLARED_SCOPES] },
     pubsub: { audience: `${appUrl}/webhooks/pubsub`, serviceAccount: LOCAL_SERVICE_ACCOUNT },
     delivery: "push",
     port: options.simulatorPort,

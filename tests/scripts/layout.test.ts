@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
-import { CRONS } from "../../worker/scheduled.ts";
+import { CRONS } from "../../worker/crons.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 

@@ -1,7 +1,6 @@
 import type { Config } from "../env.ts";
+import { APP_HANDLE } from "./app-handle.ts";
 import { shopSubdomain } from "./shop-domain.ts";
-
-export const APP_HANDLE = "segops";
 
 /** Where the merchant sees the embedded app: Shopify admin, or the simulator's admin host page locally. */
 export function embeddedAdminUrl(config: Config, shop: string): string {

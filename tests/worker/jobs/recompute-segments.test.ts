@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { CRONS } from "../../../worker/scheduled.ts";
+import { CRONS } from "../../../worker/crons.ts";
 import worker from "../../../worker/index.ts";
 import { apiFetch } from "../../helpers/api-fetch.ts";
 import { seedTenant } from "../../helpers/seed-tenant.ts";

@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController } from "cloudflare:te
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../../../worker/index.ts";
-import { CRONS } from "../../../../worker/scheduled.ts";
+import { CRONS } from "../../../../worker/crons.ts";
 import { tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
 import { installShop, sim, waitFor } from "../../../helpers/harness.ts";
 
