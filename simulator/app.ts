@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { registerAdminHostRoutes } from "./admin-host/admin-host-routes.ts";
 import { registerEmbeddedAdminRoutes } from "./admin-host/embedded-admin-routes.ts";
 import { registerOauthRoutes } from "./auth/oauth-routes.ts";
 import { registerRecordRoutes } from "./control/record-routes.ts";
@@ -36,7 +35,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   app.onError((error, c) => c.json({ error: { code: "internal_error", message: error.message } }, 500));
   registerSystemRoutes(app, ctx);
   registerEmbeddedAdminRoutes(app, ctx);
-  registerAdminHostRoutes(app, ctx);
   registerShopRoutes(app, ctx, store);
   registerRecordRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);

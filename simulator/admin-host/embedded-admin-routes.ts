@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Context, Hono } from "hono";
+import { cors } from "hono/cors";
 import { mintSessionToken } from "../auth/session-token.ts";
 import type { SimContext } from "../types.ts";
 import { appUrl } from "../webhooks/build-delivery.ts";
@@ -21,9 +22,10 @@ function notFound(c: Context, message: string) {
  * Shopify admin's side of an embedded app, for local runs: the admin page that frames the app
  * (`/store/:shopName/apps/:handle`, where `embeddedAdminUrl` points), the App Bridge and Polaris stand-ins the
  * app's shell loads instead of Shopify's CDN, and the scope re-approval page (`/:shop/admin/oauth/install`).
- * Registered before registerAdminHostRoutes, so these stand-ins are the ones served.
  */
 export function registerEmbeddedAdminRoutes(app: Hono, ctx: SimContext): void {
+  // The App Bridge stand-in runs in the app's origin and mints its session tokens here.
+  app.use("/_sim/shops/:shop/session-token", cors({ origin: (origin) => origin, allowMethods: ["POST"], allowHeaders: ["content-type"] }));
   for (const [name, { body, type }] of Object.entries(STAND_INS)) {
     app.get(`/_sim/${name}`, (c) => c.body(body, 200, { "Content-Type": type, "Cache-Control": "no-cache" }));
   }

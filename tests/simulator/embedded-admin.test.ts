@@ -64,4 +64,13 @@ describe("embedded admin host page", () => {
     if (type === "javascript") expect(() => new Script(source)).not.toThrow();
     else expect(source).toContain("s-banner");
   });
+
+  it("lets the embedded page mint session tokens across origins", async () => {
+    const { shop } = await sim.client.createShop({ size: TINY });
+    const preflight = await fetch(`${sim.url}/_sim/shops/${shop}/session-token`, {
+      method: "OPTIONS",
+      headers: { Origin: "http://127.0.0.1:8787", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:8787");
+  });
 });
