@@ -43,18 +43,20 @@ describe("compileSegment SQL shape", () => {
   });
 
   it.each([
-    ["purchase.count(30d) >= 1", /^EXISTS \(SELECT 1 FROM events e /],
-    ["purchase.count(30d) > 0", /^EXISTS \(SELECT 1 FROM events e /],
-    ["purchase.count(30d) = 0", /^NOT EXISTS \(SELECT 1 FROM events e /],
-    ["purchase.count(30d) < 1", /^NOT EXISTS \(SELECT 1 FROM events e /],
-    ["purchase.count(30d) <= 0", /^NOT EXISTS \(SELECT 1 FROM events e /],
-    ["purchase.count(30d) >= 3", /^\(SELECT count\(\*\) FROM events e .*\) >= \?$/],
-  ])("compiles %s to the cheapest event query", (text, shape) => {
+    ["purchase.count(30d) >= 1", /^p\.id IN \(SELECT e\.profile_id FROM events e WHERE [^)]*\)$/],
+    ["purchase.count(30d) > 0", /^p\.id IN \(SELECT e\.profile_id FROM events e WHERE [^)]*\)$/],
+    ["purchase.count(30d) = 0", /^p\.id NOT IN \(SELECT e\.profile_id FROM events e WHERE [^)]*\)$/],
+    ["purchase.count(30d) < 1", /^p\.id NOT IN \(SELECT e\.profile_id FROM events e WHERE [^)]*\)$/],
+    ["purchase.count(30d) <= 0", /^p\.id NOT IN \(SELECT e\.profile_id FROM events e WHERE [^)]*\)$/],
+    ["purchase.count(30d) >= 3", /^p\.id IN \(SELECT .* GROUP BY e\.profile_id HAVING count\(\*\) >= \?\)$/],
+    ["purchase.count(30d) < 3", /^p\.id NOT IN \(SELECT .* GROUP BY e\.profile_id HAVING NOT \(count\(\*\) < \?\)\)$/],
+  ])("compiles %s to one set-based event query", (text, shape) => {
     const { sql, params } = compiled(text);
     const condition = sql.slice(sql.indexOf("AND (") + 5, -1);
     expect(condition).toMatch(shape);
-    expect(condition).toContain("e.tenant_id = p.tenant_id AND e.profile_id = p.id AND e.name = ? AND e.occurred_at >= ?");
-    expect(params.slice(1, 3)).toEqual(["purchase", NOW - 30 * DAY]);
+    expect(condition).toContain("e.tenant_id = ? AND e.name = ? AND e.occurred_at >= ? AND e.profile_id IS NOT NULL");
+    expect(condition).not.toContain("p.tenant_id");
+    expect(params.slice(0, 4)).toEqual(["ten_x", "ten_x", "purchase", NOW - 30 * DAY]);
   });
 
   it("binds every value and never interpolates one into the SQL", async () => {
