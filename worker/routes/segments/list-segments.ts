@@ -1,12 +1,17 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { listSegments } from "../../services/segments/list-segments.ts";
-import type { SegmentView } from "../../services/segments/segment-view.ts";
+import { AppError } from "../../errors.ts";
+import { listSegments, ListSegmentsInput, type SegmentsPage } from "../../services/segments/list-segments.ts";
+import { readInput } from "../api/read-input.ts";
 import { tenantContext } from "../tenant-context.ts";
 
-export type ListSegmentsResponse = { data: SegmentView[]; nextCursor: null };
+export type ListSegmentsResponse = SegmentsPage;
 
-/** `GET /segments`: every live segment of the workspace, oldest first (one page). */
+/** `GET /segments?limit=&cursor=` → `{ data, nextCursor }`: the workspace's live segments, oldest first. */
 export function registerListSegments(app: Hono<AppEnv>): void {
-  app.get("/segments", async (c) => c.json({ data: await listSegments({ ctx: tenantContext(c) }), nextCursor: null } satisfies ListSegmentsResponse));
+  app.get("/segments", async (c) => {
+    const page = await listSegments({ ctx: tenantContext(c), input: readInput(ListSegmentsInput, c.req.query()) });
+    if (!page.ok) throw new AppError("validation_failed", page.error.message);
+    return c.json(page.value satisfies ListSegmentsResponse);
+  });
 }

@@ -31,8 +31,13 @@ describe("/v1/segments", () => {
     const again = await json<SegmentView>(await apiFetch(tenant.serverKey, "/segments", { method: "POST", body: { name: "North America VIPs", kind: "customer", query } }), 201);
     expect(again.slug).toBe("north-america-vips-2");
 
-    const listed = await json<{ data: SegmentView[] }>(await apiFetch(tenant.serverKey, "/segments"));
+    const listed = await json<{ data: SegmentView[]; nextCursor: string | null }>(await apiFetch(tenant.serverKey, "/segments"));
     expect(listed.data.map((segment) => segment.slug)).toEqual(["north-america-vips", "north-america-vips-2"]);
+    expect(listed.nextCursor).toBeNull();
+    const first = await json<{ data: SegmentView[]; nextCursor: string }>(await apiFetch(tenant.serverKey, "/segments?limit=1"));
+    expect(first.data.map((segment) => segment.slug)).toEqual(["north-america-vips"]);
+    const second = await json<{ data: SegmentView[]; nextCursor: null }>(await apiFetch(tenant.serverKey, `/segments?limit=1&cursor=${first.nextCursor}`));
+    expect(second).toMatchObject({ data: [{ slug: "north-america-vips-2" }], nextCursor: null });
 
     const page = await json<SegmentMembersPage>(await apiFetch(tenant.serverKey, "/segments/north-america-vips/members"));
     expect(page.count).toBe(2);
