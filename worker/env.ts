@@ -48,8 +48,18 @@ export type AppEnv = { Bindings: Env; Variables: AppVariables };
 const EMPTY_TO_UNDEFINED = (raw: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value === "" ? undefined : value]));
 
-export function parseConfig(env: Env): { ok: true; config: Config } | { ok: false; issues: string[] } {
+type ParsedConfig = { ok: true; config: Config } | { ok: false; issues: string[] };
+
+// workerd hands every request of an isolate the same env object, so the hot path parses it once, not per request.
+const parsedByEnv = new WeakMap<Env, ParsedConfig>();
+
+export function parseConfig(env: Env): ParsedConfig {
+  const cached = parsedByEnv.get(env);
+  if (cached) return cached;
   const parsed = ConfigSchema.safeParse(EMPTY_TO_UNDEFINED(env as unknown as Record<string, unknown>));
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+  const result: ParsedConfig = parsed.success
+    ? { ok: true, config: parsed.data }
+    : { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+  parsedByEnv.set(env, result);
+  return result;
 }
