@@ -79,3 +79,17 @@ describe("operator endpoints", () => {
     await eventually(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1);
   });
 });
+
+describe("GET /ops/ingest-stats", () => {
+  it("counts what was stored since a moment", async () => {
+    const since = Date.now();
+    const tenant = await seedTenant();
+    await consumeIngestBatch([webhookMessage(tenant.shop, "orders/paid", orderText), webhookMessage(tenant.shop, "orders/create", orderText)]);
+    const { status, body } = await ops<{ events: { total: number; webhook: number; lastWrittenId: string }; deliveries: number }>("GET", `/ingest-stats?since=${since}`);
+    expect(status).toBe(200);
+    expect(body.events.total).toBeGreaterThanOrEqual(2);
+    expect(body.events.webhook).toBeGreaterThanOrEqual(2);
+    expect(body.events.lastWrittenId).toMatch(/^evt_/);
+    expect(body.deliveries).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,88 @@
+import { parseArgs } from "node:util";
+import { createOpsClient, resolveOpsToken, type OpsClient } from "./ops-client.ts";
+import { printRows } from "./print-rows.ts";
+
+const USAGE = `npm run ops -- <command> [options]
+
+  token                              print the operator token for this deployment
+  quarantine list [--tenant ID] [--all] [--limit N]
+  quarantine show <id>
+  quarantine replay <id> [--no-wait]  re-run it through today's mapping; waits for the result
+  dead-letters list [--queue NAME] [--all] [--limit N]
+  dead-letters replay <id>           send the message back to its source queue (once)
+
+  --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
+  token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
+
+type Options = { url?: string; tenant?: string; queue?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function query(options: Options, filters: Record<string, string | undefined>): string {
+  const params = new URLSearchParams({ status: options.all ? "all" : "open", limit: options.limit ?? "50" });
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  return `?${params}`;
+}
+
+async function expectOk<T>(response: Promise<{ status: number; body: T }>): Promise<T> {
+  const { status, body } = await response;
+  if (status >= 400) fail(`${status}: ${JSON.stringify((body as { error?: unknown }).error ?? body)}`);
+  return body;
+}
+
+async function replayQuarantine(client: OpsClient, id: string, wait: boolean): Promise<void> {
+  await expectOk(client.call("POST", `/quarantine/${id}/replay`));
+  console.log(`replay of ${id} queued`);
+  if (!wait) return;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const row = await expectOk(client.call<{ replayedAt: string | null; replayResult: string | null }>("GET", `/quarantine/${id}`));
+    if (row.replayedAt) {
+      console.log(`${row.replayedAt}  ${row.replayResult}`);
+      if (row.replayResult !== "applied") process.exitCode = 2;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  fail("no replay result within 60 s; check the ingest queue (wrangler tail)");
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
+  });
+  const options = values as Options;
+  const [area, verb, id] = positionals;
+  if (area === "token") return void console.log(await resolveOpsToken());
+  const client = await createOpsClient(options.url ?? process.env.SEGOPS_URL ?? "http://127.0.0.1:8787");
+  const command = `${area ?? ""} ${verb ?? ""}`.trim();
+  switch (command) {
+    case "quarantine list": {
+      const page = await expectOk(client.call<{ data: Record<string, unknown>[]; nextCursor: string | null }>("GET", `/quarantine${query(options, { tenantId: options.tenant })}`));
+      printRows(page.data, ["id", "receivedAt", "tenantId", "shopDomain", "source", "topic", "reason", "replayResult"]);
+      return;
+    }
+    case "quarantine show":
+      return void console.log(JSON.stringify(await expectOk(client.call("GET", `/quarantine/${id ?? fail(USAGE)}`)), null, 2));
+    case "quarantine replay":
+      return replayQuarantine(client, id ?? fail(USAGE), !options["no-wait"]);
+    case "dead-letters list": {
+      const page = await expectOk(client.call<{ data: Record<string, unknown>[] }>("GET", `/dead-letters${query(options, { queue: options.queue })}`));
+      printRows(page.data, ["id", "receivedAt", "queue", "tenantId", "attempts", "replayedAt", "body"]);
+      return;
+    }
+    case "dead-letters replay": {
+      const done = await expectOk(client.call<{ queue: string }>("POST", `/dead-letters/${id ?? fail(USAGE)}/replay`));
+      console.log(`sent back to ${done.queue}`);
+      return;
+    }
+    default:
+      fail(USAGE);
+  }
+}
+
+await main();

@@ -1,0 +1,39 @@
+import type { Deps } from "../deps.ts";
+
+export type IngestStats = {
+  since: string;
+  events: { total: number; webhook: number; pixel: number; backfill: number; lastWrittenId: string | null };
+  deliveries: number;
+  quarantine: number;
+  deadLetters: number;
+};
+
+/**
+ * What ingestion stored since a moment, across tenants: events by source, deliveries, and new quarantine and
+ * dead-letter rows. For operators watching a backlog drain (and for `npm run bench`, which must not open the
+ * local database file itself while the app writes to it).
+ */
+export async function readIngestStats(deps: Deps, since: number): Promise<IngestStats> {
+  const d1 = deps.env.DB;
+  const [events, deliveries, quarantine, deadLetters] = await d1.batch([
+    d1
+      .prepare(
+        `select count(*) as total, coalesce(sum(source = 'webhook'), 0) as webhook, coalesce(sum(source = 'pixel'), 0) as pixel,
+          coalesce(sum(source = 'backfill'), 0) as backfill, max(id) as last
+        from events where received_at >= ?`,
+      )
+      .bind(since),
+    d1.prepare("select count(*) as n from deliveries where received_at >= ?").bind(since),
+    d1.prepare("select count(*) as n from quarantine where received_at >= ?").bind(since),
+    d1.prepare("select count(*) as n from dead_letters where received_at >= ?").bind(since),
+  ]);
+  const row = events!.results[0] as { total: number; webhook: number; pixel: number; backfill: number; last: string | null };
+  const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
+  return {
+    since: new Date(since).toISOString(),
+    events: { total: row.total, webhook: row.webhook, pixel: row.pixel, backfill: row.backfill, lastWrittenId: row.last },
+    deliveries: count(deliveries),
+    quarantine: count(quarantine),
+    deadLetters: count(deadLetters),
+  };
+}
