@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simClient, type CreateShopInput } from "../../tests/helpers/simulator-client.ts";
+import { adminSession } from "../dev/admin-session.ts";
+import { startDevStack, type DevStack } from "../dev/start-stack.ts";
+import { startRawInsertWorker } from "./backfill/start-raw-insert-worker.ts";
+import { queryLocalD1 } from "./local-d1.ts";
+import { freePort, median } from "./report.ts";
+
+type Store = { label: string; size: CreateShopInput["size"]; rounds: number };
+type Progress = { running: boolean; job: { status: string; startedAt: string | null; finishedAt: string | null } | null; resources: { writeStartedAt: string | null; finishedAt: string | null }[] };
+type Load = { table: string; rows: number; sizes: Record<string, number> };
+export type BackfillRound = { seconds: number; writeSeconds: number; rows: number; rawSeconds: number };
+export type BackfillBenchRow = { store: Store; rounds: BackfillRound[] };
+
+const TABLES: Record<string, string[]> = { events: ["properties"], orders: ["line_items"], profiles: ["tags"], products: ["data"], checkouts: [], identities: [] };
+const SLICE = 20_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const BACKFILL_STORES: Store[] = [
+  { label: "default demo store", size: undefined, rounds: 3 },
+  { label: "100k-order store", size: { orders: 100_000, customers: 20_000, products: 500, abandonedCheckouts: 5_000, days: 85 }, rounds: Number(process.env.BENCH_BACKFILL_ROUNDS ?? 1) },
+];
+
+/** Installs a fresh simulator shop through the real managed install and waits for its install backfill to finish. */
+async function backfillShop(stack: DevStack, shop: string, size: Store["size"]): Promise<Progress> {
+  const sim = simClient(stack.simulatorUrl);
+  await sim.createShop({ shop, ...(size ? { size } : {}) });
+  const admin = adminSession(stack.appUrl, shop, sim);
+  await admin.json("GET", "/bootstrap");
+  for (;;) {
+    const progress = await admin.call<Progress>("GET", "/backfill");
+    if (progress.status === 200 && progress.body.job && !progress.body.running) return progress.body;
+    await sleep(500);
+  }
+}
+
+/** Rows the backfill left in D1 per table, with the average size of the big JSON columns. */
+function writtenRows(persistTo: string, shop: string): Load[] {
+  const [tenant] = queryLocalD1<{ id: string }>(persistTo, `select id from tenants where shop_domain = '${shop}'`);
+  return Object.entries(TABLES).map(([table, columns]) => {
+    const averages = columns.map((column) => `avg(length(${column})) as ${column}`).join(", ");
+    const [row] = queryLocalD1<Record<string, number>>(persistTo, `select count(*) as n${averages ? `, ${averages}` : ""} from ${table} where tenant_id = '${tenant!.id}'`);
+    return { table, rows: row!.n, sizes: Object.fromEntries(columns.map((column) => [column, Math.round(row![column] ?? 0)])) };
+  });
+}
+
+async function rawInsertSeconds(rawUrl: string, tenant: string, loads: Load[]): Promise<number> {
+  let ms = 0;
+  for (const load of loads) {
+    for (let from = 0; from < load.rows; from += SLICE) {
+      const body = { tenant, tables: [{ ...load, from, rows: Math.min(SLICE, load.rows - from) }] };
+      const answer = (await (await fetch(rawUrl, { method: "POST", body: JSON.stringify(body) })).json()) as { ms: number };
+      ms += answer.ms;
+    }
+  }
+  return ms / 1000;
+}
+
+/** One row per store: backfill rows/s into D1 against a raw D1 batch-insert loop of the same rows, round by round. */
+export async function benchBackfill(stack: DevStack, persistTo: string, log = console.log): Promise<BackfillBenchRow[]> {
+  const raw = await startRawInsertWorker(await freePort(), join(persistTo, "raw-insert"));
+  const rows: BackfillBenchRow[] = [];
+  try {
+    for (const [s, store] of BACKFILL_STORES.entries()) {
+      const row: BackfillBenchRow = { store, rounds: [] };
+      for (let round = 1; round <= store.rounds; round++) {
+        const shop = `bench-backfill-${s}-${round}-${Date.now()}.myshopify.com`;
+        const progress = await backfillShop(stack, shop, store.size);
+        if (progress.job?.status !== "succeeded") throw new Error(`backfill of ${shop} ended ${progress.job?.status}: ${JSON.stringify(progress)}`);
+        const at = (iso: string | null | undefined) => Date.parse(iso ?? "");
+        const seconds = (at(progress.job.finishedAt) - at(progress.job.startedAt)) / 1000;
+        const writeSeconds = (Math.max(...progress.resources.map((r) => at(r.finishedAt))) - Math.min(...progress.resources.map((r) => at(r.writeStartedAt)))) / 1000;
+        const loads = writtenRows(persistTo, shop);
+        const total = loads.reduce((sum, load) => sum + load.rows, 0);
+        const rawSeconds = await rawInsertSeconds(raw.url, `ten_raw_${s}_${round}`, loads);
+        row.rounds.push({ seconds, writeSeconds, rows: total, rawSeconds });
+        log(`bench: backfill ${store.label} #${round}: ${total} rows in ${seconds.toFixed(1)} s (writing ${writeSeconds.toFixed(1)} s) = ${Math.round(total / seconds)} rows/s; raw loop ${Math.round(total / rawSeconds)} rows/s = ${(rawSeconds / seconds).toFixed(2)}×`);
+      }
+      rows.push(row);
+    }
+  } finally {
+    await raw.stop();
+  }
+  return rows;
+}
+
+/** The backfill rows of the benchmark table; true when the 0.5× target was missed. */
+export function printBackfillTable(rows: BackfillBenchRow[]): boolean {
+  let failed = false;
+  console.log("| backfill | time (median) | rows into D1 | backfill rows/s | raw D1 batch-insert rows/s (same run) | ratio (median) | target |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const { store, rounds } of rows) {
+    const ratio = median(rounds.map((r) => r.rawSeconds / r.seconds));
+    failed ||= ratio < 0.5;
+    const n = (value: number) => Math.round(value).toLocaleString("en");
+    console.log(
+      `| ${store.label} | ${median(rounds.map((r) => r.seconds)).toFixed(1)} s (writing ${median(rounds.map((r) => r.writeSeconds)).toFixed(1)} s) | ${n(median(rounds.map((r) => r.rows)))} | ${n(median(rounds.map((r) => r.rows / r.seconds)))} | ${n(median(rounds.map((r) => r.rows / r.rawSeconds)))} | ${ratio.toFixed(2)}× | ≥ 0.5× ${ratio >= 0.5 ? "✓" : "✗"} |`,
+    );
+  }
+  return failed;
+}
+
+if (process.argv[1]?.endsWith("scripts/bench/backfill.ts")) {
+  const persistTo = await mkdtemp(join(tmpdir(), "segops-bench-backfill-"));
+  const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet" });
+  let failed = true;
+  try {
+    failed = printBackfillTable(await benchBackfill(stack, persistTo));
+  } finally {
+    await stack.stop();
+    await rm(persistTo, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startDevStack } from "../dev/start-stack.ts";
+import { freePort, median, printTable, type Row, type Scenario } from "./report.ts";
+import { runLoad, runRound } from "./run-round.ts";
+import { resolveOpsToken } from "../ops/ops-client.ts";
+import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";
+import { startBareWorker } from "./start-bare-worker.ts";
+import { benchSegments, printSegmentTable } from "./segments.ts";
+
+const ROUNDS = 3;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const TENANTS = 64;
+
+const scenarios: Scenario[] = [
+  { label: "pixel, 1 event per request", kind: "pixel", events: 1, figure: (r) => r.reqPerSec, unit: "req/s", target: 0.75 },
+  { label: "pixel, 20 events per request: stored events/s, end to end", kind: "pixel", events: 20, figure: (r) => r.storedPerSec ?? 0, unit: "events/s", target: 10 },
+  { label: "webhook orders/create (HMAC verified)", kind: "webhook", events: 1, figure: (r) => r.reqPerSec, unit: "deliveries/s", target: 0.6 },
+];
+
+const persistTo = await mkdtemp(join(tmpdir(), "segops-bench-"));
+const [appPort, simulatorPort, barePort] = [await freePort(), await freePort(), await freePort()];
+console.log(`bench: local stack on :${appPort}, bare worker on :${barePort}, state in ${persistTo}`);
+const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet" });
+const bare = await startBareWorker(barePort, join(persistTo, "bare"));
+const tenants = seedBenchTenants(persistTo, TENANTS);
+const shops = tenants.map((tenant) => tenant.shop);
+const opsToken = await resolveOpsToken();
+
+const base = { connections: CONNECTIONS, seconds: SECONDS, shops, apiSecret: stack.apiSecret };
+const rows: Row[] = [];
+try {
+  // Warm-up rounds (not counted) size each measured round to about SECONDS and warm both runtimes.
+  const bareRate = (await runLoad({ ...base, url: bare.url, kind: "bare", amount: null, seconds: 3, eventsPerRequest: 0, runId: "0", tokens: [] })).reqPerSec;
+  for (const [s, scenario] of scenarios.entries()) {
+    const warmId = `${s + 1}0`;
+    const warmTokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, warmId) : [];
+    const warm = await runLoad({ ...base, url: stack.appUrl, kind: scenario.kind, amount: null, seconds: 3, eventsPerRequest: scenario.events, runId: warmId, tokens: warmTokens });
+    const row: Row = { scenario, bare: [], value: [], ratio: [], rounds: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Bare and workload back to back in every round: this shared, noisy machine drifts between minutes.
+      const bareRound = await runLoad({ ...base, url: bare.url, kind: "bare", amount: Math.ceil(bareRate * SECONDS), eventsPerRequest: 0, runId: "0", tokens: [] });
+      const runId = `${s + 1}${round}`;
+      const tokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, runId) : [];
+      const amount = Math.max(200, Math.ceil(warm.reqPerSec * SECONDS));
+      const result = await runRound({ ...base, url: stack.appUrl, kind: scenario.kind, amount, eventsPerRequest: scenario.events, runId, tokens }, opsToken);
+      const value = scenario.figure(result);
+      row.bare.push(bareRound.reqPerSec);
+      row.value.push(value);
+      row.ratio.push(value / bareRound.reqPerSec);
+      row.rounds.push(result);
+      console.log(
+        `bench: ${scenario.label} #${round}: ${Math.round(value)} ${scenario.unit} vs bare ${Math.round(bareRound.reqPerSec)} req/s = ${(value / bareRound.reqPerSec).toFixed(2)}×; accepted ${result.accepted}, stored ${result.stored}, 5xx ${result.fivexx}, dead letters ${result.deadLetters}, quarantined ${result.quarantined}`,
+      );
+    }
+    rows.push(row);
+  }
+} finally {
+  await bare.stop();
+  await stack.stop();
+  await rm(persistTo, { recursive: true, force: true });
+}
+
+console.log(`\nnpm run bench: wrangler dev (local), autocannon -c${CONNECTIONS} from a second process, ${ROUNDS} rounds of ~${SECONDS} s, medians, ${TENANTS} tenants`);
+const failed = printTable(rows);
+console.log(`(median bare ${Math.round(median(rows.flatMap((row) => row.bare)))} req/s)`);
+const segmentSizes = { profiles: 100_000, events: 1_000_000 };
+const segmentsFailed = printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
+process.exit(failed || segmentsFailed ? 1 : 0);

@@ -1,0 +1,89 @@
+import autocannon from "autocannon";
+import { createHmac } from "node:crypto";
+
+/** One load round, run in its own process so the generator never shares a core's event loop with the orchestrator. */
+export type LoadPlan = {
+  url: string;
+  kind: "bare" | "pixel" | "webhook";
+  connections: number;
+  /** A fixed number of requests, so every request sent is answered and counted (a timed run cuts some off). */
+  amount: number | null;
+  seconds: number;
+  eventsPerRequest: number;
+  runId: string;
+  /** pixel: one token per tenant; webhook: one shop per tenant. */
+  tokens: string[];
+  shops: string[];
+  apiSecret: string;
+};
+
+export type LoadResult = { requests: number; ok: number; non2xx: number; errors: number; fivexx: number; reqPerSec: number; seconds: number };
+
+function pixelEvent(clientId: string, id: string) {
+  return {
+    id,
+    name: "page_viewed",
+    type: "standard",
+    clientId,
+    timestamp: new Date().toISOString(),
+    context: { document: { location: { href: "https://bench.myshopify.com/products/x", pathname: "/products/x" }, referrer: "", title: "Bench" } },
+    data: {},
+  };
+}
+
+function orderBody(id: number, customerId: number): string {
+  return JSON.stringify({
+    id,
+    name: `#${id}`,
+    currency: "USD",
+    total_price: "42.00",
+    financial_status: "paid",
+    created_at: new Date().toISOString(),
+    updated_at: new Date().toISOString(),
+    customer: { id: customerId, email: `c${customerId}@bench.example`, updated_at: new Date().toISOString() },
+    line_items: [{ id: id * 10, product_id: 1, variant_id: 2, title: "Bench", quantity: 1, price: "42.00" }],
+  });
+}
+
+const plan = JSON.parse(process.argv[2]!) as LoadPlan;
+let counter = 0;
+const setupRequest = (request: autocannon.Request): autocannon.Request => {
+  const n = counter++;
+  const tenant = n % Math.max(plan.tokens.length, plan.shops.length, 1);
+  if (plan.kind === "pixel") {
+    const clientId = `bench-${plan.runId}-${tenant}`;
+    const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(clientId, `${plan.runId}-${n}-${i}`));
+    return { ...request, body: JSON.stringify({ token: plan.tokens[tenant], events }) };
+  }
+  if (plan.kind === "webhook") {
+    const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
+    const headers = {
+      "content-type": "application/json",
+      "x-shopify-topic": "orders/create",
+      "x-shopify-shop-domain": plan.shops[tenant]!,
+      "x-shopify-webhook-id": `${plan.runId}-${n}`,
+      "x-shopify-triggered-at": new Date().toISOString(),
+      "x-shopify-hmac-sha256": createHmac("sha256", plan.apiSecret).update(body, "utf8").digest("base64"),
+    };
+    return { ...request, headers, body };
+  }
+  return request;
+};
+
+const path = plan.kind === "pixel" ? "/pixel/v1/events" : plan.kind === "webhook" ? "/webhooks" : "/";
+const result = await autocannon({
+  url: plan.url,
+  connections: plan.connections,
+  ...(plan.amount ? { amount: plan.amount } : { duration: plan.seconds }),
+  requests: [{ method: plan.kind === "bare" ? "GET" : "POST", path, headers: { "content-type": "text/plain;charset=UTF-8" }, setupRequest }],
+});
+const output: LoadResult = {
+  requests: result.requests.total,
+  ok: result["2xx"],
+  non2xx: result.non2xx,
+  errors: result.errors + result.timeouts,
+  fivexx: result["5xx"],
+  reqPerSec: result["2xx"] / result.duration,
+  seconds: result.duration,
+};
+process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -1,0 +1,39 @@
+import { createServer } from "node:net";
+import type { RoundResult } from "./run-round.ts";
+
+export type Scenario = { label: string; kind: "pixel" | "webhook"; events: number; figure: (round: RoundResult) => number; unit: string; target: number };
+export type Row = { scenario: Scenario; bare: number[]; value: number[]; ratio: number[]; rounds: RoundResult[] };
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const n = (value: number) => Math.round(value).toLocaleString("en");
+
+/** The one table `npm run bench` prints (also pasted in the README); true when a target or a check failed. */
+export function printTable(rows: Row[]): boolean {
+  let failed = false;
+  console.log("| workload | figure (median) | bare req/s (same rounds) | ratio (median) | target | accepted = stored | 5xx |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const row of rows) {
+    const ratio = median(row.ratio);
+    const exact = row.rounds.every((round) => round.accepted === round.stored);
+    const fivexx = row.rounds.reduce((sum, round) => sum + round.fivexx, 0);
+    const met = ratio >= row.scenario.target;
+    failed ||= !met || !exact || fivexx > 0;
+    const stored = row.rounds.map((round) => `${n(round.stored)}/${n(round.accepted)}`).join(", ");
+    console.log(
+      `| ${row.scenario.label} | ${n(median(row.value))} ${row.scenario.unit} | ${n(median(row.bare))} | ${ratio.toFixed(2)}× | ≥ ${row.scenario.target}× ${met ? "✓" : "✗"} | ${exact ? "yes" : "NO"} (${stored}) | ${fivexx} |`,
+    );
+  }
+  return failed;
+}
