@@ -3,6 +3,7 @@ import { useAdmin } from "../../state/admin-context.tsx";
 import { FirstSuggestionCard } from "../segments/first-suggestion-card.tsx";
 import { ActionBanners } from "./action-banners.tsx";
 import { ApiKeys } from "./api-keys.tsx";
+import { BackfillProgress } from "./backfill-progress.tsx";
 import { SetupProgress } from "./setup-progress.tsx";
 import { WorkspaceSummary } from "./workspace-summary.tsx";
 
@@ -23,6 +24,7 @@ export function DashboardPage({ data }: { data: BootstrapResponse }) {
     <s-page heading="Dashboard">
       <ActionBanners banners={data.banners} shop={data.tenant.shop} />
       <SetupProgress initial={data.setup} onChange={onSetupChange} />
+      <BackfillProgress />
       {data.tenant.status === "active" && <FirstSuggestionCard />}
       <WorkspaceSummary tenant={data.tenant} />
       <ApiKeys keys={data.keys} />
