@@ -4,7 +4,15 @@ import type { BackfillJobStatus } from "./backfill-job.ts";
 import { ordersWindowNotice } from "./backfill-window.ts";
 import { RESOURCE_LABELS } from "./submit-bulk-export.ts";
 
-export type BackfillJobView = { id: string; status: BackfillJobStatus; reason: string | null; createdAt: string; finishedAt: string | null; error: string | null };
+export type BackfillJobView = {
+  id: string;
+  status: BackfillJobStatus;
+  reason: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+};
 
 export type BackfillResourceView = {
   resource: BackfillResource;
@@ -18,6 +26,8 @@ export type BackfillResourceView = {
   percent: number;
   etaSeconds: number | null;
   error: BackfillFailure | null;
+  writeStartedAt: string | null;
+  finishedAt: string | null;
 };
 
 export type BackfillView = {
@@ -55,13 +65,15 @@ function etaOf(progress: ResourceProgress, percent: number, now: number): number
   return Math.ceil((elapsed * (100 - percent)) / percent);
 }
 
+const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+
 function resourceView(resource: BackfillResource, progress: ResourceProgress | null, now: number): BackfillResourceView {
   const percent = progress ? Math.min(100, percentOf(progress)) : 0;
   return {
     resource,
     label: RESOURCE_LABELS[resource],
     phase: progress?.phase ?? "pending",
-    since: progress?.since == null ? null : new Date(progress.since).toISOString(),
+    since: iso(progress?.since),
     rowsSeen: progress?.rowsSeen ?? 0,
     rowsWritten: progress?.rowsWritten ?? 0,
     skipped: progress?.skipped ?? 0,
@@ -69,6 +81,8 @@ function resourceView(resource: BackfillResource, progress: ResourceProgress | n
     percent,
     etaSeconds: progress ? etaOf(progress, percent, now) : null,
     error: progress?.error ?? null,
+    writeStartedAt: iso(progress?.writeStartedAt),
+    finishedAt: iso(progress?.finishedAt),
   };
 }
 

@@ -15,7 +15,8 @@ export async function latestBackfillJob(ctx: TenantContext): Promise<BackfillJob
     .get();
   if (!row) return null;
   const reason = typeof row.params.reason === "string" ? row.params.reason : null;
-  return { id: row.id, status: row.status, reason, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, error: row.error };
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return { id: row.id, status: row.status, reason, createdAt: row.createdAt.toISOString(), startedAt: iso(row.startedAt), finishedAt: iso(row.finishedAt), error: row.error };
 }
 
 /** Progress of the tenant's latest backfill, per resource, for the dashboard. */

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../../../worker/index.ts";
 import { CRONS } from "../../../../worker/crons.ts";
-import { tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
+import { manualBackfill, tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
 import { installShop, sim, waitFor } from "../../../helpers/harness.ts";
 
 describe("nightly reconciliation", () => {
@@ -37,5 +37,26 @@ describe("nightly reconciliation", () => {
     expect(after).toMatchObject({ orders: before.orders + 1, profiles: before.profiles + 1, products: before.products + 1, abandonedCheckouts: before.abandonedCheckouts + 1 });
     const profile = await env.DB.prepare("select orders_count from profiles where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customer.id).first();
     expect(profile).toEqual({ orders_count: 1 });
+  });
+
+  it("restarts a backfill whose messages were lost, and starts one left queued", async () => {
+    const { shop, tenantId } = await installShop({ size: { products: 2, customers: 4, orders: 6, abandonedCheckouts: 1, days: 120 } });
+    await waitForBackfill(shop);
+    const old = Date.now() - 10 * 60_000;
+    const insert = (id: string, status: string) =>
+      env.DB.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', ?, '{\"reason\":\"manual\"}', ?)").bind(id, tenantId, status, old).run();
+    const lost = `job_lost_${crypto.randomUUID().slice(0, 6)}`;
+    await insert(lost, "queued");
+    const driver = manualBackfill(tenantId);
+    await driver.run({ type: "start", tenantId, jobId: lost, reason: "manual" });
+    driver.queue.length = 0;
+
+    await worker.scheduled(createScheduledController({ cron: CRONS.reconcile, scheduledTime: Date.now() }), env, createExecutionContext());
+    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(lost).first<{ status: string }>())?.status === "succeeded", "the lost backfill");
+
+    const queued = `job_queued_${crypto.randomUUID().slice(0, 6)}`;
+    await insert(queued, "queued");
+    await worker.scheduled(createScheduledController({ cron: CRONS.reconcile, scheduledTime: Date.now() }), env, createExecutionContext());
+    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(queued).first<{ status: string }>())?.status === "succeeded", "the queued backfill");
   });
 });
