@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { createOpsClient, resolveOpsToken, type OpsClient } from "./ops-client.ts";
+import { printBackfill, type OpsBackfillResponse } from "./print-backfill.ts";
 import { printRows } from "./print-rows.ts";
 
 const USAGE = `npm run ops -- <command> [options]
@@ -10,11 +11,13 @@ const USAGE = `npm run ops -- <command> [options]
   quarantine replay <id> [--no-wait]  re-run it through today's mapping; waits for the result
   dead-letters list [--queue NAME] [--all] [--limit N]
   dead-letters replay <id>           send the message back to its source queue (once)
+  backfill status --shop DOMAIN      the tenant's latest backfill, per resource
+  backfill rerun --shop DOMAIN       start a new backfill of the last 90 days (nothing is written twice)
 
   --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
   token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
 
-type Options = { url?: string; tenant?: string; queue?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
+type Options = { url?: string; tenant?: string; queue?: string; shop?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
 
 function fail(message: string): never {
   console.error(message);
@@ -53,7 +56,7 @@ async function replayQuarantine(client: OpsClient, id: string, wait: boolean): P
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
+    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
   });
   const options = values as Options;
   const [area, verb, id] = positionals;
@@ -78,6 +81,13 @@ async function main(): Promise<void> {
     case "dead-letters replay": {
       const done = await expectOk(client.call<{ queue: string }>("POST", `/dead-letters/${id ?? fail(USAGE)}/replay`));
       console.log(`sent back to ${done.queue}`);
+      return;
+    }
+    case "backfill status":
+    case "backfill rerun": {
+      const shop = encodeURIComponent(options.shop ?? fail(USAGE));
+      const answer = await expectOk(client.call<OpsBackfillResponse>(verb === "rerun" ? "POST" : "GET", `/backfill?shop=${shop}`));
+      printBackfill(answer);
       return;
     }
     default:

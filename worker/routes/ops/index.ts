@@ -1,14 +1,16 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { requireOpsToken } from "../../middleware/require-ops-token.ts";
+import { registerBackfills } from "./backfills.ts";
 import { registerDeadLetters } from "./dead-letters.ts";
 import { registerIngestStats } from "./ingest-stats.ts";
 import { registerQuarantine } from "./quarantine.ts";
 
-/** Operator endpoints under /ops (quarantine, dead letters, ingest stats), used by `npm run ops`. */
+/** Operator endpoints under /ops (quarantine, dead letters, ingest stats, backfills), used by `npm run ops`. */
 export const opsRoutes = new Hono<AppEnv>();
 
 opsRoutes.use(requireOpsToken());
 registerQuarantine(opsRoutes);
 registerDeadLetters(opsRoutes);
 registerIngestStats(opsRoutes);
+registerBackfills(opsRoutes);

@@ -2,7 +2,7 @@ import type { BackfillFailure, BackfillPhase, BackfillState, ResourceProgress } 
 import { BACKFILL_RESOURCES, type BackfillResource } from "../../../queues/backfill-messages.ts";
 import type { BackfillJobStatus } from "./backfill-job.ts";
 import { ordersWindowNotice } from "./backfill-window.ts";
-import { RESOURCE_LABELS } from "./submit-bulk-export.ts";
+import { RESOURCE_LABELS } from "./resource-queries.ts";
 
 export type BackfillJobView = {
   id: string;

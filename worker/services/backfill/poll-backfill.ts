@@ -4,7 +4,7 @@ import type { BackfillContext } from "./backfill-context.ts";
 import { adminFailure, exportFailure } from "./backfill-failures.ts";
 import { backfillJobStatus } from "./backfill-job.ts";
 import { finishBackfillIfDone } from "./finish-backfill.ts";
-import { RESOURCE_LABELS } from "./submit-bulk-export.ts";
+import { RESOURCE_LABELS } from "./resource-queries.ts";
 
 const OPERATION = `query BulkExport($id: ID!) {
   node(id: $id) { ... on BulkOperation { id status errorCode url objectCount rootObjectCount fileSize } }

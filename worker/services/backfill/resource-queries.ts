@@ -1,5 +1,12 @@
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 
+export const RESOURCE_LABELS: Record<BackfillResource, string> = {
+  orders: "orders",
+  customers: "customers",
+  products: "products",
+  abandoned_checkouts: "abandoned checkouts",
+};
+
 const CUSTOMER = "id email phone firstName lastName state tags createdAt updatedAt defaultAddress { countryCodeV2 } emailMarketingConsent { marketingState }";
 const LINE_ITEM = "id title quantity sku variant { id } product { id } originalUnitPriceSet { shopMoney { amount } }";
 const MONEY = "shopMoney { amount currencyCode }";

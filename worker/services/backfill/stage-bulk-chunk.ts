@@ -4,7 +4,7 @@ import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { fileFailure } from "./backfill-failures.ts";
 import { readJsonlLines } from "./read-jsonl-lines.ts";
-import { RESOURCE_LABELS } from "./submit-bulk-export.ts";
+import { RESOURCE_LABELS } from "./resource-queries.ts";
 
 export type ChunkTarget = { jobId: string; resource: BackfillResource };
 

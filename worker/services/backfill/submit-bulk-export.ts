@@ -3,7 +3,7 @@ import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { AdminClient } from "../../shopify/admin-graphql.ts";
 import { adminFailure } from "./backfill-failures.ts";
-import { bulkQuery, searchSince } from "./resource-queries.ts";
+import { bulkQuery, RESOURCE_LABELS, searchSince } from "./resource-queries.ts";
 
 const RUN_QUERY = `mutation RunBulkExport($query: String!) {
   bulkOperationRunQuery(query: $query, groupObjects: false) { bulkOperation { id status } userErrors { code field message } }
@@ -15,13 +15,6 @@ type RunQueryData = {
 
 /** `busy`: five exports already run on the shop; `retry`: Shopify is unavailable; `failed`: waiting will not help. */
 export type ExportRefusal = { kind: "busy" } | { kind: "retry"; message: string } | { kind: "failed"; failure: BackfillFailure };
-
-export const RESOURCE_LABELS: Record<BackfillResource, string> = {
-  orders: "orders",
-  customers: "customers",
-  products: "products",
-  abandoned_checkouts: "abandoned checkouts",
-};
 
 /** Starts Shopify's bulk export of one resource (API 2026-07, ungrouped: children may come anywhere in the file). */
 export async function submitBulkExport(admin: AdminClient, resource: BackfillResource, since: number | null): Promise<Result<{ operationId: string }, ExportRefusal>> {
