@@ -26,7 +26,7 @@ const TRIGGER_NAMES: Record<string, FlowTriggerHandle> = {
 // Flow documents the id as "the unique identifier" with a title as its example: accept the handle or the name.
 function triggerHandle(definitionId: string): FlowTriggerHandle | undefined {
   const id = definitionId.trim().toLowerCase();
-  return FLOW_TRIGGER_HANDLES.find((handle) => handle === id) ?? TRIGGER_NAMES[id];
+  return FLOW_TRIGGER_HANDLES.find((handle) => handle === id) ?? (Object.hasOwn(TRIGGER_NAMES, id) ? TRIGGER_NAMES[id] : undefined);
 }
 
 /** Stores whether the shop has an enabled workflow using a trigger; an older callback never overwrites a newer one. */

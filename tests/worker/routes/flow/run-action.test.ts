@@ -65,6 +65,7 @@ describe("POST /flow/actions/:handle", () => {
   it("answers 404 for an unknown action or shop", async () => {
     const tenant = await seedTenant();
     expect((await flowPost("/actions/segops-nope", actionBody(tenant.shop, "segops-nope", {}))).status).toBe(404);
+    expect((await flowPost("/actions/constructor", actionBody(tenant.shop, "constructor", {}))).status).toBe(404);
     expect((await flowPost("/actions/segops-tag-customer", actionBody("nobody.myshopify.com", "segops-tag-customer", {}))).status).toBe(404);
   });
 

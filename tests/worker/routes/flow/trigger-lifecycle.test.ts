@@ -46,6 +46,7 @@ describe("POST /flow/triggers/lifecycle", () => {
   it("answers 404 for a trigger or shop SegOps does not know", async () => {
     const tenant = await seedTenant();
     expect((await flowPost("/triggers/lifecycle", lifecycleBody(tenant.shop, "someone-elses-trigger", true))).status).toBe(404);
+    expect((await flowPost("/triggers/lifecycle", lifecycleBody(tenant.shop, "constructor", true))).status).toBe(404);
     expect((await flowPost("/triggers/lifecycle", lifecycleBody("nobody.myshopify.com", "segops-segment-left", true))).status).toBe(404);
   });
 });
