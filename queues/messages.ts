@@ -38,7 +38,8 @@ const pixelBatch = z.object({
   receivedAt: z.number(),
   origin: z.string().nullable(),
   userAgent: z.string().nullable(),
-  events: z.array(z.record(z.string(), z.unknown())),
+  /** Validated event by event when mapped, so one bad event is quarantined alone. */
+  events: z.array(z.unknown()),
 });
 
 /** Authenticated input the route could not even enqueue as a delivery (e.g. Pub/Sub without a topic attribute). */

@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 
-/** What the consumer reads before planning a batch, in one D1 round trip. */
+/** What the consumer reads before planning a batch, all at once. */
 export type IngestLookups = {
   tenantIdByShop: Map<string, string>;
   seenDeliveries: Set<string>;
@@ -31,12 +31,13 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     else if (message.type === "replay") quarantineIds.push(message.quarantineId);
   }
   const { db } = deps;
-  const [tenants, seen, keys, payloads, quarantined] = await db.batch([
-    db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])),
-    db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)),
-    db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))),
-    db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)),
-    db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)),
+  // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
+  const [tenants, seen, keys, payloads, quarantined] = await Promise.all([
+    shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
+    deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
+    keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
+    payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
+    quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),

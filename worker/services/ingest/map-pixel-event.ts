@@ -1,33 +1,14 @@
 import { z } from "zod";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { isoTime } from "./fact-context.ts";
-import { planEvent, type IngestPlan, type PlannedEvent } from "./ingest-plan.ts";
+import { planEvent, type IngestPlan } from "./ingest-plan.ts";
+import { isCheckoutStep, mapCartLine, mapCheckout, type PixelBase } from "./map-pixel-cart-checkout.ts";
 import { money, optionalId, quantity, text, upper } from "./read-fields.ts";
-import {
-  checkoutLineItems,
-  pageProperties,
-  PixelCartLineSchema,
-  PixelCheckoutSchema,
-  PixelEventSchema,
-  PixelVariantSchema,
-  variantProperties,
-  type PixelEvent,
-} from "./read-pixel-event.ts";
+import { pageProperties, PixelEventSchema, PixelVariantSchema, variantProperties } from "./read-pixel-event.ts";
 import { readWith, type Unmappable } from "./read-result.ts";
 
 /** The visitor comes from the signed pixel token, never from the event: the pixel cannot name a customer. */
 export type PixelContext = { tenantId: string; clientId: string; receivedAt: number };
-
-type Base = Omit<PlannedEvent, "name" | "properties" | "dedupKey">;
-type Page = ReturnType<typeof pageProperties>;
-
-const CHECKOUT_STEPS: Record<string, "checkout_contact_info" | "checkout_address_info" | "checkout_shipping_info" | "payment_info"> = {
-  checkout_contact_info_submitted: "checkout_contact_info",
-  checkout_address_info_submitted: "checkout_address_info",
-  checkout_shipping_info_submitted: "checkout_shipping_info",
-  payment_info_submitted: "payment_info",
-};
 
 /**
  * Maps one Web Pixels event (spec §3): page/product/cart/search events become canonical events keyed by the event
@@ -41,7 +22,7 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
   if (event.clientId !== ctx.clientId) return err({ reason: "pixel event clientId differs from the pixel session's" });
   const occurredAt = event.timestamp ?? ctx.receivedAt;
   const page = pageProperties(event);
-  const base: Base = {
+  const base: PixelBase = {
     tenantId: ctx.tenantId,
     id: newId("event"),
     source: "pixel",
@@ -109,7 +90,7 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
     case "checkout_completed":
       return mapCheckout(plan, base, key, event, page);
     default: {
-      if (CHECKOUT_STEPS[event.name]) return mapCheckout(plan, base, key, event, page);
+      if (isCheckoutStep(event.name)) return mapCheckout(plan, base, key, event, page);
       return err({ reason: `pixel event ${event.name} is not a standard or custom event` });
     }
   }
@@ -120,53 +101,3 @@ const CartSchema = z.object({ id: text, totalQuantity: quantity, cost: z.object(
 const SearchSchema = z.object({ query: z.string(), productVariants: z.array(z.unknown()).nullish() });
 const AlertSchema = z.object({ type: text, message: text });
 const ExtensionErrorSchema = z.object({ extensionName: text, message: text });
-
-function mapCartLine(plan: IngestPlan, base: Base, key: string, event: PixelEvent, page: Page): Result<void, Unmappable> {
-  const line = readWith(PixelCartLineSchema, event.data?.cartLine ?? null, `${event.name}.data.cartLine`);
-  if (!line.ok) return line;
-  const { quantity: count, cost, merchandise } = line.value;
-  const properties = { ...variantProperties(merchandise), quantity: count, lineTotal: cost?.totalAmount?.amount ?? null, page };
-  planEvent(plan, { ...base, name: event.name === "product_added_to_cart" ? "add_to_cart" : "remove_from_cart", dedupKey: key, properties });
-  return ok(undefined);
-}
-
-function mapCheckout(plan: IngestPlan, base: Base, key: string, event: PixelEvent, page: Page): Result<void, Unmappable> {
-  const read = readWith(PixelCheckoutSchema, event.data?.checkout ?? null, `${event.name}.data.checkout`);
-  if (!read.ok) return read;
-  const checkout: z.output<typeof PixelCheckoutSchema> = read.value;
-  const token = checkout.token;
-  const step = CHECKOUT_STEPS[event.name];
-  const totalPrice = checkout.totalPrice?.amount ?? null;
-  const currency = upper(checkout.currencyCode);
-  if (step) {
-    planEvent(plan, { ...base, name: step, dedupKey: key, properties: { checkoutToken: token, currency, totalPrice, page } });
-  } else if (!token) {
-    return err({ reason: `${event.name} without a checkout token` });
-  }
-  if (!token) return ok(undefined);
-
-  const started = event.name === "checkout_started";
-  const completed = event.name === "checkout_completed";
-  const enrichment = completed ? { clientId: base.anonymousId!, eventId: event.id, occurredAt: isoTime(base.occurredAt), page } : null;
-  plan.checkoutTokens.push({ tenantId: base.tenantId, token });
-  plan.checkouts.push({
-    tenantId: base.tenantId,
-    token,
-    cartToken: null,
-    checkoutId: null,
-    customerId: null,
-    anonymousId: base.anonymousId,
-    orderId: null,
-    totalPrice: null,
-    currency: null,
-    enrichment,
-    startedAt: started ? base.occurredAt : null,
-    completedAt: completed ? base.occurredAt : null,
-    sourceUpdatedAt: null,
-  });
-  if (started) {
-    const properties = { checkoutToken: token, checkoutId: null, cartToken: null, currency, totalPrice, lineItems: checkoutLineItems(checkout), page };
-    planEvent(plan, { ...base, name: "checkout_start", dedupKey: `checkout_start:${token}`, properties });
-  }
-  return ok(undefined);
-}

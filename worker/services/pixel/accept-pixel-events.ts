@@ -7,9 +7,17 @@ import { MAX_BATCH_EVENTS } from "./load-pixel-config.ts";
 import { limitPixelKey, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";
 import { verifyPixelToken } from "./pixel-token.ts";
 
+type DeliveredEvent = { id: string; name: string; clientId: string };
+
+const isDeliveredEvent = (value: unknown): value is DeliveredEvent => {
+  const event = value as Partial<DeliveredEvent> | null;
+  return typeof event === "object" && event !== null && typeof event.id === "string" && typeof event.name === "string" && typeof event.clientId === "string";
+};
+
+// z.custom checks events in place: a looseObject would copy every event of the batch on the hot path.
 export const EventsInput = z.object({
   token: z.string().min(1).max(1_000),
-  events: z.array(z.looseObject({ id: z.string().min(1), name: z.string().min(1), clientId: z.string().min(1) })).min(1),
+  events: z.array(z.custom<DeliveredEvent>(isDeliveredEvent)).min(1),
 });
 
 export type PixelRequestMeta = { origin: string | null; userAgent: string | null };
