@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevStack } from "../dev/start-stack.ts";
 import { freePort, median, printTable, type Row, type Scenario } from "./report.ts";
-import { runLoad, runRound } from "./run-round.ts";
+import { runLoad, runReference, runRound } from "./run-round.ts";
 import { resolveOpsToken } from "../ops/ops-client.ts";
 import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";
 import { startBareWorker } from "./start-bare-worker.ts";
@@ -15,6 +15,7 @@ const CONNECTIONS = 10;
 const TENANTS = 64;
 
 const scenarios: Scenario[] = [
+  { label: "floor worker: 1 log line + 1 rate-limiter call + 1 queue send per request", kind: "floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
   { label: "pixel, 1 event per request", kind: "pixel", events: 1, figure: (r) => r.reqPerSec, unit: "req/s", target: 0.75 },
   { label: "pixel, 20 events per request: stored events/s, end to end", kind: "pixel", events: 20, figure: (r) => r.storedPerSec ?? 0, unit: "events/s", target: 10 },
   { label: "webhook orders/create (HMAC verified)", kind: "webhook", events: 1, figure: (r) => r.reqPerSec, unit: "deliveries/s", target: 0.6 },
@@ -25,6 +26,7 @@ const [appPort, simulatorPort, barePort] = [await freePort(), await freePort(), 
 console.log(`bench: local stack on :${appPort}, bare worker on :${barePort}, state in ${persistTo}`);
 const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet" });
 const bare = await startBareWorker(barePort, join(persistTo, "bare"));
+const floor = await startBareWorker(await freePort(), join(persistTo, "floor"), "floor");
 const tenants = seedBenchTenants(persistTo, TENANTS);
 const shops = tenants.map((tenant) => tenant.shop);
 const opsToken = await resolveOpsToken();
@@ -37,7 +39,8 @@ try {
   for (const [s, scenario] of scenarios.entries()) {
     const warmId = `${s + 1}0`;
     const warmTokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, warmId) : [];
-    const warm = await runLoad({ ...base, url: stack.appUrl, kind: scenario.kind, amount: null, seconds: 3, eventsPerRequest: scenario.events, runId: warmId, tokens: warmTokens });
+    const url = scenario.kind === "floor" ? floor.url : stack.appUrl;
+    const warm = await runLoad({ ...base, url, kind: scenario.kind, amount: null, seconds: 3, eventsPerRequest: scenario.events, runId: warmId, tokens: warmTokens });
     const row: Row = { scenario, bare: [], value: [], ratio: [], rounds: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       // Bare and workload back to back in every round: this shared, noisy machine drifts between minutes.
@@ -45,7 +48,8 @@ try {
       const runId = `${s + 1}${round}`;
       const tokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, runId) : [];
       const amount = Math.max(200, Math.ceil(warm.reqPerSec * SECONDS));
-      const result = await runRound({ ...base, url: stack.appUrl, kind: scenario.kind, amount, eventsPerRequest: scenario.events, runId, tokens }, opsToken);
+      const plan = { ...base, url, kind: scenario.kind, amount, eventsPerRequest: scenario.events, runId, tokens };
+      const result = scenario.kind === "floor" ? await runReference(plan) : await runRound(plan, opsToken);
       const value = scenario.figure(result);
       row.bare.push(bareRound.reqPerSec);
       row.value.push(value);
@@ -59,6 +63,7 @@ try {
   }
 } finally {
   await bare.stop();
+  await floor.stop();
   await stack.stop();
   await rm(persistTo, { recursive: true, force: true });
 }

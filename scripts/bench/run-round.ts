@@ -15,6 +15,12 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
   });
 }
 
+/** A reference worker's round: nothing is stored, so only the load figures count. */
+export async function runReference(plan: LoadPlan): Promise<RoundResult> {
+  const load = await runLoad(plan);
+  return { ...load, accepted: load.ok, stored: load.ok, storedPerSec: null, deadLetters: 0, quarantined: 0 };
+}
+
 async function stats(appUrl: string, opsToken: string, since: number): Promise<IngestStats> {
   const res = await fetch(`${appUrl}/ops/ingest-stats?since=${since}`, { headers: { Authorization: `Bearer ${opsToken}` } });
   if (!res.ok) throw new Error(`ingest-stats answered ${res.status}: ${await res.text()}`);
@@ -22,7 +28,7 @@ async function stats(appUrl: string, opsToken: string, since: number): Promise<I
 }
 
 /**
- * Waits until every event the routes accepted is in D1 (or nothing moves for a minute), asking the app itself: a
+ * Waits until every event the routes accepted is in D1 (or nothing moves for 3 minutes), asking the app itself: a
  * second process opening the local database file would fight the consumer for its lock. End-to-end stored/s runs
  * from the first request to the write of the last event (event ids carry the time they were minted).
  */
@@ -32,7 +38,8 @@ export async function runRound(plan: LoadPlan, opsToken: string): Promise<RoundR
   const accepted = load.ok * (plan.kind === "pixel" ? plan.eventsPerRequest : 1);
   let current = await stats(plan.url, opsToken, startedAt);
   let lastChange = Date.now();
-  while (current.events.total < accepted && Date.now() - lastChange < 60_000) {
+  // Three minutes without progress: longer than the consumer's whole retry backoff (2 + 4 + … + 32 s).
+  while (current.events.total < accepted && Date.now() - lastChange < 180_000) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const next = await stats(plan.url, opsToken, startedAt);
     if (next.events.total !== current.events.total) lastChange = Date.now();

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 
-/** The bare `new Response("ok")` worker under wrangler dev: the same runtime and proxy as the app, nothing else. */
-export async function startBareWorker(port: number, persistTo: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const args = ["dev", "--config", "scripts/bench/bare/wrangler.toml", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo];
+/** A reference worker (`bare` or `floor`) under wrangler dev: the same runtime and proxy as the app. */
+export async function startBareWorker(port: number, persistTo: string, which: "bare" | "floor" = "bare"): Promise<{ url: string; stop(): Promise<void> }> {
+  const args = ["dev", "--config", `scripts/bench/${which}/wrangler.toml`, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo];
   args.push("--show-interactive-dev-session=false", "--inspector-port", "0");
   const child = spawn("node_modules/.bin/wrangler", args, {
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
@@ -14,9 +14,9 @@ export async function startBareWorker(port: number, persistTo: string): Promise<
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bare worker exited:\n${output}`);
-    if ((await fetch(url).catch(() => null))?.ok) break;
-    if (Date.now() > deadline) throw new Error(`bare worker did not start:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`reference worker exited:\n${output}`);
+    if ((await fetch(url).catch(() => null))?.status) break;
+    if (Date.now() > deadline) throw new Error(`reference worker did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return {
