@@ -4,6 +4,7 @@ import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
 import { ensureDevVars } from "./dev-vars.ts";
+import { WRANGLER_ENV, wranglerCommand } from "./wrangler-command.ts";
 
 export const LOCAL_API_KEY = "segops-local-api-key";
 export const LOCAL_SERVICE_ACCOUNT = "shopify-pubsub@segops-local.iam.gserviceaccount.com";
@@ -25,8 +26,6 @@ export type DevStack = {
   stop(): Promise<void>;
 };
 
-const WRANGLER = "node_modules/.bin/wrangler";
-const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_D1_WARNING: "true" };
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -53,8 +52,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     host: "127.0.0.1",
   });
 
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo], {
-    env: CHILD_ENV,
+  const migrate = spawnSync(...wranglerCommand(["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo]), {
+    env: WRANGLER_ENV,
     encoding: "utf8",
   });
   if (migrate.status !== 0) {
@@ -75,7 +74,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
 
   let captured = "";
-  const child = spawn(WRANGLER, args, { env: CHILD_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(...wranglerCommand(args), { env: WRANGLER_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
       captured = (captured + chunk.toString()).slice(-20_000);
