@@ -49,7 +49,12 @@ try {
       const tokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, runId) : [];
       const amount = Math.max(200, Math.ceil(warm.reqPerSec * SECONDS));
       const plan = { ...base, url, kind: scenario.kind, amount, eventsPerRequest: scenario.events, runId, tokens };
-      const result = scenario.kind === "floor" ? await runReference(plan) : await runRound(plan, opsToken);
+      let result = scenario.kind === "floor" ? await runReference(plan) : await runRound(plan, opsToken);
+      for (let retry = 0; retry < 2 && result.reloaded; retry++) {
+        console.log(`bench: ${scenario.label} #${round}: the worker reloaded mid-round (a file changed); running the round again`);
+        const again = { ...plan, runId: `${runId}${retry + 1}`, tokens: scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, `${runId}${retry + 1}`) : [] };
+        result = await runRound(again, opsToken);
+      }
       const value = scenario.figure(result);
       row.bare.push(bareRound.reqPerSec);
       row.value.push(value);

@@ -3,7 +3,15 @@ import type { IngestStats } from "../../worker/services/operations/read-ingest-s
 import { idTime } from "./local-d1.ts";
 import type { LoadPlan, LoadResult } from "./load.ts";
 
-export type RoundResult = LoadResult & { accepted: number; stored: number; storedPerSec: number | null; deadLetters: number; quarantined: number };
+export type RoundResult = LoadResult & {
+  accepted: number;
+  stored: number;
+  storedPerSec: number | null;
+  deadLetters: number;
+  quarantined: number;
+  /** The worker reloaded mid-round (a file changed under wrangler dev); the local queue loses in-flight messages then. */
+  reloaded: boolean;
+};
 
 /** Runs autocannon in a second process and returns what it measured. */
 export function runLoad(plan: LoadPlan): Promise<LoadResult> {
@@ -18,7 +26,7 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
 /** A reference worker's round: nothing is stored, so only the load figures count. */
 export async function runReference(plan: LoadPlan): Promise<RoundResult> {
   const load = await runLoad(plan);
-  return { ...load, accepted: load.ok, stored: load.ok, storedPerSec: null, deadLetters: 0, quarantined: 0 };
+  return { ...load, accepted: load.ok, stored: load.ok, storedPerSec: null, deadLetters: 0, quarantined: 0, reloaded: false };
 }
 
 async function stats(appUrl: string, opsToken: string, since: number): Promise<IngestStats> {
@@ -34,6 +42,7 @@ async function stats(appUrl: string, opsToken: string, since: number): Promise<I
  */
 export async function runRound(plan: LoadPlan, opsToken: string): Promise<RoundResult> {
   const startedAt = Date.now();
+  const { isolate } = await stats(plan.url, opsToken, startedAt);
   const load = await runLoad(plan);
   const accepted = load.ok * (plan.kind === "pixel" ? plan.eventsPerRequest : 1);
   let current = await stats(plan.url, opsToken, startedAt);
@@ -53,5 +62,6 @@ export async function runRound(plan: LoadPlan, opsToken: string): Promise<RoundR
     storedPerSec: last && current.events.total >= accepted ? current.events.total / ((idTime(last) - startedAt) / 1000) : null,
     deadLetters: current.deadLetters,
     quarantined: current.quarantine,
+    reloaded: current.isolate !== isolate,
   };
 }

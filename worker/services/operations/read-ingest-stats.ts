@@ -2,6 +2,8 @@ import type { Deps } from "../deps.ts";
 
 export type IngestStats = {
   since: string;
+  /** Changes when the runtime reloads the worker; locally that also drops messages still in the queue. */
+  isolate: string;
   events: { total: number; webhook: number; pixel: number; backfill: number; lastWrittenId: string | null };
   deliveries: number;
   quarantine: number;
@@ -13,6 +15,8 @@ export type IngestStats = {
  * dead-letter rows. For operators watching a backlog drain (and for `npm run bench`, which must not open the
  * local database file itself while the app writes to it).
  */
+let isolate: string | undefined;
+
 export async function readIngestStats(deps: Deps, since: number): Promise<IngestStats> {
   const d1 = deps.env.DB;
   const [events, deliveries, quarantine, deadLetters] = await d1.batch([
@@ -29,8 +33,10 @@ export async function readIngestStats(deps: Deps, since: number): Promise<Ingest
   ]);
   const row = events!.results[0] as { total: number; webhook: number; pixel: number; backfill: number; last: string | null };
   const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
+  isolate ??= crypto.randomUUID();
   return {
     since: new Date(since).toISOString(),
+    isolate,
     events: { total: row.total, webhook: row.webhook, pixel: row.pixel, backfill: row.backfill, lastWrittenId: row.last },
     deliveries: count(deliveries),
     quarantine: count(quarantine),
