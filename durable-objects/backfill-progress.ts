@@ -1,7 +1,10 @@
 import { BACKFILL_RESOURCES, type BackfillResource } from "../queues/backfill-messages.ts";
 
-/** `exporting`: Shopify builds the JSONL file; `downloading`: its lines are staged here; `writing`: records go to D1. */
-export type BackfillPhase = "pending" | "exporting" | "downloading" | "writing" | "done" | "failed";
+/**
+ * `exporting`: Shopify builds the JSONL file; `downloading`: its lines are staged here; `writing`: records go to D1;
+ * `aggregating` (orders only): profile totals are recomputed from the orders, once, at the end.
+ */
+export type BackfillPhase = "pending" | "exporting" | "downloading" | "writing" | "aggregating" | "done" | "failed";
 
 export type BackfillFailure = { message: string; action: string };
 
@@ -19,14 +22,16 @@ export type ResourceProgress = {
   /** Download cursor: bytes and lines of the file already staged. */
   offset: number;
   line: number;
-  /** Write cursor: the last staged root line written to D1. */
+  /** Write cursor: the last staged root line written to D1; aggregate cursor: the last profile id recomputed. */
   afterSeq: number;
+  afterProfile: string;
   leaseUntil: number;
   rowsSeen: number;
   rowsWritten: number;
   skipped: number;
   error: BackfillFailure | null;
   exportStartedAt: number | null;
+  downloadStartedAt: number | null;
   writeStartedAt: number | null;
   finishedAt: number | null;
   updatedAt: number;
@@ -55,12 +60,14 @@ export function newBackfillState(init: Omit<BackfillState, "resources">, since: 
     offset: 0,
     line: 0,
     afterSeq: -1,
+    afterProfile: "",
     leaseUntil: 0,
     rowsSeen: 0,
     rowsWritten: 0,
     skipped: 0,
     error: null,
     exportStartedAt: null,
+    downloadStartedAt: null,
     writeStartedAt: null,
     finishedAt: null,
     updatedAt: init.startedAt,
@@ -72,10 +79,15 @@ export function isFinished(phase: BackfillPhase): boolean {
   return phase === "done" || phase === "failed";
 }
 
+/** Phases that run as chunks through the backfill queue. */
+export function isChunked(phase: BackfillPhase): boolean {
+  return phase === "downloading" || phase === "writing" || phase === "aggregating";
+}
+
 /** One runner per chunk at a time: a duplicate or late message for a chunk already run, or being run, does nothing. */
 export function claimChunk(progress: ResourceProgress, chunk: number, now: number, leaseMs: number): ChunkClaim {
   if (isFinished(progress.phase)) return { ok: false, reason: "finished" };
-  if (progress.phase !== "downloading" && progress.phase !== "writing") return { ok: false, reason: "not_started" };
+  if (!isChunked(progress.phase)) return { ok: false, reason: "not_started" };
   if (chunk !== progress.chunk) return { ok: false, reason: "stale" };
   if (progress.leaseUntil > now) return { ok: false, reason: "busy" };
   return { ok: true, progress: { ...progress, leaseUntil: now + leaseMs, updatedAt: now } };

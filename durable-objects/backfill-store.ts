@@ -1,4 +1,4 @@
-import type { BackfillResource } from "../queues/backfill-messages.ts";
+import { BACKFILL_RESOURCES, type BackfillResource } from "../queues/backfill-messages.ts";
 import { claimChunk, commitChunk, newBackfillState, type BackfillState, type ChunkClaim, type ResourceProgress } from "./backfill-progress.ts";
 
 export type StagedLine = { seq: number; id: string | null; parentId: string | null; line: string };
@@ -9,19 +9,32 @@ export type StagedRoots = { lines: string[]; roots: number; lastSeq: number; mor
 const STATE_KEY = "backfill";
 
 const SCHEMA = `
-  create table if not exists backfill_lines (
-    job text not null, resource text not null, seq integer not null, id text, parent_id text, line text not null,
-    primary key (job, resource, seq)
-  ) without rowid;
-  create index if not exists backfill_lines_parent on backfill_lines (job, resource, parent_id, seq);
+  create table if not exists staged_lines (seq integer primary key, id text, parent_id text, line text not null);
+  create index if not exists staged_lines_parent on staged_lines (parent_id, seq);
 `;
 
+// Each resource owns a range of seq numbers, so one rowid table holds every resource of the current job.
+const RANGE = 2 ** 40;
+const base = (resource: BackfillResource) => BACKFILL_RESOURCES.indexOf(resource) * RANGE;
+
+// 100 bound parameters per statement at most, 4 per line.
+const LINES_PER_INSERT = 25;
+
+// Roots drive the joins (CROSS JOIN fixes that order in SQLite): left to itself the planner may scan every staged
+// line of the resource once per root.
 const READ_ROOTS = `
   with roots as (
-    select seq, id, line from backfill_lines where job = ?1 and resource = ?2 and parent_id is null and seq > ?3 order by seq limit ?4
+    select seq, id, line from staged_lines indexed by staged_lines_parent
+    where parent_id is null and seq > ?1 and seq < ?2 order by seq limit ?3
   ),
-  kids as (select b.id, b.line from roots r join backfill_lines b on b.job = ?1 and b.resource = ?2 and b.parent_id = r.id),
-  grandkids as (select b.line from kids k join backfill_lines b on b.job = ?1 and b.resource = ?2 and b.parent_id = k.id)
+  kids as (
+    select b.id, b.line from roots r cross join staged_lines b indexed by staged_lines_parent
+    where b.parent_id = r.id and b.seq >= ?4 and b.seq < ?2
+  ),
+  grandkids as (
+    select b.line from kids k cross join staged_lines b indexed by staged_lines_parent
+    where b.parent_id = k.id and b.seq >= ?4 and b.seq < ?2
+  )
   select seq, line from roots
   union all select null, line from kids
   union all select null, line from grandkids
@@ -57,7 +70,7 @@ export class BackfillStore {
     if (current?.jobId === init.jobId) return current;
     const state = newBackfillState(init, since);
     this.#storage.transactionSync(() => {
-      this.#sql().exec("delete from backfill_lines");
+      this.#sql().exec("delete from staged_lines");
       this.#storage.kv.put(STATE_KEY, state);
     });
     return state;
@@ -87,22 +100,27 @@ export class BackfillStore {
       const committed = this.commit(jobId, resource, chunk, update);
       if (!committed) return null;
       const sql = this.#sql();
-      for (const line of lines) {
-        sql.exec("insert or replace into backfill_lines (job, resource, seq, id, parent_id, line) values (?, ?, ?, ?, ?, ?)", jobId, resource, line.seq, line.id, line.parentId, line.line);
+      const offset = base(resource);
+      for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
+        const slice = lines.slice(i, i + LINES_PER_INSERT);
+        const values = slice.flatMap((line) => [offset + line.seq, line.id, line.parentId, line.line]);
+        sql.exec(`insert or replace into staged_lines (seq, id, parent_id, line) values ${slice.map(() => "(?, ?, ?, ?)").join(", ")}`, ...values);
       }
       return committed;
     });
   }
 
   readRoots(jobId: string, resource: BackfillResource, afterSeq: number, limit: number): StagedRoots {
-    const rows = this.#sql().exec<{ seq: number | null; line: string }>(READ_ROOTS, jobId, resource, afterSeq, limit).toArray();
-    const seqs = rows.flatMap((row) => (row.seq === null ? [] : [row.seq]));
+    if (this.state()?.jobId !== jobId) return { lines: [], roots: 0, lastSeq: afterSeq, more: false };
+    const offset = base(resource);
+    const rows = this.#sql().exec<{ seq: number | null; line: string }>(READ_ROOTS, offset + afterSeq, offset + RANGE, limit, offset).toArray();
+    const seqs = rows.flatMap((row) => (row.seq === null ? [] : [row.seq - offset]));
     return { lines: rows.map((row) => row.line), roots: seqs.length, lastSeq: seqs.length > 0 ? Math.max(...seqs) : afterSeq, more: seqs.length === limit };
   }
 
   /** Once a job is finished its staged lines are only dead weight. */
   clearLines(jobId: string): void {
-    this.#sql().exec("delete from backfill_lines where job = ?", jobId);
+    if (this.state()?.jobId === jobId) this.#sql().exec("delete from staged_lines");
   }
 
   #change(jobId: string, resource: BackfillResource, next: (progress: ResourceProgress) => ResourceProgress | null): ResourceProgress | null {

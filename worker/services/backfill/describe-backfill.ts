@@ -1,4 +1,4 @@
-import type { BackfillFailure, BackfillPhase, BackfillState, ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
+import { isChunked, type BackfillFailure, type BackfillPhase, type BackfillState, type ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
 import { BACKFILL_RESOURCES, type BackfillResource } from "../../../queues/backfill-messages.ts";
 import type { BackfillJobStatus } from "./backfill-job.ts";
 import { ordersWindowNotice } from "./backfill-window.ts";
@@ -26,6 +26,7 @@ export type BackfillResourceView = {
   percent: number;
   etaSeconds: number | null;
   error: BackfillFailure | null;
+  downloadStartedAt: string | null;
   writeStartedAt: string | null;
   finishedAt: string | null;
 };
@@ -41,7 +42,7 @@ export type BackfillView = {
   resources: BackfillResourceView[];
 };
 
-// Shopify's export is a black box, so it counts as the first 5 %; downloading is 25 % and writing the rest.
+// Shopify's export is a black box, so it counts as the first 5 %; downloading is 25 %, writing 65 %, totals the rest.
 function percentOf(progress: ResourceProgress): number {
   switch (progress.phase) {
     case "pending":
@@ -51,7 +52,9 @@ function percentOf(progress: ResourceProgress): number {
     case "downloading":
       return 5 + Math.floor((25 * progress.offset) / Math.max(1, progress.fileSize ?? 1));
     case "writing":
-      return 30 + Math.floor((70 * progress.rowsWritten) / Math.max(1, progress.rootObjectCount ?? 1));
+      return 30 + Math.floor((65 * progress.rowsWritten) / Math.max(1, progress.rootObjectCount ?? 1));
+    case "aggregating":
+      return 95;
     case "done":
       return 100;
     case "failed":
@@ -60,7 +63,7 @@ function percentOf(progress: ResourceProgress): number {
 }
 
 function etaOf(progress: ResourceProgress, percent: number, now: number): number | null {
-  if ((progress.phase !== "downloading" && progress.phase !== "writing") || progress.exportStartedAt === null || percent <= 5) return null;
+  if (!isChunked(progress.phase) || progress.exportStartedAt === null || percent <= 5) return null;
   const elapsed = (now - progress.exportStartedAt) / 1000;
   return Math.ceil((elapsed * (100 - percent)) / percent);
 }
@@ -81,6 +84,7 @@ function resourceView(resource: BackfillResource, progress: ResourceProgress | n
     percent,
     etaSeconds: progress ? etaOf(progress, percent, now) : null,
     error: progress?.error ?? null,
+    downloadStartedAt: iso(progress?.downloadStartedAt),
     writeStartedAt: iso(progress?.writeStartedAt),
     finishedAt: iso(progress?.finishedAt),
   };

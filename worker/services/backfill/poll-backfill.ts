@@ -1,4 +1,4 @@
-import type { ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
+import { isChunked, type ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
 import type { BackfillMessageOf } from "../../../queues/backfill-messages.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { adminFailure, exportFailure } from "./backfill-failures.ts";
@@ -32,7 +32,7 @@ export async function pollBackfill(ctx: BackfillContext, message: BackfillMessag
   if (state?.jobId !== message.jobId) return;
   const progress = state.resources[message.resource];
   if (progress.phase === "exporting") return checkExport(ctx, message, progress);
-  if (progress.phase !== "downloading" && progress.phase !== "writing") return;
+  if (!isChunked(progress.phase)) return;
   const stalled = Date.now() - progress.updatedAt > STALLED_MS && progress.leaseUntil < Date.now();
   if (stalled) {
     ctx.log.warn("backfill chain restarted", { tenant: ctx.tenantId, job: message.jobId, resource: message.resource, chunk: progress.chunk });
@@ -63,7 +63,7 @@ async function checkExport(ctx: BackfillContext, message: BackfillMessageOf<"pol
     await ctx.tenant.updateBackfill(jobId, resource, { ...counts, phase: "done", finishedAt: Date.now() }, "exporting");
     return finishBackfillIfDone(ctx, jobId);
   }
-  const downloading = await ctx.tenant.updateBackfill(jobId, resource, { ...counts, phase: "downloading", url: operation.url }, "exporting");
+  const downloading = await ctx.tenant.updateBackfill(jobId, resource, { ...counts, phase: "downloading", url: operation.url, downloadStartedAt: Date.now() }, "exporting");
   if (!downloading) return;
   await ctx.send({ type: "chunk", tenantId: ctx.tenantId, jobId, resource, chunk: downloading.chunk });
   await ctx.send({ ...message, attempt: 0 }, { delaySeconds: WATCH_SECONDS });

@@ -1,10 +1,24 @@
-import { isFinished } from "../../../durable-objects/backfill-progress.ts";
+import { isFinished, type BackfillPhase } from "../../../durable-objects/backfill-progress.ts";
 import type { BackfillMessageOf } from "../../../queues/backfill-messages.ts";
+import { aggregateProfilesChunk } from "./aggregate-profiles-chunk.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { backfillJobStatus } from "./backfill-job.ts";
 import { finishBackfillIfDone } from "./finish-backfill.ts";
 import { stageBulkChunk } from "./stage-bulk-chunk.ts";
 import { writeBulkChunk } from "./write-bulk-chunk.ts";
+
+function runnerFor(phase: BackfillPhase) {
+  switch (phase) {
+    case "downloading":
+      return stageBulkChunk;
+    case "writing":
+      return writeBulkChunk;
+    case "aggregating":
+      return aggregateProfilesChunk;
+    default:
+      return null;
+  }
+}
 
 /**
  * Runs the chunk the message names and, while the invocation's time budget lasts, the ones after it; then hands the
@@ -23,9 +37,11 @@ export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMe
       return;
     }
     const progress = claim.progress;
+    const run = runnerFor(progress.phase);
+    if (!run) return;
     let next;
     try {
-      next = progress.phase === "downloading" ? await stageBulkChunk(ctx, message, progress) : await writeBulkChunk(ctx, message, progress);
+      next = await run(ctx, message, progress);
     } catch (error) {
       await ctx.tenant.updateBackfill(jobId, resource, { leaseUntil: 0 }).catch(() => null);
       throw error;

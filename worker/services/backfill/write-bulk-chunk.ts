@@ -2,6 +2,7 @@ import type { ResourceProgress } from "../../../durable-objects/backfill-progres
 import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import type { BackfillContext } from "./backfill-context.ts";
+import { dropKnownCustomers } from "./drop-known-customers.ts";
 import { joinBulkLines } from "./join-bulk-lines.ts";
 import { loadKnownCheckoutTokens } from "./load-known-checkout-tokens.ts";
 import { planBulkRecords } from "./plan-bulk-records.ts";
@@ -32,12 +33,12 @@ export async function writeBulkChunk(ctx: BackfillContext, target: ChunkTarget, 
       quarantineRow({ tenantId: ctx.tenantId, shopDomain: null, source: "backfill", topic: `backfill/${resource}`, reason, payload: line, headers: {}, receivedAt }),
     );
   }
+  if (resource === "orders" || resource === "abandoned_checkouts") await dropKnownCustomers(ctx, plan);
+  // Orders end with one pass over every profile's totals (aggregate-profiles-chunk.ts) instead.
+  if (resource === "orders") plan.recompute = [];
   await ctx.writePlan(plan);
-  const done = !staged.more;
-  return ctx.tenant.commitBackfillChunk(jobId, resource, progress.chunk, {
-    afterSeq: staged.lastSeq,
-    rowsWritten: progress.rowsWritten + planned,
-    skipped: progress.skipped + skipped + unreadable.length,
-    ...(done ? { phase: "done" as const, finishedAt: Date.now() } : {}),
-  });
+  const cursor = { afterSeq: staged.lastSeq, rowsWritten: progress.rowsWritten + planned, skipped: progress.skipped + skipped + unreadable.length };
+  if (staged.more) return ctx.tenant.commitBackfillChunk(jobId, resource, progress.chunk, cursor);
+  const next = resource === "orders" ? { phase: "aggregating" as const } : { phase: "done" as const, finishedAt: Date.now() };
+  return ctx.tenant.commitBackfillChunk(jobId, resource, progress.chunk, { ...cursor, ...next });
 }

@@ -12,6 +12,7 @@ const PHASES: Record<Resource["phase"], { label: string; tone: "neutral" | "info
   exporting: { label: "Shopify is exporting", tone: "info" },
   downloading: { label: "Downloading", tone: "info" },
   writing: { label: "Importing", tone: "info" },
+  aggregating: { label: "Updating customer totals", tone: "info" },
   done: { label: "Done", tone: "success" },
   failed: { label: "Failed", tone: "critical" },
 };
