@@ -9,13 +9,18 @@ import { queryLocalD1 } from "./local-d1.ts";
 import { freePort, median } from "./report.ts";
 
 type Store = { label: string; size: CreateShopInput["size"]; rounds: number };
-type Progress = { running: boolean; job: { status: string; startedAt: string | null; finishedAt: string | null } | null; resources: { writeStartedAt: string | null; finishedAt: string | null }[] };
+type Progress = {
+  running: boolean;
+  job: { status: string; startedAt: string | null; finishedAt: string | null } | null;
+  resources: { downloadStartedAt: string | null; finishedAt: string | null }[];
+};
 type Load = { table: string; rows: number; sizes: Record<string, number> };
-export type BackfillRound = { seconds: number; writeSeconds: number; rows: number; rawSeconds: number };
+export type BackfillRound = { seconds: number; busySeconds: number; rows: number; rawSeconds: number };
 export type BackfillBenchRow = { store: Store; rounds: BackfillRound[] };
 
 const TABLES: Record<string, string[]> = { events: ["properties"], orders: ["line_items"], profiles: ["tags"], products: ["data"], checkouts: [], identities: [] };
 const SLICE = 20_000;
+const STALL_MS = 180_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const BACKFILL_STORES: Store[] = [
@@ -23,15 +28,32 @@ export const BACKFILL_STORES: Store[] = [
   { label: "100k-order store", size: { orders: 100_000, customers: 20_000, products: 500, abandonedCheckouts: 5_000, days: 85 }, rounds: Number(process.env.BENCH_BACKFILL_ROUNDS ?? 1) },
 ];
 
+/** Time during which at least one resource was downloading or writing: Shopify's export time is not SegOps'. */
+function busyTime(intervals: (readonly [number, number])[]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of [...intervals].filter(([from]) => Number.isFinite(from)).sort((a, b) => a[0] - b[0])) {
+    if (to > end) total += to - Math.max(from, end);
+    end = Math.max(end, to);
+  }
+  return total;
+}
+
 /** Installs a fresh simulator shop through the real managed install and waits for its install backfill to finish. */
 async function backfillShop(stack: DevStack, shop: string, size: Store["size"]): Promise<Progress> {
   const sim = simClient(stack.simulatorUrl);
   await sim.createShop({ shop, ...(size ? { size } : {}) });
   const admin = adminSession(stack.appUrl, shop, sim);
   await admin.json("GET", "/bootstrap");
+  let seen = "";
+  let movedAt = Date.now();
   for (;;) {
     const progress = await admin.call<Progress>("GET", "/backfill");
     if (progress.status === 200 && progress.body.job && !progress.body.running) return progress.body;
+    const now = JSON.stringify(progress.body);
+    if (now !== seen) [seen, movedAt] = [now, Date.now()];
+    // A wrangler dev reload (a file changed under it) drops the local queue's messages; say so rather than hang.
+    if (Date.now() - movedAt > STALL_MS) throw new Error(`backfill of ${shop} stopped moving: ${now}`);
     await sleep(500);
   }
 }
@@ -42,7 +64,7 @@ function writtenRows(persistTo: string, shop: string): Load[] {
   return Object.entries(TABLES).map(([table, columns]) => {
     const averages = columns.map((column) => `avg(length(${column})) as ${column}`).join(", ");
     const [row] = queryLocalD1<Record<string, number>>(persistTo, `select count(*) as n${averages ? `, ${averages}` : ""} from ${table} where tenant_id = '${tenant!.id}'`);
-    return { table, rows: row!.n, sizes: Object.fromEntries(columns.map((column) => [column, Math.round(row![column] ?? 0)])) };
+    return { table, rows: row?.n ?? 0, sizes: Object.fromEntries(columns.map((column) => [column, Math.round(row?.[column] ?? 0)])) };
   });
 }
 
@@ -71,12 +93,14 @@ export async function benchBackfill(stack: DevStack, persistTo: string, log = co
         if (progress.job?.status !== "succeeded") throw new Error(`backfill of ${shop} ended ${progress.job?.status}: ${JSON.stringify(progress)}`);
         const at = (iso: string | null | undefined) => Date.parse(iso ?? "");
         const seconds = (at(progress.job.finishedAt) - at(progress.job.startedAt)) / 1000;
-        const writeSeconds = (Math.max(...progress.resources.map((r) => at(r.finishedAt))) - Math.min(...progress.resources.map((r) => at(r.writeStartedAt)))) / 1000;
+        const busySeconds = busyTime(progress.resources.map((r) => [at(r.downloadStartedAt), at(r.finishedAt)] as const)) / 1000;
         const loads = writtenRows(persistTo, shop);
         const total = loads.reduce((sum, load) => sum + load.rows, 0);
         const rawSeconds = await rawInsertSeconds(raw.url, `ten_raw_${s}_${round}`, loads);
-        row.rounds.push({ seconds, writeSeconds, rows: total, rawSeconds });
-        log(`bench: backfill ${store.label} #${round}: ${total} rows in ${seconds.toFixed(1)} s (writing ${writeSeconds.toFixed(1)} s) = ${Math.round(total / seconds)} rows/s; raw loop ${Math.round(total / rawSeconds)} rows/s = ${(rawSeconds / seconds).toFixed(2)}×`);
+        row.rounds.push({ seconds, busySeconds, rows: total, rawSeconds });
+        log(
+          `bench: backfill ${store.label} #${round}: ${total} rows, ${seconds.toFixed(1)} s end to end, ${busySeconds.toFixed(1)} s processing = ${Math.round(total / busySeconds)} rows/s; raw loop ${Math.round(total / rawSeconds)} rows/s = ${(rawSeconds / busySeconds).toFixed(2)}×`,
+        );
       }
       rows.push(row);
     }
@@ -89,14 +113,14 @@ export async function benchBackfill(stack: DevStack, persistTo: string, log = co
 /** The backfill rows of the benchmark table; true when the 0.5× target was missed. */
 export function printBackfillTable(rows: BackfillBenchRow[]): boolean {
   let failed = false;
-  console.log("| backfill | time (median) | rows into D1 | backfill rows/s | raw D1 batch-insert rows/s (same run) | ratio (median) | target |");
+  console.log("| backfill | time to backfill (median) | rows into D1 | backfill rows/s (processing) | raw D1 batch-insert rows/s (same run) | ratio (median) | target |");
   console.log("|---|---|---|---|---|---|---|");
   for (const { store, rounds } of rows) {
-    const ratio = median(rounds.map((r) => r.rawSeconds / r.seconds));
+    const ratio = median(rounds.map((r) => r.rawSeconds / r.busySeconds));
     failed ||= ratio < 0.5;
     const n = (value: number) => Math.round(value).toLocaleString("en");
     console.log(
-      `| ${store.label} | ${median(rounds.map((r) => r.seconds)).toFixed(1)} s (writing ${median(rounds.map((r) => r.writeSeconds)).toFixed(1)} s) | ${n(median(rounds.map((r) => r.rows)))} | ${n(median(rounds.map((r) => r.rows / r.seconds)))} | ${n(median(rounds.map((r) => r.rows / r.rawSeconds)))} | ${ratio.toFixed(2)}× | ≥ 0.5× ${ratio >= 0.5 ? "✓" : "✗"} |`,
+      `| ${store.label} | ${median(rounds.map((r) => r.seconds)).toFixed(1)} s (processing ${median(rounds.map((r) => r.busySeconds)).toFixed(1)} s) | ${n(median(rounds.map((r) => r.rows)))} | ${n(median(rounds.map((r) => r.rows / r.busySeconds)))} | ${n(median(rounds.map((r) => r.rows / r.rawSeconds)))} | ${ratio.toFixed(2)}× | ≥ 0.5× ${ratio >= 0.5 ? "✓" : "✗"} |`,
     );
   }
   return failed;

@@ -8,6 +8,7 @@ import { resolveOpsToken } from "../ops/ops-client.ts";
 import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";
 import { startBareWorker } from "./start-bare-worker.ts";
 import { benchSegments, printSegmentTable } from "./segments.ts";
+import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
 
 const ROUNDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,6 +34,7 @@ const opsToken = await resolveOpsToken();
 
 const base = { connections: CONNECTIONS, seconds: SECONDS, shops, apiSecret: stack.apiSecret };
 const rows: Row[] = [];
+const backfillRows: BackfillBenchRow[] = [];
 try {
   // Warm-up rounds (not counted) size each measured round to about SECONDS and warm both runtimes.
   const bareRate = (await runLoad({ ...base, url: bare.url, kind: "bare", amount: null, seconds: 3, eventsPerRequest: 0, runId: "0", tokens: [] })).reqPerSec;
@@ -66,6 +68,7 @@ try {
     }
     rows.push(row);
   }
+  backfillRows.push(...(await benchBackfill(stack, persistTo)));
 } finally {
   await bare.stop();
   await floor.stop();
@@ -78,4 +81,5 @@ const failed = printTable(rows);
 console.log(`(median bare ${Math.round(median(rows.flatMap((row) => row.bare)))} req/s)`);
 const segmentSizes = { profiles: 100_000, events: 1_000_000 };
 const segmentsFailed = printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
-process.exit(failed || segmentsFailed ? 1 : 0);
+const backfillFailed = printBackfillTable(backfillRows);
+process.exit(failed || segmentsFailed || backfillFailed ? 1 : 0);

@@ -1,3 +1,6 @@
+// The few D1 types this worker uses (the scripts' tsconfig has no Workers types).
+type D1PreparedStatement = { bind(...values: unknown[]): D1PreparedStatement; all<T>(): Promise<{ results: T[] }> };
+type D1Database = { prepare(query: string): D1PreparedStatement; batch(statements: D1PreparedStatement[]): Promise<unknown> };
 type Column = { name: string; type: string; notnull: number; pk: number };
 type TableLoad = { table: string; from: number; rows: number; sizes: Record<string, number> };
 type InsertRequest = { tenant: string; tables: TableLoad[] };
