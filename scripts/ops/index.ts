@@ -36,14 +36,17 @@ async function expectOk<T>(response: Promise<{ status: number; body: T }>): Prom
   return body;
 }
 
+type QuarantineRow = { replayedAt: string | null; replayResult: string | null };
+
 async function replayQuarantine(client: OpsClient, id: string, wait: boolean): Promise<void> {
+  const before = (await expectOk(client.call<QuarantineRow>("GET", `/quarantine/${id}`))).replayedAt;
   await expectOk(client.call("POST", `/quarantine/${id}/replay`));
   console.log(`replay of ${id} queued`);
   if (!wait) return;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const row = await expectOk(client.call<{ replayedAt: string | null; replayResult: string | null }>("GET", `/quarantine/${id}`));
-    if (row.replayedAt) {
+    const row = await expectOk(client.call<QuarantineRow>("GET", `/quarantine/${id}`));
+    if (row.replayedAt && row.replayedAt !== before) {
       console.log(`${row.replayedAt}  ${row.replayResult}`);
       if (row.replayResult !== "applied") process.exitCode = 2;
       return;
