@@ -15,7 +15,7 @@ const BulkCheckoutSchema = z.object({
   completedAt: timestamp,
   totalPriceSet: BulkMoneySchema,
   subtotalPriceSet: BulkMoneySchema,
-  customer: z.unknown(),
+  customer: z.unknown().optional(),
 });
 
 /**

@@ -22,7 +22,7 @@ const BulkOrderSchema = z.object({
   subtotalPriceSet: BulkMoneySchema,
   totalTaxSet: BulkMoneySchema,
   totalRefundedSet: BulkMoneySchema,
-  customer: z.unknown(),
+  customer: z.unknown().optional(),
 });
 
 // The webhook's `fulfillment_status` is null until something ships; GraphQL says UNFULFILLED.

@@ -86,6 +86,15 @@ describe("planning backfilled records", () => {
     expect(readRecoveryUrl("not a url")).toEqual({ token: null, cartToken: null });
   });
 
+  it("reads a guest order (no customer key) as an order without a profile", () => {
+    const [order] = roots(ordersText);
+    const { customer: _customer, ...guest } = order!.value;
+    const { plan, planned } = planBulkRecords("orders", ctx(), [{ ...order!, value: guest }]);
+    expect(planned).toBe(1);
+    expect(plan.customers).toEqual([]);
+    expect(plan.orders[0]).toMatchObject({ orderId: "1001", customerId: null });
+  });
+
   it("quarantines a record it cannot read, with the reason, and plans the rest", () => {
     const broken = [{ value: { id: "gid://shopify/Order/5", totalPriceSet: "lots" }, children: {} }, ...roots(ordersText)];
     const { plan, planned, skipped } = planBulkRecords("orders", ctx(), broken);
