@@ -27,7 +27,12 @@ function runnerFor(phase: BackfillPhase) {
  */
 export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMessageOf<"chunk">): Promise<void> {
   const { jobId, resource } = message;
-  if ((await backfillJobStatus(ctx, jobId)) !== "running") return;
+  const status = await backfillJobStatus(ctx, jobId);
+  if (status !== "running") {
+    // Cancelled by an uninstall or replaced: its staged lines would only take up the DO's storage.
+    if (status === "cancelled" || status === "failed") await ctx.tenant.clearBackfillLines(jobId);
+    return;
+  }
   const started = Date.now();
   let chunk = message.chunk;
   for (;;) {
