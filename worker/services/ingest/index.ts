@@ -5,7 +5,8 @@
  */
 export type * from "./facts.ts";
 export { parseShopifyJson } from "./parse-shopify-json.ts";
-export { idFromGid } from "./read-fields.ts";
+export { idFromGid, money, optionalId, quantity, shopifyId, tagList, text, timestamp, upper } from "./read-fields.ts";
+export { readWith, type Unmappable } from "./read-result.ts";
 export { readCustomerFact, readEmbeddedCustomer } from "./read-customer-fact.ts";
 export { readOrderFact } from "./read-order-fact.ts";
 export { readCartFact, readCheckoutFact } from "./read-checkout-fact.ts";
