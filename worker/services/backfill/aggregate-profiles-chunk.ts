@@ -1,8 +1,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
 import { profilesTable } from "../../db/schema/index.ts";
-import { runStatements } from "../ingest/run-statements.ts";
-import { recomputeProfiles } from "../ingest/write-profiles.ts";
+import { newIngestPlan, writeIngestPlan } from "../ingest/index.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import type { ChunkTarget } from "./stage-bulk-chunk.ts";
 
@@ -20,8 +19,9 @@ export async function aggregateProfilesChunk(ctx: BackfillContext, target: Chunk
     .where(and(eq(profilesTable.tenantId, ctx.tenantId), gt(profilesTable.id, progress.afterProfile)))
     .orderBy(asc(profilesTable.id))
     .limit(PROFILES_PER_CHUNK);
-  const targets = slice.map((profile) => ({ tenantId: ctx.tenantId, customerId: profile.customerId, orderId: null }));
-  await runStatements(ctx.env.DB, recomputeProfiles(targets, Date.now()));
+  const plan = newIngestPlan();
+  plan.recompute = slice.map((profile) => ({ tenantId: ctx.tenantId, customerId: profile.customerId, orderId: null }));
+  await writeIngestPlan(ctx.env.DB, plan);
   const done = slice.length < PROFILES_PER_CHUNK;
   const afterProfile = slice.at(-1)?.id ?? progress.afterProfile;
   return ctx.tenant.commitBackfillChunk(target.jobId, target.resource, progress.chunk, done ? { afterProfile, phase: "done", finishedAt: Date.now() } : { afterProfile });

@@ -2,8 +2,7 @@ import type { TenantObject } from "../../../durable-objects/tenant-object.ts";
 import type { BackfillMessage } from "../../../queues/backfill-messages.ts";
 import { createAdminClient, type AdminClient } from "../../shopify/admin-graphql.ts";
 import type { Deps, TenantContext } from "../deps.ts";
-import type { IngestPlan } from "../ingest/ingest-plan.ts";
-import { writeIngestPlan } from "../ingest/write-ingest-plan.ts";
+import { writeIngestPlan, type IngestPlan } from "../ingest/index.ts";
 import { tenantObject } from "../tenant-object.ts";
 
 export type BackfillTenant = Pick<

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { profilesTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../deps.ts";
-import type { IngestPlan } from "../ingest/ingest-plan.ts";
+import type { IngestPlan } from "../ingest/index.ts";
 
 /**
  * Orders and checkouts carry their customer, and the appliers upsert it (and its e-mail link) once per order.

@@ -1,13 +1,17 @@
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import { ok, type Result } from "../../lib/result.ts";
-import { applyCheckoutFact } from "../ingest/apply-checkout-fact.ts";
-import { applyCustomerFact } from "../ingest/apply-customer-fact.ts";
-import { applyOrderFact } from "../ingest/apply-order-fact.ts";
-import { applyProductFact } from "../ingest/apply-product-fact.ts";
-import { checkPlannedEvents } from "../ingest/check-planned-events.ts";
-import type { FactContext } from "../ingest/fact-context.ts";
-import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../ingest/ingest-plan.ts";
-import type { Unmappable } from "../ingest/read-result.ts";
+import {
+  applyCheckoutFact,
+  applyCustomerFact,
+  applyOrderFact,
+  applyProductFact,
+  checkPlannedEvents,
+  mergeIngestPlan,
+  newIngestPlan,
+  type FactContext,
+  type IngestPlan,
+  type Unmappable,
+} from "../ingest/index.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import { childValues, type BulkNode } from "./join-bulk-lines.ts";
 import { readBulkCheckout } from "./read-bulk-checkout.ts";

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import type { CustomerFact } from "../ingest/facts.ts";
-import { shopifyId, tagList, text, timestamp, upper } from "../ingest/read-fields.ts";
-import { readWith, type Unmappable } from "../ingest/read-result.ts";
+import { readWith, shopifyId, tagList, text, timestamp, upper, type CustomerFact, type Unmappable } from "../ingest/index.ts";
 
 const BulkCustomerSchema = z.object({
   id: shopifyId,

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { LineItemFact } from "../ingest/facts.ts";
-import { money, optionalId, quantity, text } from "../ingest/read-fields.ts";
+import { money, optionalId, quantity, text, type LineItemFact } from "../ingest/index.ts";
 
 const reference = z.object({ id: optionalId }).nullish();
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import type { OrderFact } from "../ingest/facts.ts";
-import { shopifyId, text, timestamp, upper } from "../ingest/read-fields.ts";
-import { readWith, type Unmappable } from "../ingest/read-result.ts";
+import { readWith, shopifyId, text, timestamp, upper, type OrderFact, type Unmappable } from "../ingest/index.ts";
 import { readEmbeddedBulkCustomer } from "./read-bulk-customer.ts";
 import { BulkMoneySchema, readBulkLineItems } from "./read-bulk-line-items.ts";
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import type { ProductFact } from "../ingest/facts.ts";
-import { money, optionalId, shopifyId, tagList, text, timestamp } from "../ingest/read-fields.ts";
-import { readWith, type Unmappable } from "../ingest/read-result.ts";
+import { money, optionalId, readWith, shopifyId, tagList, text, timestamp, type ProductFact, type Unmappable } from "../ingest/index.ts";
 
 const BulkProductSchema = z.object({
   id: shopifyId,

@@ -1,5 +1,5 @@
 import type { ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
-import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
+import { parseShopifyJson } from "../ingest/index.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { dropKnownCustomers } from "./drop-known-customers.ts";
