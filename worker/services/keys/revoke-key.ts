@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../deps.ts";
+import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
 
 /** Revokes one of the tenant's keys; false when it is not the tenant's or already revoked. */
 export async function revokeKey(ctx: TenantContext, keyId: string, now = Date.now()): Promise<boolean> {
@@ -9,6 +10,9 @@ export async function revokeKey(ctx: TenantContext, keyId: string, now = Date.no
     .set({ revokedAt: new Date(now) })
     .where(and(eq(apiKeysTable.id, keyId), eq(apiKeysTable.tenantId, ctx.tenantId), isNull(apiKeysTable.revokedAt)))
     .returning({ id: apiKeysTable.id, kind: apiKeysTable.kind });
-  if (revoked.length > 0) ctx.log.info("key revoked", { tenant: ctx.tenantId, kind: revoked[0]!.kind });
-  return revoked.length > 0;
+  const [key] = revoked;
+  if (!key) return false;
+  if (key.kind === "public") forgetPixelKey(key.id);
+  ctx.log.info("key revoked", { tenant: ctx.tenantId, kind: key.kind });
+  return true;
 }

@@ -5,6 +5,7 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import { createAdminClient } from "../../shopify/admin-graphql.ts";
 import type { TenantContext } from "../deps.ts";
 import { writePixelSettings } from "../install/steps/activate-pixel.ts";
+import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
 import { tenantObject } from "../tenant-object.ts";
 import { hashServerKey, keyHint, newPublicKey, newServerKey } from "./generate-key.ts";
 
@@ -25,14 +26,16 @@ export async function rotateKey(ctx: TenantContext, kind: "public" | "server", n
     createdAt: new Date(now),
     ...(kind === "public" ? { publicKey: secret } : { secretHash: await hashServerKey(secret) }),
   };
-  await ctx.db.batch([
+  const [revoked] = await ctx.db.batch([
     ctx.db
       .update(apiKeysTable)
       .set({ revokedAt: new Date(now) })
-      .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, kind), isNull(apiKeysTable.revokedAt))),
+      .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, kind), isNull(apiKeysTable.revokedAt)))
+      .returning({ id: apiKeysTable.id }),
     ctx.db.insert(apiKeysTable).values(row),
   ]);
   if (kind === "public") {
+    for (const old of revoked) forgetPixelKey(old.id);
     const admin = createAdminClient(ctx.config, tenantObject(ctx.env, ctx.tenantId));
     const pixel = await writePixelSettings(admin, { publicKey: secret, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") });
     if (!pixel.ok) return err({ message: `New public key created, but the pixel still has the old one: ${pixel.error}` });
