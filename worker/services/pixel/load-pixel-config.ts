@@ -38,3 +38,8 @@ export async function loadPixelConfig(deps: Deps, tenantId: string, now = Date.n
   cache.set(tenantId, { config, at: now });
   return config;
 }
+
+/** Call after the tenant's settings change: this isolate's next handshake reads them (others within TTL_MS). */
+export function forgetPixelConfig(tenantId: string): void {
+  cache.delete(tenantId);
+}
