@@ -3,9 +3,11 @@ import type { AppEnv } from "../../env.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { registerBackfill } from "./backfill.ts";
+import { registerEventStream } from "./event-stream.ts";
 import { registerGetBootstrap } from "./get-bootstrap.ts";
 import { registerGetSetup } from "./get-setup.ts";
 import { registerKeys } from "./keys.ts";
+import { registerPixelSettings } from "./pixel-settings.ts";
 import { registerSegmentRoutes } from "../segments/index.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
@@ -17,4 +19,6 @@ adminRoutes.use(requireTenant());
 registerGetSetup(adminRoutes);
 registerKeys(adminRoutes);
 registerBackfill(adminRoutes);
+registerPixelSettings(adminRoutes);
+registerEventStream(adminRoutes);
 registerSegmentRoutes(adminRoutes, { suggestions: true });
