@@ -23,6 +23,8 @@ export const productsTable = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     aiScore: integer("ai_score"),
     aiRecommendations: text("ai_recommendations", { mode: "json" }).$type<AiRecommendation[]>(),
+    /** When `ai_score` was computed; a row with `updated_at` past it is due for scoring. */
+    aiScoredAt: timestampMs("ai_scored_at"),
     mentionCount30d: integer("mention_count_30d").notNull().default(0),
     metafieldsDigest: text("metafields_digest"),
     metafieldsPushedAt: timestampMs("metafields_pushed_at"),

@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `ai_scored_at` integer;
