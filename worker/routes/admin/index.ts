@@ -8,6 +8,7 @@ import { registerGetBootstrap } from "./get-bootstrap.ts";
 import { registerGetSetup } from "./get-setup.ts";
 import { registerKeys } from "./keys.ts";
 import { registerPixelSettings } from "./pixel-settings.ts";
+import { registerProductRoutes } from "../products/index.ts";
 import { registerSegmentRoutes } from "../segments/index.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
@@ -22,3 +23,4 @@ registerBackfill(adminRoutes);
 registerPixelSettings(adminRoutes);
 registerEventStream(adminRoutes);
 registerSegmentRoutes(adminRoutes, { suggestions: true });
+registerProductRoutes(adminRoutes);
