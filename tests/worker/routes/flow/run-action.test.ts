@@ -55,13 +55,6 @@ describe("POST /flow/actions/:handle", () => {
     expect((await flowPost("/actions/segops-recompute-segment", body)).status).toBe(404);
   });
 
-  it("refuses to score a product rather than claim a score that does not exist", async () => {
-    const tenant = await seedTenant();
-    const res = await flowPost("/actions/segops-score-product", actionBody(tenant.shop, "segops-score-product", { product_id: 123 }));
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: expect.stringMatching(/cannot score products yet.*nothing was scored/) } });
-  });
-
   it("answers 404 for an unknown action or shop", async () => {
     const tenant = await seedTenant();
     expect((await flowPost("/actions/segops-nope", actionBody(tenant.shop, "segops-nope", {}))).status).toBe(404);
