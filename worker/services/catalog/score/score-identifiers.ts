@@ -2,7 +2,7 @@ import type { Criterion, Shortfall } from "./score-types.ts";
 
 const POINTS = { barcode: 5, sku: 3 };
 
-const lacking = (missing: number, total: number) => (total === 0 ? "every variant" : `${missing} of ${total} variants`);
+const lacking = (missing: number, total: number) => (missing === total ? "every variant" : `${missing} of ${total} variants`);
 
 /** Identifiers (8): a barcode (GTIN, UPC, EAN) on every variant 5, a SKU on every variant 3; no variants misses both. */
 export const scoreIdentifiers: Criterion = {

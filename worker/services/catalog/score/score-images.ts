@@ -13,6 +13,7 @@ export const scoreImages: Criterion = {
     const without = images.filter((image) => image.alt === null).length;
     const points = POINTS.alt - Math.floor((POINTS.alt * (images.length - without)) / images.length);
     if (points === 0) return [];
-    return [{ code: "image_alt_missing", points, message: `${without} of ${images.length} images have no alt text: describe what each one shows (color, angle, the product in use).` }];
+    const which = without === images.length ? (without === 1 ? "The image has" : `All ${without} images have`) : `${without} of ${images.length} images ${without === 1 ? "has" : "have"}`;
+    return [{ code: "image_alt_missing", points, message: `${which} no alt text: describe what each one shows (color, angle, the product in use).` }];
   },
 };
