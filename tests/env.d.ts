@@ -2,10 +2,6 @@ import type { D1Migration } from "cloudflare:test";
 
 declare global {
   namespace Cloudflare {
-    interface GlobalProps {
-      mainModule: typeof import("../worker/index.ts");
-      durableNamespaces: "TenantObject";
-    }
     interface Env {
       SHOPIFY_ADMIN_ORIGIN?: string;
       TEST_MIGRATIONS: D1Migration[];

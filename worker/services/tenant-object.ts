@@ -1,6 +1,6 @@
 import type { TenantObject } from "../../durable-objects/tenant-object.ts";
 
-/** The tenant's Durable Object, typed (`wrangler types` without runtime types leaves the namespace untyped). */
+/** The tenant's Durable Object: one per tenant, addressed by the tenant id. */
 export function tenantObject(env: Env, tenantId: string): DurableObjectStub<TenantObject> {
-  return (env.TENANT as unknown as DurableObjectNamespace<TenantObject>).getByName(tenantId);
+  return env.TENANT.getByName(tenantId);
 }
