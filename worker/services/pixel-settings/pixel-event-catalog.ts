@@ -2,29 +2,30 @@
 export type PixelEventEntry = {
   name: string;
   label: string;
-  /** The canonical event it becomes; `checkout_completed` only enriches the webhook's `purchase`. */
   canonical: string;
+  /** false for `checkout_completed`: it enriches the webhook's `purchase` instead of being stored on its own. */
+  counted: boolean;
   /** Cart, checkout and purchase events: the pixel sends them whatever the sampling (docs/pixel.md). */
   neverSampled: boolean;
 };
 
 /** Every standard event `extensions/web-pixel` subscribes to, in the funnel's order. */
 export const PIXEL_EVENT_CATALOG: readonly PixelEventEntry[] = [
-  { name: "page_viewed", label: "Page viewed", canonical: "page_view", neverSampled: false },
-  { name: "collection_viewed", label: "Collection viewed", canonical: "collection_view", neverSampled: false },
-  { name: "product_viewed", label: "Product viewed", canonical: "product_view", neverSampled: false },
-  { name: "search_submitted", label: "Search submitted", canonical: "search", neverSampled: false },
-  { name: "product_added_to_cart", label: "Product added to cart", canonical: "add_to_cart", neverSampled: true },
-  { name: "product_removed_from_cart", label: "Product removed from cart", canonical: "remove_from_cart", neverSampled: true },
-  { name: "cart_viewed", label: "Cart viewed", canonical: "cart_view", neverSampled: true },
-  { name: "checkout_started", label: "Checkout started", canonical: "checkout_start", neverSampled: true },
-  { name: "checkout_contact_info_submitted", label: "Contact info submitted", canonical: "checkout_contact_info", neverSampled: true },
-  { name: "checkout_address_info_submitted", label: "Address submitted", canonical: "checkout_address_info", neverSampled: true },
-  { name: "checkout_shipping_info_submitted", label: "Shipping submitted", canonical: "checkout_shipping_info", neverSampled: true },
-  { name: "payment_info_submitted", label: "Payment info submitted", canonical: "payment_info", neverSampled: true },
-  { name: "checkout_completed", label: "Checkout completed", canonical: "purchase", neverSampled: true },
-  { name: "alert_displayed", label: "Alert displayed", canonical: "alert_displayed", neverSampled: false },
-  { name: "ui_extension_errored", label: "UI extension errored", canonical: "ui_extension_errored", neverSampled: false },
+  { name: "page_viewed", label: "Page viewed", canonical: "page_view", counted: true, neverSampled: false },
+  { name: "collection_viewed", label: "Collection viewed", canonical: "collection_view", counted: true, neverSampled: false },
+  { name: "product_viewed", label: "Product viewed", canonical: "product_view", counted: true, neverSampled: false },
+  { name: "search_submitted", label: "Search submitted", canonical: "search", counted: true, neverSampled: false },
+  { name: "product_added_to_cart", label: "Product added to cart", canonical: "add_to_cart", counted: true, neverSampled: true },
+  { name: "product_removed_from_cart", label: "Product removed from cart", canonical: "remove_from_cart", counted: true, neverSampled: true },
+  { name: "cart_viewed", label: "Cart viewed", canonical: "cart_view", counted: true, neverSampled: true },
+  { name: "checkout_started", label: "Checkout started", canonical: "checkout_start", counted: true, neverSampled: true },
+  { name: "checkout_contact_info_submitted", label: "Contact info submitted", canonical: "checkout_contact_info", counted: true, neverSampled: true },
+  { name: "checkout_address_info_submitted", label: "Address submitted", canonical: "checkout_address_info", counted: true, neverSampled: true },
+  { name: "checkout_shipping_info_submitted", label: "Shipping submitted", canonical: "checkout_shipping_info", counted: true, neverSampled: true },
+  { name: "payment_info_submitted", label: "Payment info submitted", canonical: "payment_info", counted: true, neverSampled: true },
+  { name: "checkout_completed", label: "Checkout completed", canonical: "purchase", counted: false, neverSampled: true },
+  { name: "alert_displayed", label: "Alert displayed", canonical: "alert_displayed", counted: true, neverSampled: false },
+  { name: "ui_extension_errored", label: "UI extension errored", canonical: "ui_extension_errored", counted: true, neverSampled: false },
 ];
 
 const KNOWN = new Set(PIXEL_EVENT_CATALOG.map((entry) => entry.name));

@@ -27,7 +27,7 @@ describe("/admin/api/pixel (happy)", () => {
     expect(tracked.toSorted()).toEqual((await handshakeConfig(tenant.publicKey)).trackedEvents.toSorted());
     expect(view.trackedEvents).toHaveLength(15);
     expect(view.trackedEvents.find((event) => event.name === "page_viewed")).toEqual({
-      name: "page_viewed", label: "Page viewed", canonical: "page_view", neverSampled: false, tracked: true, trackedByDefault: true,
+      name: "page_viewed", label: "Page viewed", canonical: "page_view", counted: true, neverSampled: false, tracked: true, trackedByDefault: true,
     });
     expect(view.trackedEvents.find((event) => event.name === "cart_viewed")).toMatchObject({ neverSampled: true, tracked: false, trackedByDefault: false });
     expect(view.trackedEvents.filter((event) => event.neverSampled).map((event) => event.name)).toEqual([
