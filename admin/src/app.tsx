@@ -3,6 +3,7 @@ import { EmptyState } from "./components/empty-state.tsx";
 import { LoadingState } from "./components/loading-state.tsx";
 import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
+import { PixelPage } from "./pages/pixel/pixel-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
 import { usePath } from "./router.ts";
@@ -40,6 +41,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   }
   if ("comingSoon" in page) return <ComingSoonPage title={page.label} description={page.comingSoon} />;
   if (page.path === "/app/segments") return <SegmentsPage />;
+  if (page.path === "/app/pixel") return <PixelPage />;
   return <Dashboard />;
 }
 

@@ -1,7 +1,7 @@
 /** The admin's pages, in navigation order; `comingSoon` pages arrive with their capabilities in later issues. */
 export const PAGES = [
   { path: "/app", label: "Dashboard" },
-  { path: "/app/pixel", label: "Pixel", comingSoon: "Choose the storefront events the web pixel tracks, set sampling, and see consent status and live event counts." },
+  { path: "/app/pixel", label: "Pixel" },
   { path: "/app/segments", label: "Segments" },
   { path: "/app/product-sync", label: "Product sync", comingSoon: "Keep products in sync both ways, push now, and read each product's AI readability score with recommendations." },
   { path: "/app/discounts", label: "Discounts", comingSoon: "Give segment members automatic discounts through SegOps' discount function." },
