@@ -4,6 +4,7 @@ import { FirstSuggestionCard } from "../segments/first-suggestion-card.tsx";
 import { ActionBanners } from "./action-banners.tsx";
 import { ApiKeys } from "./api-keys.tsx";
 import { BackfillProgress } from "./backfill-progress.tsx";
+import { DashboardEvents } from "./dashboard-events.tsx";
 import { SetupProgress } from "./setup-progress.tsx";
 import { WorkspaceSummary } from "./workspace-summary.tsx";
 
@@ -26,6 +27,7 @@ export function DashboardPage({ data }: { data: BootstrapResponse }) {
       <SetupProgress initial={data.setup} onChange={onSetupChange} />
       <BackfillProgress />
       {data.tenant.status === "active" && <FirstSuggestionCard />}
+      <DashboardEvents />
       <WorkspaceSummary tenant={data.tenant} />
       <ApiKeys keys={data.keys} />
     </s-page>
