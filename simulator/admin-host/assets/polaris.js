@@ -37,7 +37,10 @@
       const label = document.createElement("label");
       label.textContent = this.getAttribute("label") ?? "";
       this.input = document.createElement("input");
-      if (this.localName === "s-checkbox") this.input.type = "checkbox";
+      if (this.localName === "s-checkbox") {
+        this.input.type = "checkbox";
+        this.input.checked = this.pendingChecked ?? this.hasAttribute("checked");
+      }
       if (this.localName === "s-number-field") this.input.type = "number";
       this.input.value = this.getAttribute("value") ?? "";
       for (const type of ["input", "change"]) this.input.addEventListener(type, () => this.dispatchEvent(new Event(type, { bubbles: true })));
@@ -52,7 +55,11 @@
       else this.setAttribute("value", next);
     }
     get checked() {
-      return Boolean(this.input?.checked);
+      return this.input ? this.input.checked : Boolean(this.pendingChecked);
+    }
+    set checked(next) {
+      if (this.input) this.input.checked = Boolean(next);
+      else this.pendingChecked = Boolean(next);
     }
   }
   for (const name of ["s-text-field", "s-number-field", "s-checkbox"]) customElements.define(name, class extends Field {});
