@@ -116,10 +116,10 @@ describe.skipIf(!HAS_CHROMIUM)("embedded admin in Chromium", () => {
     const { shop } = await sim.createShop({ size: SMALL_STORE });
     await page.goto(adminUrl(env.stack, shop));
     const frame = app(page);
-    await frame.getByRole("link", { name: "Pixel", exact: true }).click();
-    await frame.getByText("Pixel is coming soon").waitFor();
+    await frame.getByRole("link", { name: "Product sync", exact: true }).click();
+    await frame.getByText("Product sync is coming soon").waitFor();
     const inFrame = new URL(page.frames().find((f) => f.url().includes("/app/"))!.url());
-    expect(inFrame.pathname).toBe("/app/pixel");
+    expect(inFrame.pathname).toBe("/app/product-sync");
     expect(inFrame.searchParams.get("shop")).toBe(shop);
     expect(await frame.locator("s-table-row").count()).toBe(0);
     await frame.getByRole("link", { name: "Dashboard", exact: true }).click();
