@@ -1,7 +1,7 @@
 import type { EventVolumeResponse, RecentEventsResponse } from "../../../../worker/routes/admin/event-stream.ts";
 import { adminRequest } from "../../api/admin-request.ts";
 
-export type { EventVolumeResponse, RecentEventsResponse };
+export type { EventVolumeResponse };
 export type StreamEvent = RecentEventsResponse["data"][number];
 export type VolumeDay = EventVolumeResponse["days"][number];
 

@@ -3,7 +3,6 @@ import { toApiError, type ApiError } from "../../api/api-error.ts";
 import { loadRecentEvents, type StreamEvent } from "./events-api.ts";
 
 const POLL_MS = 3_000;
-const PAGE = 50;
 
 const newestFirst = (a: StreamEvent, b: StreamEvent) => b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 
@@ -29,7 +28,7 @@ export function useEventStream() {
           const page = await loadRecentEvents();
           // Unexpanded, the stream is exactly the newest page; expanded, it also keeps the older pages it loaded.
           setEvents((known) => (expanded ? merge(page.data, known ?? []) : page.data));
-          if (!expanded) setOlderCursor(page.data.length === PAGE ? page.nextCursor : null);
+          if (!expanded) setOlderCursor(page.nextCursor);
           setError(null);
         } catch (failure) {
           setError(toApiError(failure));

@@ -1,7 +1,7 @@
 import type { PixelSettingsResponse, UpdatePixelSettingsBody, UpdatePixelSettingsResponse } from "../../../../worker/routes/admin/pixel-settings.ts";
 import { adminRequest } from "../../api/admin-request.ts";
 
-export type { PixelSettingsResponse, UpdatePixelSettingsBody };
+export type { PixelSettingsResponse };
 export type TrackedEvent = PixelSettingsResponse["trackedEvents"][number];
 export type PixelCounts = PixelSettingsResponse["counts"];
 

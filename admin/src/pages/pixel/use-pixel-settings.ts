@@ -4,7 +4,7 @@ import { loadPixelSettings, type PixelSettingsResponse } from "./pixel-api.ts";
 
 const POLL_MS = 5_000;
 
-export type PixelState = { status: "loading" } | { status: "ready"; view: PixelSettingsResponse } | { status: "error"; error: ApiError };
+type PixelState = { status: "loading" } | { status: "ready"; view: PixelSettingsResponse } | { status: "error"; error: ApiError };
 
 /** The Pixel page's data, reloaded every 5 s so its live counts and install state stay current. */
 export function usePixelSettings() {
