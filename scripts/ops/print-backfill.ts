@@ -1,5 +1,13 @@
-import type { BackfillView } from "../../worker/services/backfill/describe-backfill.ts";
 import { printRows } from "./print-rows.ts";
+
+// The fields printed here of `BackfillView` (worker/services/backfill/describe-backfill.ts): this script runs in
+// Node, where the worker's modules and their Workers types do not typecheck.
+type BackfillView = {
+  job: { id: string; status: string; reason: string | null; error: string | null } | null;
+  notice: string | null;
+  percent: number;
+  resources: (Record<string, unknown> & { error: { message: string; action: string } | null })[];
+};
 
 /** What `GET|POST /ops/backfill` answer (worker/routes/ops/backfills.ts). */
 export type OpsBackfillResponse = { tenantId: string; backfill: BackfillView };

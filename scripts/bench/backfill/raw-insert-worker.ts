@@ -1,6 +1,4 @@
-// The few D1 types this worker uses (the scripts' tsconfig has no Workers types).
-type D1PreparedStatement = { bind(...values: unknown[]): D1PreparedStatement; all<T>(): Promise<{ results: T[] }> };
-type D1Database = { prepare(query: string): D1PreparedStatement; batch(statements: D1PreparedStatement[]): Promise<unknown> };
+type RawInsertEnv = { DB: D1Database };
 type Column = { name: string; type: string; notnull: number; pk: number };
 type TableLoad = { table: string; from: number; rows: number; sizes: Record<string, number> };
 type InsertRequest = { tenant: string; tables: TableLoad[] };
@@ -48,7 +46,7 @@ async function insert(db: D1Database, request: InsertRequest): Promise<{ rows: n
 
 // wrangler needs a default export; this worker exists only for the benchmark's same-run baseline.
 export default {
-  async fetch(request: Request, env: { DB: D1Database }): Promise<Response> {
+  async fetch(request: Request, env: RawInsertEnv): Promise<Response> {
     if (request.method !== "POST") return new Response("ok");
     return Response.json(await insert(env.DB, (await request.json()) as InsertRequest));
   },
