@@ -6,6 +6,6 @@ declare module "autocannon" {
     type Histogram = { average: number; total: number };
     type Result = { requests: Histogram; duration: number; errors: number; timeouts: number; non2xx: number; "2xx": number; "5xx": number };
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result> & { on(event: "response", listener: () => void): void };
   export default autocannon;
 }

@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { simClient, type CreateShopInput } from "../../tests/helpers/simulator-client.ts";
 import { adminSession } from "../dev/admin-session.ts";
 import { startDevStack, type DevStack } from "../dev/start-stack.ts";
 import { startRawInsertWorker } from "./backfill/start-raw-insert-worker.ts";
 import { queryLocalD1 } from "./local-d1.ts";
-import { freePort, median } from "./report.ts";
+import { benchStateDir, freePort, median } from "./report.ts";
 
 type Store = { label: string; size: CreateShopInput["size"]; rounds: number };
 type Progress = {
@@ -127,8 +126,8 @@ export function printBackfillTable(rows: BackfillBenchRow[]): boolean {
 }
 
 if (process.argv[1]?.endsWith("scripts/bench/backfill.ts")) {
-  const persistTo = await mkdtemp(join(tmpdir(), "segops-bench-backfill-"));
-  const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet" });
+  const persistTo = await benchStateDir("segops-bench-backfill-");
+  const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet", runtime: "served" });
   let failed = true;
   try {
     failed = printBackfillTable(await benchBackfill(stack, persistTo));

@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { startDevStack } from "../dev/start-stack.ts";
-import { freePort, median, printTable, type Row, type Scenario } from "./report.ts";
+import { benchStateDir, freePort, median, printTable, type Row, type Scenario } from "./report.ts";
 import { runLoad, runReference, runRound } from "./run-round.ts";
 import { resolveOpsToken } from "../ops/ops-client.ts";
 import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";
@@ -14,18 +13,21 @@ const ROUNDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TENANTS = 64;
+// `BENCH_ONLY=ingest,backfill,segments` (any of them) runs a part of the benchmark; the default runs all three.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill").split(",").map((part) => part.trim()));
 
-const scenarios: Scenario[] = [
+const allScenarios: Scenario[] = [
   { label: "floor worker: 1 log line + 1 rate-limiter call + 1 queue send per request", kind: "floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
   { label: "pixel, 1 event per request", kind: "pixel", events: 1, figure: (r) => r.reqPerSec, unit: "req/s", target: 0.75 },
   { label: "pixel, 20 events per request: stored events/s, end to end", kind: "pixel", events: 20, figure: (r) => r.storedPerSec ?? 0, unit: "events/s", target: 10 },
   { label: "webhook orders/create (HMAC verified)", kind: "webhook", events: 1, figure: (r) => r.reqPerSec, unit: "deliveries/s", target: 0.6 },
 ];
+const scenarios = ONLY.has("ingest") ? allScenarios : [];
 
-const persistTo = await mkdtemp(join(tmpdir(), "segops-bench-"));
+const persistTo = await benchStateDir("segops-bench-");
 const [appPort, simulatorPort, barePort] = [await freePort(), await freePort(), await freePort()];
 console.log(`bench: local stack on :${appPort}, bare worker on :${barePort}, state in ${persistTo}`);
-const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet" });
+const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet", runtime: "served" });
 const bare = await startBareWorker(barePort, join(persistTo, "bare"));
 const floor = await startBareWorker(await freePort(), join(persistTo, "floor"), "floor");
 const tenants = seedBenchTenants(persistTo, TENANTS);
@@ -68,7 +70,7 @@ try {
     }
     rows.push(row);
   }
-  backfillRows.push(...(await benchBackfill(stack, persistTo)));
+  if (ONLY.has("backfill")) backfillRows.push(...(await benchBackfill(stack, persistTo)));
 } finally {
   await bare.stop();
   await floor.stop();
@@ -77,9 +79,9 @@ try {
 }
 
 console.log(`\nnpm run bench: wrangler dev (local), autocannon -c${CONNECTIONS} from a second process, ${ROUNDS} rounds of ~${SECONDS} s, medians, ${TENANTS} tenants`);
-const failed = printTable(rows);
-console.log(`(median bare ${Math.round(median(rows.flatMap((row) => row.bare)))} req/s)`);
+const failed = rows.length > 0 && printTable(rows);
+if (rows.length > 0) console.log(`(median bare ${Math.round(median(rows.flatMap((row) => row.bare)))} req/s)`);
 const segmentSizes = { profiles: 100_000, events: 1_000_000 };
-const segmentsFailed = printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
-const backfillFailed = printBackfillTable(backfillRows);
+const segmentsFailed = ONLY.has("segments") && printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
+const backfillFailed = backfillRows.length > 0 && printBackfillTable(backfillRows);
 process.exit(failed || segmentsFailed || backfillFailed ? 1 : 0);

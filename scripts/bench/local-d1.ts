@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
-
-const CHILD_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_D1_WARNING: "true" };
+import { WRANGLER_ENV, wranglerCommand } from "../dev/wrangler-command.ts";
 
 /** Runs SQL against the stack's local D1 with `wrangler d1 execute --local`, the same database the app writes. */
 export function queryLocalD1<T = Record<string, unknown>>(persistTo: string, command: string): T[] {
-  const run = spawnSync("node_modules/.bin/wrangler", ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", command], {
-    env: CHILD_ENV,
+  const run = spawnSync(...wranglerCommand(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", command]), {
+    env: WRANGLER_ENV,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

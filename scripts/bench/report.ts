@@ -1,4 +1,8 @@
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { RoundResult } from "./run-round.ts";
 
 export type Scenario = { label: string; kind: "floor" | "pixel" | "webhook"; events: number; figure: (round: RoundResult) => number; unit: string; target: number | null };
@@ -15,6 +19,14 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Local state (D1, Durable Objects, queues, rate-limiter counters) for every worker of a run, on tmpfs when the
+ * machine has one: workerd's SQLite files would otherwise make the shared disk part of what is measured.
+ */
+export function benchStateDir(prefix: string): Promise<string> {
+  return mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), prefix));
 }
 
 const n = (value: number) => Math.round(value).toLocaleString("en");

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
-import type { IngestStats } from "../../worker/services/operations/read-ingest-stats.ts";
 import { idTime } from "./local-d1.ts";
 import type { LoadPlan, LoadResult } from "./load.ts";
+
+/** What `GET /ops/ingest-stats` answers (worker/services/operations/read-ingest-stats.ts), as far as the bench reads it. */
+type IngestStats = {
+  isolate: string;
+  events: { total: number; lastWrittenId: string | null };
+  quarantine: number;
+  deadLetters: number;
+};
 
 export type RoundResult = LoadResult & {
   accepted: number;
@@ -59,7 +66,7 @@ export async function runRound(plan: LoadPlan, opsToken: string): Promise<RoundR
     ...load,
     accepted,
     stored: current.events.total,
-    storedPerSec: last && current.events.total >= accepted ? current.events.total / ((idTime(last) - startedAt) / 1000) : null,
+    storedPerSec: last && current.events.total >= accepted ? current.events.total / ((idTime(last) - load.startedAt) / 1000) : null,
     deadLetters: current.deadLetters,
     quarantined: current.quarantine,
     reloaded: current.isolate !== isolate,

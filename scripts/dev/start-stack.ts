@@ -4,6 +4,7 @@ import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
 import { ensureDevVars } from "./dev-vars.ts";
+import { startServedWorker, type ServedWorker } from "./serve-worker.ts";
 import { WRANGLER_ENV, wranglerCommand } from "./wrangler-command.ts";
 
 export const LOCAL_API_KEY = "segops-local-api-key";
@@ -15,6 +16,11 @@ export type DevStackOptions = {
   persistTo: string;
   /** "inherit" streams wrangler's output to this terminal; "quiet" keeps it for error reports only. */
   output: "inherit" | "quiet";
+  /**
+   * "wrangler-dev" (default) is the `wrangler dev` CLI; "served" is the same local runtime without the DevTools
+   * inspector relay and file watching (scripts/dev/serve-worker.ts), which the benchmarks use.
+   */
+  runtime?: "wrangler-dev" | "served";
 };
 
 export type DevStack = {
@@ -69,6 +75,29 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     PUBSUB_SERVICE_ACCOUNT: LOCAL_SERVICE_ACCOUNT,
     PUBSUB_JWKS_URL: `${sim.url}/_sim/oauth2/v3/certs`,
   };
+  if (options.runtime === "served") {
+    let served: ServedWorker;
+    try {
+      served = await startServedWorker({ config: "wrangler.toml", port: options.appPort, persistTo: options.persistTo, vars, testScheduled: true }, options.output === "inherit");
+      const health = await fetch(`${appUrl}/healthz`);
+      if (!health.ok) throw new Error(`${appUrl}/healthz answered ${health.status}\n${served.output()}`);
+    } catch (error) {
+      await sim.close();
+      throw error;
+    }
+    return {
+      appUrl,
+      simulatorUrl: sim.url,
+      apiKey: LOCAL_API_KEY,
+      apiSecret: secrets.SHOPIFY_API_SECRET,
+      simulator: sim.simulator,
+      async stop() {
+        await served.stop();
+        await sim.close();
+      },
+    };
+  }
+
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.appPort), "--persist-to", options.persistTo];
   args.push("--test-scheduled", "--show-interactive-dev-session=false", "--inspector-port", "0");
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
