@@ -7,13 +7,15 @@ type Call = { url: string; method: string; authorization: string | null };
 /** A stand-in for the worker's /admin/api: answers from a script of responses and records every call. */
 function scriptedFetch(responses: Response[]) {
   const calls: Call[] = [];
+  const inits: (RequestInit | undefined)[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(input), method: init?.method ?? "GET", authorization: new Headers(init?.headers).get("Authorization") });
+    inits.push(init);
     const next = responses.shift();
     if (!next) throw new Error(`unexpected call to ${String(input)}`);
     return next;
   };
-  return { calls, fetch: fetch as typeof globalThis.fetch };
+  return { calls, inits, fetch: fetch as typeof globalThis.fetch };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -87,5 +89,22 @@ describe("admin API client", () => {
     const api = scriptedFetch([new Response(null, { status: 204 })]);
     await createApiClient({ idToken: tokens(), fetch: api.fetch }).revokeKey("key/1");
     expect(api.calls[0]).toMatchObject({ url: "/admin/api/keys/key%2F1/revoke", method: "POST" });
+  });
+
+  it("sends a JSON body and surfaces the envelope's details, e.g. where a segment query is wrong", async () => {
+    const details = { line: 2, column: 3, hint: "did you mean `total_spent`?" };
+    const api = scriptedFetch([json({ error: { code: "validation_failed", message: "Line 2, column 3: unknown attribute", requestId: "req_123", details } }, 400)]);
+    const body = { name: "Repeat buyers", kind: "customer" as const, query: "orders_count >= 2 and\n  total_spnt >= 10" };
+    const error = await createApiClient({ idToken: tokens(), fetch: api.fetch }).segments.create(body).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: "validation_failed", requestId: "req_123", details });
+    expect(api.calls[0]).toMatchObject({ url: "/admin/api/segments", method: "POST" });
+    expect(new Headers(api.inits[0]?.headers).get("Content-Type")).toBe("application/json");
+    expect(JSON.parse(String(api.inits[0]?.body))).toEqual(body);
+  });
+
+  it("surfaces a 409 of an endpoint with conflicts of its own (a running backfill) without re-running the bootstrap", async () => {
+    const api = scriptedFetch([json(envelope("conflict", "A backfill is already running"), 409)]);
+    await expect(createApiClient({ idToken: tokens(), fetch: api.fetch }).backfill.start()).rejects.toMatchObject({ status: 409, code: "conflict" });
+    expect(api.calls.map((call) => `${call.method} ${call.url}`)).toEqual(["POST /admin/api/backfill"]);
   });
 });

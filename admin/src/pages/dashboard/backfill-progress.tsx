@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import type { BackfillResponse } from "../../../../worker/routes/admin/backfill.ts";
-import { ApiError, toApiError } from "../../api/api-error.ts";
+import { toApiError, type ApiError } from "../../api/api-error.ts";
+import type { BackfillResponse } from "../../api/client.ts";
 import { ErrorState } from "../../components/error-state.tsx";
+import { useAdmin } from "../../state/admin-context.tsx";
 
 type Resource = BackfillResponse["resources"][number];
 
@@ -16,17 +17,6 @@ const PHASES: Record<Resource["phase"], { label: string; tone: "neutral" | "info
   done: { label: "Done", tone: "success" },
   failed: { label: "Failed", tone: "critical" },
 };
-
-async function call(method: "GET" | "POST"): Promise<BackfillResponse> {
-  let res: Response;
-  try {
-    res = await fetch("/admin/api/backfill", { method, headers: { Authorization: `Bearer ${await shopify.idToken()}` } });
-  } catch (error) {
-    throw ApiError.network(error);
-  }
-  if (!res.ok) throw await ApiError.from(res);
-  return (await res.json()) as BackfillResponse;
-}
 
 const minutes = (seconds: number | null) => (seconds === null ? "" : seconds < 90 ? " · under 2 minutes left" : ` · about ${Math.ceil(seconds / 60)} minutes left`);
 
@@ -57,20 +47,21 @@ function ResourceRow({ resource }: { resource: Resource }) {
 
 /** The history backfill, live: a progress bar per resource, what failed and what to do, and re-running it. */
 export function BackfillProgress() {
+  const { api } = useAdmin();
   const [view, setView] = useState<BackfillResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [starting, setStarting] = useState(false);
 
   useEffect(() => {
     if (view && !view.running) return;
-    const timer = setTimeout(() => call("GET").then(setView, (failure) => setError(toApiError(failure))), view || error ? POLL_MS : 0);
+    const timer = setTimeout(() => api.backfill.load().then(setView, (failure) => setError(toApiError(failure))), view || error ? POLL_MS : 0);
     return () => clearTimeout(timer);
   }, [view, error]);
 
   const rerun = async () => {
     setStarting(true);
     try {
-      setView(await call("POST"));
+      setView(await api.backfill.start());
       setError(null);
     } catch (failure) {
       setError(toApiError(failure));

@@ -1,4 +1,4 @@
-import type { EventVolumeResponse } from "./events-api.ts";
+import type { EventVolumeResponse } from "../../api/client.ts";
 
 type Source = EventVolumeResponse["sources"][number];
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import type { StreamEvent } from "../../api/client.ts";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
-import type { StreamEvent } from "./events-api.ts";
 import { SOURCE_TONES } from "./event-sources.ts";
 import { useEventStream } from "./use-event-stream.ts";
 

@@ -1,5 +1,7 @@
-import type { EventVolumeResponse, VolumeDay } from "./events-api.ts";
+import type { EventVolumeResponse } from "../../api/client.ts";
 import { SOURCE_COLORS } from "./event-sources.ts";
+
+type VolumeDay = EventVolumeResponse["days"][number];
 
 const WIDTH = 560;
 const HEIGHT = 150;

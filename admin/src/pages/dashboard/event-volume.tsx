@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
+import type { EventVolumeResponse } from "../../api/client.ts";
 import { ErrorState } from "../../components/error-state.tsx";
+import { useAdmin } from "../../state/admin-context.tsx";
 import { EventVolumeChart } from "./event-volume-chart.tsx";
-import { loadEventVolume, type EventVolumeResponse } from "./events-api.ts";
 import { EVENTS_CSS } from "./events-styles.ts";
 
 const DAYS = 14;
@@ -11,6 +12,7 @@ const MIN_RELOAD_MS = 10_000;
 
 /** The last 14 days of events per day and source; recounted when the stream's newest event changes. */
 export function EventVolume({ newest }: { newest: string | null | undefined }) {
+  const { api } = useAdmin();
   const [volume, setVolume] = useState<EventVolumeResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const loadedAt = useRef(0);
@@ -19,7 +21,7 @@ export function EventVolume({ newest }: { newest: string | null | undefined }) {
   const load = async () => {
     loadedAt.current = Date.now();
     try {
-      setVolume(await loadEventVolume(DAYS));
+      setVolume(await api.events.volume(DAYS));
       setError(null);
     } catch (failure) {
       setError(toApiError(failure));

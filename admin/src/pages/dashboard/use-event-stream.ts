@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
-import { loadRecentEvents, type StreamEvent } from "./events-api.ts";
+import type { StreamEvent } from "../../api/client.ts";
+import { useAdmin } from "../../state/admin-context.tsx";
 
 const POLL_MS = 3_000;
 
@@ -13,6 +14,7 @@ function merge(incoming: StreamEvent[], known: StreamEvent[]): StreamEvent[] {
 
 /** The newest events, re-read every 3 s unless paused; `showOlder` pages further back and keeps what it loaded. */
 export function useEventStream() {
+  const { api } = useAdmin();
   const [events, setEvents] = useState<StreamEvent[] | null>(null);
   const [olderCursor, setOlderCursor] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
@@ -25,7 +27,7 @@ export function useEventStream() {
     const timer = setTimeout(
       async () => {
         try {
-          const page = await loadRecentEvents();
+          const page = await api.events.recent();
           // Unexpanded, the stream is exactly the newest page; expanded, it also keeps the older pages it loaded.
           setEvents((known) => (expanded ? merge(page.data, known ?? []) : page.data));
           if (!expanded) setOlderCursor(page.nextCursor);
@@ -43,7 +45,7 @@ export function useEventStream() {
   const showOlder = async () => {
     if (!olderCursor) return;
     try {
-      const page = await loadRecentEvents(olderCursor);
+      const page = await api.events.recent(olderCursor);
       setExpanded(true);
       setEvents((known) => merge(page.data, known ?? []));
       setOlderCursor(page.nextCursor);

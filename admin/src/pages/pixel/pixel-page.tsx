@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
+import type { PixelSettingsResponse } from "../../api/client.ts";
 import { ErrorState } from "../../components/error-state.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useAdmin } from "../../state/admin-context.tsx";
-import { savePixelSettings, type PixelSettingsResponse } from "./pixel-api.ts";
 import { PixelStatus } from "./pixel-status.tsx";
 import { parseSampling, SamplingField } from "./sampling-field.tsx";
 import { TrackedEvents } from "./tracked-events.tsx";
@@ -28,6 +28,7 @@ export function PixelPage() {
 
 /** Tracked events, sampling, consent and live counts; edits stay local until saved. */
 function Pixel() {
+  const { api } = useAdmin();
   const { state, pollError, reload } = usePixelSettings();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
@@ -56,7 +57,7 @@ function Pixel() {
     setSaving(true);
     setSaveError(null);
     try {
-      await savePixelSettings({ trackedEvents: current.trackedEvents, samplingPercent });
+      await api.pixel.save({ trackedEvents: current.trackedEvents, samplingPercent });
       await reload();
       setDraft(null);
       shopify.toast.show("Pixel settings saved: visitors get them on their next page load");

@@ -1,4 +1,4 @@
-import type { PixelSettingsResponse } from "./pixel-api.ts";
+import type { PixelSettingsResponse } from "../../api/client.ts";
 
 const STATUS = {
   done: { label: "Connected", tone: "success" },

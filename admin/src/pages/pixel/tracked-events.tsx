@@ -1,4 +1,7 @@
-import type { PixelCounts, TrackedEvent } from "./pixel-api.ts";
+import type { PixelSettingsResponse } from "../../api/client.ts";
+
+type TrackedEvent = PixelSettingsResponse["trackedEvents"][number];
+type PixelCounts = PixelSettingsResponse["counts"];
 
 function CountCells({ event, counts }: { event: TrackedEvent; counts: PixelCounts }) {
   if (!event.counted) {

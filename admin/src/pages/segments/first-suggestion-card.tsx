@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
+import type { SegmentView, SuggestedSegmentsResponse } from "../../api/client.ts";
 import { ErrorState } from "../../components/error-state.tsx";
-import { createSegmentsApi, type SegmentView, type SuggestedSegmentsResponse } from "./segments-api.ts";
+import { useAdmin } from "../../state/admin-context.tsx";
 import { SuggestionRow } from "./suggested-segments.tsx";
 
 // While the backfill runs the card checks back; the first suggestion shows up within seconds of it finishing.
@@ -9,7 +10,7 @@ const WAIT_POLL_MS = 5_000;
 
 /** The dashboard's first suggested segment: the first one with members that isn't a segment yet. */
 export function FirstSuggestionCard() {
-  const api = useMemo(() => createSegmentsApi(), []);
+  const api = useAdmin().api.segments;
   const [view, setView] = useState<SuggestedSegmentsResponse | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [added, setAdded] = useState<SegmentView | null>(null);

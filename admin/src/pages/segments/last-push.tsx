@@ -1,4 +1,4 @@
-import type { SegmentView } from "./segments-api.ts";
+import type { SegmentView } from "../../api/client.ts";
 
 type PushResult = NonNullable<SegmentView["lastPush"]>;
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from "preact/hooks";
-import { toApiError, type ApiError } from "../../api/api-error.ts";
+import { ApiError, toApiError } from "../../api/api-error.ts";
+import type { GetSegmentResponse, SegmentsApi, SegmentView } from "../../api/client.ts";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { DslEditor, type DslError } from "./dsl-editor.tsx";
 import { LastPush } from "./last-push.tsx";
 import { PushModePicker } from "./push-mode-picker.tsx";
-import { SegmentApiError, type GetSegmentResponse, type SegmentsApi, type SegmentView } from "./segments-api.ts";
 import { SizeChart } from "./size-chart.tsx";
 import { usePreview } from "./use-preview.ts";
 
@@ -14,7 +14,7 @@ type EditorProps = { api: SegmentsApi; segment: GetSegmentResponse | null; onSav
 const noun = (kind: string, count: number) => `${count} ${kind === "product" ? "product" : "customer"}${count === 1 ? "" : "s"}`;
 
 function saveErrorOf(error: unknown): { dsl: DslError | null; other: ApiError | null } {
-  const details = error instanceof SegmentApiError ? error.details : null;
+  const details = error instanceof ApiError ? error.details : null;
   if (details && ("line" in details || "path" in details)) {
     const message = error instanceof Error ? error.message.replace(/^(Line \d+, column \d+|At \S+): /, "").replace(/ \(.*\)$/, "") : "";
     return { dsl: { ...(details as Omit<DslError, "message">), message }, other: null };

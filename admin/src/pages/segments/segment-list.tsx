@@ -1,4 +1,4 @@
-import type { SegmentView } from "./segments-api.ts";
+import type { SegmentView } from "../../api/client.ts";
 
 const PUSH_LABEL = { none: "Not pushed", tags: "Customer tags", native: "Shopify segment" } as const;
 

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
+import type { SegmentsApi, SegmentView, SuggestedSegmentsResponse } from "../../api/client.ts";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useAdmin } from "../../state/admin-context.tsx";
 import { SegmentEditor } from "./segment-editor.tsx";
 import { SegmentList } from "./segment-list.tsx";
-import { createSegmentsApi, type SegmentsApi, type SegmentView, type SuggestedSegmentsResponse } from "./segments-api.ts";
 import { SEGMENTS_CSS } from "./segments-styles.ts";
 import { SuggestedSegments } from "./suggested-segments.tsx";
 import { useSegmentDetail } from "./use-segment-detail.ts";
@@ -80,7 +80,7 @@ export function SegmentsPage() {
 
 /** The list, suggestions to start from, and the editor for a new or an existing segment. */
 function Segments() {
-  const api = useMemo(() => createSegmentsApi(), []);
+  const api = useAdmin().api.segments;
   const [segments, reloadSegments] = useLoaded(useCallback(() => api.list(), [api]));
   const [suggestions, reloadSuggestions] = useLoaded<SuggestedSegmentsResponse>(useCallback(() => api.suggestions(), [api]));
   const [open, setOpen] = useState<string | "new" | null>(null);

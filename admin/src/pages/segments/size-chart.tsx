@@ -1,4 +1,4 @@
-import type { GetSegmentResponse } from "./segments-api.ts";
+import type { GetSegmentResponse } from "../../api/client.ts";
 
 type Point = GetSegmentResponse["sizes"][number];
 

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
 import { ErrorState } from "../../components/error-state.tsx";
-import type { SegmentsApi, SegmentView, SuggestedSegment, SuggestedSegmentsResponse } from "./segments-api.ts";
+import type { SegmentsApi, SegmentView, SuggestedSegment, SuggestedSegmentsResponse } from "../../api/client.ts";
 
 type SuggestionProps = { api: SegmentsApi; suggestion: SuggestedSegment; onAccepted: (segment: SegmentView) => void };
 

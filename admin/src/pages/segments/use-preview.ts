@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
-import type { PreviewSegmentResponse, SegmentsApi } from "./segments-api.ts";
+import type { PreviewSegmentResponse, SegmentsApi } from "../../api/client.ts";
 
 const DEBOUNCE_MS = 400;
 

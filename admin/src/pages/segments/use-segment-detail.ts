@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
-import type { GetSegmentResponse, SegmentsApi } from "./segments-api.ts";
+import type { GetSegmentResponse, SegmentsApi } from "../../api/client.ts";
 
 const POLL_MS = 1500;
 // A tag push with nothing to send records no result: stop watching after a minute rather than poll forever.
