@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
 import type { BackfillResponse } from "../../api/client.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { useAdmin } from "../../state/admin-context.tsx";
 
@@ -85,19 +86,11 @@ export function BackfillProgress() {
         <s-progress value={view.percent} max={100} tone="auto" accessibilityLabel={`History backfill: ${view.percent}%`} />
         {view.notice && <s-banner tone="warning">{view.notice}</s-banner>}
         {error && <ErrorState title="The backfill could not be updated" error={error} />}
-        <s-table>
-          <s-table-header-row>
-            <s-table-header>Records</s-table-header>
-            <s-table-header>Status</s-table-header>
-            <s-table-header>Progress</s-table-header>
-            <s-table-header>Details</s-table-header>
-          </s-table-header-row>
-          <s-table-body>
-            {view.resources.map((resource) => (
-              <ResourceRow key={resource.resource} resource={resource} />
-            ))}
-          </s-table-body>
-        </s-table>
+        <DataTable headers={["Records", "Status", "Progress", "Details"]}>
+          {view.resources.map((resource) => (
+            <ResourceRow key={resource.resource} resource={resource} />
+          ))}
+        </DataTable>
         {!view.running && (
           <s-stack direction="inline" gap="small" alignItems="center">
             <s-button loading={starting} onClick={() => void rerun()}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { StreamEvent } from "../../api/client.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { SOURCE_TONES } from "./event-sources.ts";
@@ -50,20 +51,11 @@ export function EventStream({ onNewest }: { onNewest: (id: string | null) => voi
         {!events && !error && <s-text color="subdued">Loading the newest events…</s-text>}
         {events?.length === 0 && <EmptyState heading="No events yet">They arrive from webhooks, the pixel and the backfill, and show up here within seconds.</EmptyState>}
         {events && events.length > 0 && (
-          <s-table>
-            <s-table-header-row>
-              <s-table-header>When</s-table-header>
-              <s-table-header>Event</s-table-header>
-              <s-table-header>Source</s-table-header>
-              <s-table-header>Customer</s-table-header>
-              <s-table-header>Summary</s-table-header>
-            </s-table-header-row>
-            <s-table-body>
-              {events.map((event) => (
-                <EventRow key={event.id} event={event} />
-              ))}
-            </s-table-body>
-          </s-table>
+          <DataTable headers={["When", "Event", "Source", "Customer", "Summary"]}>
+            {events.map((event) => (
+              <EventRow key={event.id} event={event} />
+            ))}
+          </DataTable>
         )}
         {olderCursor && (
           <s-stack direction="inline">

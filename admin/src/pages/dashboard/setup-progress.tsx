@@ -1,4 +1,5 @@
 import type { SetupResponse } from "../../api/client.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { useSetupProgress } from "./use-setup-progress.ts";
 
@@ -49,18 +50,11 @@ export function SetupProgress({ initial, onChange }: { initial: SetupResponse; o
           </s-stack>
         )}
         {pollError && <ErrorState title="Setup progress could not be refreshed" error={pollError} />}
-        <s-table>
-          <s-table-header-row>
-            <s-table-header>Step</s-table-header>
-            <s-table-header>Status</s-table-header>
-            <s-table-header>Details</s-table-header>
-          </s-table-header-row>
-          <s-table-body>
-            {setup.steps.map((step) => (
-              <StepRow key={step.key} step={step} />
-            ))}
-          </s-table-body>
-        </s-table>
+        <DataTable headers={["Step", "Status", "Details"]}>
+          {setup.steps.map((step) => (
+            <StepRow key={step.key} step={step} />
+          ))}
+        </DataTable>
       </s-stack>
     </s-section>
   );

@@ -1,4 +1,5 @@
 import type { PixelSettingsResponse } from "../../api/client.ts";
+import { DataTable } from "../../components/data-table.tsx";
 
 type TrackedEvent = PixelSettingsResponse["trackedEvents"][number];
 type PixelCounts = PixelSettingsResponse["counts"];
@@ -39,29 +40,20 @@ export function TrackedEvents({ events, selected, counts, onToggle }: TrackedEve
           </s-text>
         )}
         {selected.length === 0 && <s-banner tone="warning">No event is tracked: the pixel will send nothing.</s-banner>}
-        <s-table>
-          <s-table-header-row>
-            <s-table-header>Track</s-table-header>
-            <s-table-header>Stored as</s-table-header>
-            <s-table-header>Sampling</s-table-header>
-            <s-table-header>Last hour</s-table-header>
-            <s-table-header>Last 24 h</s-table-header>
-          </s-table-header-row>
-          <s-table-body>
-            {events.map((event) => (
-              <s-table-row key={event.name}>
-                <s-table-cell>
-                  <s-checkbox label={event.label} checked={selected.includes(event.name)} onChange={(change) => onToggle(event.name, change.currentTarget.checked ?? false)} />
-                </s-table-cell>
-                <s-table-cell>
-                  <code>{event.canonical}</code>
-                </s-table-cell>
-                <s-table-cell>{event.neverSampled ? <s-badge tone="info">Never sampled</s-badge> : <s-text color="subdued">Sampled</s-text>}</s-table-cell>
-                <CountCells event={event} counts={counts} />
-              </s-table-row>
-            ))}
-          </s-table-body>
-        </s-table>
+        <DataTable headers={["Track", "Stored as", "Sampling", "Last hour", "Last 24 h"]}>
+          {events.map((event) => (
+            <s-table-row key={event.name}>
+              <s-table-cell>
+                <s-checkbox label={event.label} checked={selected.includes(event.name)} onChange={(change) => onToggle(event.name, change.currentTarget.checked ?? false)} />
+              </s-table-cell>
+              <s-table-cell>
+                <code>{event.canonical}</code>
+              </s-table-cell>
+              <s-table-cell>{event.neverSampled ? <s-badge tone="info">Never sampled</s-badge> : <s-text color="subdued">Sampled</s-text>}</s-table-cell>
+              <CountCells event={event} counts={counts} />
+            </s-table-row>
+          ))}
+        </DataTable>
         <s-paragraph color="subdued">
           Counts are events stored from the pixel, by when they happened. A checkout the webhooks also report counts
           under the webhook.
