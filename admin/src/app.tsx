@@ -1,13 +1,12 @@
-import { ErrorState } from "./components/error-state.tsx";
+import { Bootstrapped } from "./components/bootstrapped.tsx";
 import { EmptyState } from "./components/empty-state.tsx";
-import { LoadingState } from "./components/loading-state.tsx";
 import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
 import { usePath } from "./router.ts";
-import { AdminProvider, useAdmin } from "./state/admin-context.tsx";
+import { AdminProvider } from "./state/admin-context.tsx";
 
 /** App Bridge renders this menu in the admin's sidebar; the first link (rel=home) is the app's name. */
 function NavMenu({ path }: { path: string }) {
@@ -20,13 +19,6 @@ function NavMenu({ path }: { path: string }) {
       ))}
     </ui-nav-menu>
   );
-}
-
-function Dashboard() {
-  const { bootstrap, reload } = useAdmin();
-  if (bootstrap.status === "loading") return <LoadingState label="Connecting SegOps to your store…" />;
-  if (bootstrap.status === "error") return <ErrorState title="SegOps could not load" error={bootstrap.error} onRetry={() => void reload()} />;
-  return <DashboardPage data={bootstrap.data} />;
 }
 
 function PageContent({ page }: { page: Page | undefined }) {
@@ -42,7 +34,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if ("comingSoon" in page) return <ComingSoonPage title={page.label} description={page.comingSoon} />;
   if (page.path === "/app/segments") return <SegmentsPage />;
   if (page.path === "/app/pixel") return <PixelPage />;
-  return <Dashboard />;
+  return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 
 export function App() {

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
 import type { PixelSettingsResponse } from "../../api/client.ts";
+import { Bootstrapped } from "../../components/bootstrapped.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useAdmin } from "../../state/admin-context.tsx";
@@ -18,12 +19,8 @@ const savedDraft = (view: PixelSettingsResponse): Draft => ({
 
 const sameDraft = (a: Draft, b: Draft) => a.sampling.trim() === b.sampling && a.trackedEvents.toSorted().join() === b.trackedEvents.toSorted().join();
 
-/** The Pixel page, once the admin's bootstrap has made sure the shop is installed. */
 export function PixelPage() {
-  const { bootstrap, reload } = useAdmin();
-  if (bootstrap.status === "loading") return <LoadingState label="Connecting SegOps to your store…" />;
-  if (bootstrap.status === "error") return <ErrorState title="SegOps could not load" error={bootstrap.error} onRetry={() => void reload()} />;
-  return <Pixel />;
+  return <Bootstrapped>{() => <Pixel />}</Bootstrapped>;
 }
 
 /** Tracked events, sampling, consent and live counts; edits stay local until saved. */

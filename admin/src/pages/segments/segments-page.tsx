@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { toApiError, type ApiError } from "../../api/api-error.ts";
 import type { SegmentsApi, SegmentView, SuggestedSegmentsResponse } from "../../api/client.ts";
+import { Bootstrapped } from "../../components/bootstrapped.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
@@ -70,12 +71,8 @@ function OpenSegment({ api, slug, onChanged, onClosed }: { api: SegmentsApi; slu
   );
 }
 
-/** Segments, once the admin's bootstrap has made sure the shop is installed. */
 export function SegmentsPage() {
-  const { bootstrap, reload } = useAdmin();
-  if (bootstrap.status === "loading") return <LoadingState label="Connecting SegOps to your store…" />;
-  if (bootstrap.status === "error") return <ErrorState title="SegOps could not load" error={bootstrap.error} onRetry={() => void reload()} />;
-  return <Segments />;
+  return <Bootstrapped>{() => <Segments />}</Bootstrapped>;
 }
 
 /** The list, suggestions to start from, and the editor for a new or an existing segment. */
