@@ -1,7 +1,10 @@
 import { isFinished } from "../../../durable-objects/backfill-progress.ts";
 import { BACKFILL_RESOURCES } from "../../../queues/backfill-messages.ts";
 import type { BackfillContext } from "./backfill-context.ts";
+import { scoreChangedProducts } from "../catalog/score-changed-products.ts";
 import { finishBackfillJob } from "./backfill-job.ts";
+
+const FIRST_SCORING_LIMIT = 500;
 
 /** Closes the job once every resource is done or failed: counts go to `jobs.result`, staged lines are dropped. */
 export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string): Promise<void> {
@@ -17,5 +20,8 @@ export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string):
   const error = failed.length > 0 ? failed.map((p) => `${p.resource}: ${p.error?.message ?? "failed"}`).join(" ") : null;
   const finished = await finishBackfillJob(ctx, jobId, { status: failed.length > 0 ? "failed" : "succeeded", result, error }, Date.now());
   await ctx.tenant.clearBackfillLines(jobId);
-  if (finished) ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource) });
+  if (!finished) return;
+  // A fresh catalog gets its AI readability scores now rather than at the next nightly run; the rest of a large one follows then.
+  const scored = await scoreChangedProducts({ ctx, input: { limit: FIRST_SCORING_LIMIT } });
+  ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource), productsScored: scored.scored });
 }

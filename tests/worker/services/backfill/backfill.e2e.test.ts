@@ -11,7 +11,6 @@ describe("backfill of a simulator store", () => {
     const since = Object.fromEntries(view.resources.map((r) => [r.resource, r.since ?? "1970-01-01T00:00:00.000Z"]));
     const [orders, all, checkouts] = await Promise.all([sim().stats(shop, since.orders!), sim().stats(shop, since.customers!), sim().stats(shop, since.abandoned_checkouts!)]);
     const counts = await tenantCounts(tenantId);
-    console.warn(JSON.stringify({ counts, orders, all, checkouts, view }));
     expect(counts).toMatchObject({
       orders: orders.orders,
       profiles: all.customers,
@@ -22,5 +21,17 @@ describe("backfill of a simulator store", () => {
     expect(counts.events).toMatchObject({ order_created: orders.orders, customer_created: all.customers, checkout_start: checkouts.abandonedCheckouts });
     const paid = await env.DB.prepare("select count(*) n from orders where tenant_id = ? and financial_status in ('paid','partially_refunded','refunded')").bind(tenantId).first<{ n: number }>();
     expect(counts.events.purchase).toBe(paid!.n);
+  });
+
+  it("scores every imported product's AI readability as soon as the backfill finishes", async () => {
+    const { shop, tenantId } = await installShop();
+    expect((await waitForBackfill(shop)).job?.status).toBe("succeeded");
+    const scores = await env.DB.prepare("select count(*) n, count(ai_score) scored, min(ai_score) low, max(ai_score) high from products where tenant_id = ?")
+      .bind(tenantId)
+      .first<{ n: number; scored: number; low: number; high: number }>();
+    expect(scores!.n).toBeGreaterThan(0);
+    expect(scores!.scored).toBe(scores!.n);
+    expect(scores!.low).toBeGreaterThanOrEqual(0);
+    expect(scores!.high).toBeLessThanOrEqual(100);
   });
 });
