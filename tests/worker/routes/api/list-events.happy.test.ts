@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import type { ListEventsResponse } from "../../../../worker/routes/api/list-events.ts";
 import type { GetProfileResponse } from "../../../../worker/routes/api/get-profile.ts";
-import { apiGet } from "../../../helpers/api-client.ts";
+import { apiGet } from "../../../helpers/api-fetch.ts";
 import { consumeIngestBatch, pixelMessage, webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { ownPixelEvents } from "../../../helpers/pixel-collector.ts";
 import { profileByCustomer } from "../../../helpers/read-ingested.ts";
@@ -21,7 +21,7 @@ async function tenantWithHistory() {
 describe("GET /v1/events and /v1/profiles/:id (happy)", () => {
   it("lists the tenant's events newest first with ids as strings", async () => {
     const { tenant } = await tenantWithHistory();
-    const { status, body } = await apiGet<ListEventsResponse>("/v1/events", tenant.serverKey);
+    const { status, body } = await apiGet<ListEventsResponse>(tenant.serverKey, "/events");
     expect(status).toBe(200);
     expect(body.nextCursor).toBeNull();
     expect(body.data).toHaveLength(7);
@@ -32,13 +32,13 @@ describe("GET /v1/events and /v1/profiles/:id (happy)", () => {
 
   it("filters by name, source, profile and time", async () => {
     const { tenant, profileId } = await tenantWithHistory();
-    const byName = await apiGet<ListEventsResponse>("/v1/events?name=purchase", tenant.serverKey);
+    const byName = await apiGet<ListEventsResponse>(tenant.serverKey, "/events?name=purchase");
     expect(byName.body.data.map((event) => event.name)).toEqual(["purchase"]);
-    const bySource = await apiGet<ListEventsResponse>("/v1/events?source=pixel", tenant.serverKey);
+    const bySource = await apiGet<ListEventsResponse>(tenant.serverKey, "/events?source=pixel");
     expect(bySource.body.data).toHaveLength(5);
-    const byProfile = await apiGet<ListEventsResponse>(`/v1/events?profileId=${profileId}`, tenant.serverKey);
+    const byProfile = await apiGet<ListEventsResponse>(tenant.serverKey, `/events?profileId=${profileId}`);
     expect(byProfile.body.data).toHaveLength(7);
-    const since = await apiGet<ListEventsResponse>("/v1/events?since=2026-10-01T13:42:00Z", tenant.serverKey);
+    const since = await apiGet<ListEventsResponse>(tenant.serverKey, "/events?since=2026-10-01T13:42:00Z");
     expect(since.body.data.every((event) => event.occurredAt >= "2026-10-01T13:42:00.000Z")).toBe(true);
     expect(since.body.data.length).toBeLessThan(7);
   });
@@ -48,7 +48,7 @@ describe("GET /v1/events and /v1/profiles/:id (happy)", () => {
     const seen: string[] = [];
     let cursor: string | null = "";
     while (cursor !== null) {
-      const page: { body: ListEventsResponse } = await apiGet<ListEventsResponse>(`/v1/events?limit=2${cursor ? `&cursor=${cursor}` : ""}`, tenant.serverKey);
+      const page: { body: ListEventsResponse } = await apiGet<ListEventsResponse>(tenant.serverKey, `/events?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.data.map((event) => event.id));
       cursor = page.body.nextCursor;
@@ -59,7 +59,7 @@ describe("GET /v1/events and /v1/profiles/:id (happy)", () => {
 
   it("returns a profile with aggregates recomputed from its orders", async () => {
     const { tenant, profileId } = await tenantWithHistory();
-    const { status, body } = await apiGet<GetProfileResponse>(`/v1/profiles/${profileId}`, tenant.serverKey);
+    const { status, body } = await apiGet<GetProfileResponse>(tenant.serverKey, `/profiles/${profileId}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({
       id: profileId,
