@@ -1,12 +1,10 @@
-import { env } from "cloudflare:workers";
-import { bytesToBase64 } from "../../worker/lib/encoding.ts";
-import { signHmacSha256 } from "../../worker/shopify/hmac.ts";
 import { appFetch } from "./harness.ts";
+import { signWebhook } from "./webhook-requests.ts";
 
 /** POSTs a body to /flow/... signed as Flow signs it (base64 HMAC-SHA256 with the app secret), or with `hmac` as given. */
 export async function flowPost(path: string, body: unknown, options: { hmac?: string } = {}): Promise<Response> {
   const text = JSON.stringify(body);
-  const hmac = options.hmac ?? bytesToBase64(await signHmacSha256(env.SHOPIFY_API_SECRET, text));
+  const hmac = options.hmac ?? (await signWebhook(text));
   return appFetch(`/flow${path}`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Hmac-Sha256": hmac }, body: text });
 }
 

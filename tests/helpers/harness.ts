@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { BootstrapResponse } from "../../worker/routes/admin/get-bootstrap.ts";
 import type { SetupResponse } from "../../worker/routes/admin/get-setup.ts";
-import { simClient, type CreateShopInput, type SimDelivery } from "./simulator-client.ts";
+import { simClient, type CreateShopInput } from "./simulator-client.ts";
 
 export const APP_ORIGIN = "https://segops.test";
 
@@ -67,10 +67,4 @@ export async function installShop(options: CreateShopInput = {}): Promise<Instal
   const { key: serverKey } = await adminJson<{ key: string }>(shop, "/keys/server/reveal", { method: "POST" });
   const after = await adminJson<BootstrapResponse>(shop, "/bootstrap");
   return { shop, tenantId: bootstrap.tenant.id, publicKey: after.keys.public!.key, serverKey, bootstrap: after };
-}
-
-/** Sends a delivery the simulator built (outbox mode) to the worker, as Shopify or Pub/Sub would. */
-export function deliver(delivery: SimDelivery): Promise<Response> {
-  const url = new URL(delivery.url);
-  return appFetch(`${url.pathname}${url.search}`, { method: delivery.method, headers: delivery.headers, body: delivery.body });
 }

@@ -1,27 +1,36 @@
 import { env, exports } from "cloudflare:workers";
-import { deliveryRequest, simClient, type SimDelivery, type Via } from "./simulator-client.ts";
+import { bytesToBase64 } from "../../worker/lib/encoding.ts";
+import { signHmacSha256 } from "../../worker/shopify/hmac.ts";
+import { sim } from "./harness.ts";
+import type { SimClient, SimDelivery, Via } from "./simulator-client.ts";
 
 /** A shop in the simulator with a seeded active tenant for it; storage is shared in a file, so each test gets its own. */
 export async function simulatedShop() {
-  const sim = simClient(env.TEST_SIMULATOR_URL);
-  const { shop } = await sim.createShop({ size: { products: 1, customers: 1, orders: 1, abandonedCheckouts: 0 } });
-  return { sim, shop };
+  const client = sim();
+  const { shop } = await client.createShop({ size: { products: 1, customers: 1, orders: 1, abandonedCheckouts: 0 } });
+  return { sim: client, shop };
+}
+
+/** The `X-Shopify-Hmac-Sha256` Shopify sends with `body`: base64 HMAC-SHA256 with the app secret. */
+export async function signWebhook(body: string, secret: string = env.SHOPIFY_API_SECRET): Promise<string> {
+  return bytesToBase64(await signHmacSha256(secret, body));
+}
+
+/** Sends a delivery the simulator built to the worker, as Shopify or Pub/Sub would; `overrides` tamper with it. */
+export function sendDelivery(delivery: SimDelivery, overrides: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  return exports.default.fetch(
+    new Request(delivery.url, { method: delivery.method, headers: { ...delivery.headers, ...overrides.headers }, body: overrides.body ?? delivery.body }),
+  );
 }
 
 /** Builds a real signed delivery in the simulator (HMAC for HTTPS, OIDC + envelope for Pub/Sub) and sends it. */
 export async function deliver(
-  sim: ReturnType<typeof simClient>,
+  sim: SimClient,
   shop: string,
   input: { topic: string; payloadText: string; via: Via; webhookId?: string; triggeredAt?: string; headers?: Record<string, string> },
 ): Promise<{ delivery: SimDelivery; response: Response }> {
   const delivery = await sim.webhook(shop, input);
-  return { delivery, response: await exports.default.fetch(deliveryRequest(delivery)) };
-}
-
-export function sendDelivery(delivery: SimDelivery, overrides: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
-  return exports.default.fetch(
-    new Request(delivery.url, { method: "POST", headers: { ...delivery.headers, ...overrides.headers }, body: overrides.body ?? delivery.body }),
-  );
+  return { delivery, response: await sendDelivery(delivery) };
 }
 
 /** The worker with some bindings replaced (secret rotation, another audience…), as a deploy with that config would run. */

@@ -5,7 +5,8 @@ import { QUEUE_NAMES } from "../../queues/messages.ts";
 import { handleBulkOperationFinish } from "../../worker/services/backfill/handle-bulk-operation-finish.ts";
 import worker from "../../worker/index.ts";
 import { manualBackfill, waitForBackfill } from "../helpers/backfill.ts";
-import { deliver, installShop, sim, waitFor } from "../helpers/harness.ts";
+import { installShop, sim, waitFor } from "../helpers/harness.ts";
+import { sendDelivery } from "../helpers/webhook-requests.ts";
 
 const STORE = { products: 2, customers: 4, orders: 6, abandonedCheckouts: 1, days: 120 };
 
@@ -73,7 +74,7 @@ describe("backfill queue consumer", () => {
     expect(await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first()).toEqual({ status: "succeeded" });
 
     // The same webhook through POST /webhooks is a handled lifecycle topic, not quarantine.
-    expect((await deliver(finished[0]!)).status).toBe(200);
+    expect((await sendDelivery(finished[0]!)).status).toBe(200);
     await waitFor(async () => env.DB.prepare("select 1 ok from deliveries where tenant_id = ? and topic = 'bulk_operations/finish'").bind(tenantId).first(), "finish delivery");
     expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });

@@ -4,7 +4,8 @@ import { parseConfig } from "../../../../worker/env.ts";
 import { tenantObject } from "../../../../worker/services/tenant-object.ts";
 import { createAdminClient } from "../../../../worker/shopify/admin-graphql.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
-import { adminJson, deliver, installShop, sim, waitFor } from "../../../helpers/harness.ts";
+import { adminJson, installShop, sim, waitFor } from "../../../helpers/harness.ts";
+import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
 const STORE = { products: 6, customers: 10, orders: 30, abandonedCheckouts: 3, days: 120 };
 
@@ -50,13 +51,13 @@ describe("backfill and live webhooks together", () => {
     const { customer, deliveries: customerDeliveries } = await sim().createCustomer(shop, { email: "overlap@example.com" });
     const before = await sim().createOrder(shop, { customerId: customer.id, financialStatus: "paid" });
     const after = await sim().createOrder(shop, { customerId: customer.id, financialStatus: "paid" });
-    for (const delivery of [...customerDeliveries, ...before.deliveries]) expect((await deliver(delivery)).status).toBe(200);
+    for (const delivery of [...customerDeliveries, ...before.deliveries]) expect((await sendDelivery(delivery)).status).toBe(200);
     await waitFor(async () => (await keyCount(tenantId, `purchase:${before.order.id}`)) === 1, "webhook purchase");
 
     const queued = await adminJson<{ job: { id: string } }>(shop, "/backfill", { method: "POST" });
     const done = await waitForBackfill(shop, (view) => view.job?.id === queued.job.id && !view.running);
     expect(done.job?.status).toBe("succeeded");
-    for (const delivery of after.deliveries) expect((await deliver(delivery)).status).toBe(200);
+    for (const delivery of after.deliveries) expect((await sendDelivery(delivery)).status).toBe(200);
     const delivered = customerDeliveries.length + before.deliveries.length + after.deliveries.length;
     await waitFor(async () => (await env.DB.prepare("select count(*) n from deliveries where tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n === delivered, "webhooks ingested");
 

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
-import { deliver, sim, waitFor } from "../../../helpers/harness.ts";
+import { sim, waitFor } from "../../../helpers/harness.ts";
 import { createSegmentVia, installEmptyShop, seedShopCustomers, settledPush } from "../../../helpers/segment-shop.ts";
+import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
 describe("tag push and our own webhooks", () => {
   it("does not loop: the customers/update webhooks our tags cause change no membership and push nothing", async () => {
@@ -17,7 +18,7 @@ describe("tag push and our own webhooks", () => {
       const deliveries = await sim().outbox(installed.shop, { drain: false });
       return deliveries.filter((d) => d.topic === "customers/update").length >= 3 ? deliveries : null;
     }, "the app-caused customers/update webhooks");
-    for (const delivery of await sim().outbox(installed.shop)) expect((await deliver(delivery)).status).toBe(200);
+    for (const delivery of await sim().outbox(installed.shop)) expect((await sendDelivery(delivery)).status).toBe(200);
     expect(caused.filter((d) => d.topic === "customers/update")).toHaveLength(3);
 
     await waitFor(async () => {
