@@ -1,12 +1,10 @@
 import { env } from "cloudflare:workers";
 import type { BackfillMessage } from "../../queues/backfill-messages.ts";
-import { parseConfig } from "../../worker/env.ts";
-import { createLogger } from "../../worker/lib/log.ts";
 import type { BackfillResponse } from "../../worker/routes/admin/backfill.ts";
 import { createBackfillContext, type BackfillContext } from "../../worker/services/backfill/backfill-context.ts";
 import { dispatchBackfillMessage } from "../../worker/services/backfill/dispatch-backfill-message.ts";
-import { createDeps } from "../../worker/services/deps.ts";
 import { adminJson, waitFor } from "./harness.ts";
+import { serviceDeps } from "./service-context.ts";
 
 /** Polls GET /admin/api/backfill until `until` holds (by default: the latest job finished). */
 export async function waitForBackfill(shop: string, until: (view: BackfillResponse) => boolean = (v) => Boolean(v.job) && !v.running, timeoutMs = 25_000) {
@@ -45,10 +43,8 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
 
 /** A backfill context whose queue is an in-memory list: the test decides when (and whether) each message runs. */
 export function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error("bad test env");
   const queue: BackfillMessage[] = [];
-  const ctx = createBackfillContext(createDeps(env, parsed.config, createLogger({ test: "backfill" })), tenantId, {
+  const ctx = createBackfillContext(serviceDeps(), tenantId, {
     send: async (message) => {
       queue.push(message);
     },

@@ -12,10 +12,13 @@ export function serviceDeps(): Deps {
   return createDeps(env, parsed.config, createLogger({ test: true }));
 }
 
+/** An existing tenant's service context, as a request scoped to it would build. */
+export const tenantContextOf = (tenantId: string): TenantContext => ({ ...serviceDeps(), tenantId });
+
 /** A fresh seeded tenant's service context. */
 export async function tenantContext(): Promise<TenantContext> {
   const { tenantId } = await seedTenant();
-  return { ...serviceDeps(), tenantId };
+  return tenantContextOf(tenantId);
 }
 
 /** A tenant's context with its Admin API client (the tenant must be installed in the simulator). */

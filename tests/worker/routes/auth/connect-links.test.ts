@@ -2,10 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signConnectToken } from "../../../../worker/services/connect-links/connect-token.ts";
 import { handleLifecycleTopic } from "../../../../worker/services/lifecycle/handle-lifecycle-topic.ts";
-import { createDeps } from "../../../../worker/services/deps.ts";
-import { parseConfig } from "../../../../worker/env.ts";
-import { createLogger } from "../../../../worker/lib/log.ts";
 import { appFetch, createSimShop, installShop, type InstalledShop } from "../../../helpers/harness.ts";
+import { tenantContextOf } from "../../../helpers/service-context.ts";
 
 const HTML = { Accept: "text/html" };
 
@@ -17,11 +15,7 @@ async function createLink(owner: InstalledShop): Promise<string> {
   return new URL(url).searchParams.get("token")!;
 }
 
-async function uninstall(tenantId: string) {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error("bad test env");
-  await handleLifecycleTopic({ ...createDeps(env, parsed.config, createLogger({})), tenantId }, "app/uninstalled", {});
-}
+const uninstall = (tenantId: string) => handleLifecycleTopic(tenantContextOf(tenantId), "app/uninstalled", {});
 
 /** Walks the authorization-code grant like a browser: /auth → Shopify authorize → /auth/callback. */
 async function installThroughLink(shop: string, token: string): Promise<Response> {

@@ -1,20 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDeps } from "../../../../worker/services/deps.ts";
-import { parseConfig } from "../../../../worker/env.ts";
-import { createLogger } from "../../../../worker/lib/log.ts";
 import { revokeKey } from "../../../../worker/services/keys/revoke-key.ts";
 import { signPixelToken } from "../../../../worker/services/pixel/pixel-token.ts";
 import { consumeIngestBatch, pixelMessage } from "../../../helpers/ingest-queue.ts";
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-
-function tenantContext(tenantId: string) {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error(parsed.issues.join(", "));
-  return { ...createDeps(env, parsed.config, createLogger({ test: "pixel-security" })), tenantId };
-}
+import { tenantContextOf } from "../../../helpers/service-context.ts";
 
 const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
@@ -29,7 +21,7 @@ describe("pixel collector (security)", () => {
     const tenant = await seedTenant();
     const token = await pixelToken(tenant.publicKey, "v1");
     expect(await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "v1" })).toHaveProperty("status", 200);
-    expect(await revokeKey(tenantContext(tenant.tenantId), tenant.publicKeyId)).toBe(true);
+    expect(await revokeKey(tenantContextOf(tenant.tenantId), tenant.publicKeyId)).toBe(true);
     const handshake = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "v1" });
     expect(handshake.status).toBe(403);
     const events = await postPixel("/events", { token, events: ownPixelEvents("v1").slice(0, 1) });

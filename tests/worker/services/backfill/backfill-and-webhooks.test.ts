@@ -1,10 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../../../worker/env.ts";
-import { tenantObject } from "../../../../worker/services/tenant-object.ts";
-import { createAdminClient } from "../../../../worker/shopify/admin-graphql.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
 import { adminJson, installShop, sim, waitFor } from "../../../helpers/harness.ts";
+import { adminContext } from "../../../helpers/service-context.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
 const STORE = { products: 6, customers: 10, orders: 30, abandonedCheckouts: 3, days: 120 };
@@ -30,9 +28,7 @@ async function staleProfiles(tenantId: string) {
 
 /** What Shopify says about one customer's orders since the backfill window began. */
 async function shopifyTotals(tenantId: string, customerId: string, since: string) {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error("bad test env");
-  const admin = createAdminClient(parsed.config, tenantObject(env, tenantId));
+  const { admin } = adminContext(tenantId);
   type Orders = { customer: { orders: { nodes: { cancelledAt: string | null; totalPriceSet: { shopMoney: { amount: string } }; totalRefundedSet: { shopMoney: { amount: string } } }[] } } };
   const read = await admin.request<Orders>(
     `query ($id: ID!, $q: String) { customer(id: $id) { orders(first: 100, query: $q) { nodes { cancelledAt totalPriceSet { shopMoney { amount } } totalRefundedSet { shopMoney { amount } } } } } }`,

@@ -1,19 +1,10 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { acquire, settle, type BucketState } from "../../../../durable-objects/cost-bucket.ts";
-import { parseConfig } from "../../../../worker/env.ts";
-import { tenantObject } from "../../../../worker/services/tenant-object.ts";
-import { createAdminClient } from "../../../../worker/shopify/admin-graphql.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
 import { adminJson, installShop, sim } from "../../../helpers/harness.ts";
+import { adminContext } from "../../../helpers/service-context.ts";
 
 const SMALL_BUCKET = { maximumAvailable: 50, restoreRate: 10 };
-
-function adminClient(tenantId: string) {
-  const parsed = parseConfig(env);
-  if (!parsed.ok) throw new Error("bad test env");
-  return createAdminClient(parsed.config, tenantObject(env, tenantId));
-}
 
 describe("one Admin API cost bucket per shop", () => {
   it("never lets two reservations spend the same points", () => {
@@ -35,14 +26,14 @@ describe("one Admin API cost bucket per shop", () => {
     const query = `query ($n: Int!) { customers(first: $n) { nodes { id } } }`;
 
     // The DO still believes in the 2,000-point bucket it saw at install: ten calls of 10 points overrun 50.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => adminClient(tenantId).request<unknown>(query, { n: 8 })));
+    const burst = await Promise.all(Array.from({ length: 10 }, () => adminContext(tenantId).admin.request<unknown>(query, { n: 8 })));
     expect(burst.filter((result) => !result.ok)).toEqual([]);
     const afterBurst = await throttled();
     expect(afterBurst).toBeGreaterThan(0);
 
     const queued = await adminJson<{ job: { id: string } }>(shop, "/backfill", { method: "POST" });
     const caller = async (first: number) => {
-      const admin = adminClient(tenantId);
+      const { admin } = adminContext(tenantId);
       const results = [];
       for (let i = 0; i < 4; i++) results.push(await admin.request<unknown>(query, { n: first }));
       return results;
