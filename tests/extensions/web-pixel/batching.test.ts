@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { DeliveredEvent } from "./create-pixel-host.ts";
-import { OWN_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { ownPixelEvents, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
-const own = readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
+const pixel = await setUpPixelTests();
+const own = ownPixelEvents();
 const pageViews = (count: number): DeliveredEvent[] =>
   Array.from({ length: count }, (_, seq) => ({ ...own.page_viewed!, id: `sh-page-${seq}`, seq }));
 const withTitleOfBytes = (event: DeliveredEvent, bytes: number, id: string): DeliveredEvent => {
@@ -17,14 +17,6 @@ const ofExactBytes = (event: DeliveredEvent, bytes: number, id: string): Deliver
   (copy.context as { document: { title: string } }).document.title = "x".repeat(bytes - bodyBytes(JSON.stringify(copy)));
   return copy;
 };
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
 describe("web pixel batching", () => {
   it("never puts more than 50 events in one request", async () => {

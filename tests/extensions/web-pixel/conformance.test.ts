@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { STANDARD_EVENT_NAMES } from "./create-fake-collector.ts";
-import { CAPTURED_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { CAPTURED_PIXEL_FIXTURES_DIR, readPixelFixtures, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
+const pixel = await setUpPixelTests();
 const captured = readPixelFixtures(CAPTURED_PIXEL_FIXTURES_DIR);
 // stderr rather than console: vitest's `silent: "passed-only"` would swallow a console line from a skipped file.
 if (!captured) process.stderr.write(`SKIPPED: ${CAPTURED_PIXEL_FIXTURES_DIR} is absent, so the pixel is not run over real captured events.\n`);
 const standard = Object.entries(captured ?? {}).filter(([, event]) => STANDARD_EVENT_NAMES.includes(event.name));
 const CART_AND_CHECKOUT = /^(product_added_to_cart|product_removed_from_cart|cart_viewed|checkout_\w+|payment_info_submitted)$/;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
 describe.skipIf(!captured)("web pixel over events captured from a real store (../shared/fixtures, RudderStack)", () => {
   it.each(standard)("sends %s exactly as captured", async (_, event) => {

@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OWN_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { describe, expect, it, vi } from "vitest";
+import { ownPixelEvents, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
-const own = readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const pixel = await setUpPixelTests();
+const own = ownPixelEvents();
 
 describe("web pixel consent", () => {
   it("sends nothing, not even the handshake, without analytics consent", async () => {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SIGNED_IN_CUSTOMER, type DeliveredEvent } from "./create-pixel-host.ts";
-import { OWN_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { ownPixelEvents, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
-const own = readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
+const pixel = await setUpPixelTests();
+const own = ownPixelEvents();
 const journey = ["page_viewed", "product_viewed", "search_submitted", "product_added_to_cart", "checkout_started", "checkout_completed"].map(
   (name) => own[name]!,
 );
@@ -11,14 +11,6 @@ const customEvent = (name: string): DeliveredEvent => {
   const { clientId, seq, timestamp, context } = own.page_viewed!;
   return { id: `sh-custom-${name}`, clientId, name, seq, type: "custom", timestamp, context, customData: { list: "footer" } };
 };
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
 describe("web pixel events", () => {
   it("sends every event exactly as delivered", async () => {

@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CollectorAnswer } from "./create-fake-collector.ts";
-import { OWN_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { ownPixelEvents, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
-const own = readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const pixel = await setUpPixelTests();
+const own = ownPixelEvents();
 
 describe("web pixel delivery failures", () => {
   it("re-handshakes once on 401 and resends the batch with the new token", async () => {

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { handshakeAnswer, type CollectorAnswer } from "./create-fake-collector.ts";
 import { PIXEL_SETTINGS } from "./create-pixel-host.ts";
-import { OWN_PIXEL_FIXTURES_DIR, loadPixel, readPixelFixtures, startPixel } from "./pixel-harness.ts";
+import { ownPixelEvents, setUpPixelTests, startPixel } from "./pixel-harness.ts";
 
-const pixel = await loadPixel();
-const own = readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const pixel = await setUpPixelTests();
+const own = ownPixelEvents();
 
 describe("web pixel handshake", () => {
   it("handshakes once, carrying the public key and the client id only", async () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInThisContext } from "node:vm";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { buildPixel } from "../../../scripts/build-pixel.ts";
 import { SHARED_FIXTURES_DIR } from "../../setup/load-shared-fixtures.ts";
 import { createFakeCollector, type CollectorConfigInput } from "./create-fake-collector.ts";
@@ -13,11 +13,11 @@ import { REGISTERED_PIXEL } from "./web-pixels-extension-stand-in.ts";
 export type RegisteredPixel = (api: ExtensionApi) => void;
 export type StartPixelOptions = Partial<PixelHostOptions> & { config?: CollectorConfigInput };
 
-export const OWN_PIXEL_FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/pixel", import.meta.url));
+const OWN_PIXEL_FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/pixel", import.meta.url));
 export const CAPTURED_PIXEL_FIXTURES_DIR = join(SHARED_FIXTURES_DIR, "rudderstack-captured/pixel");
 
 /** The built bundle's register callback, with the Shopify host package swapped for the stand-in. */
-export async function loadPixel(): Promise<RegisteredPixel> {
+async function loadPixel(): Promise<RegisteredPixel> {
   const standIn = fileURLToPath(new URL("./web-pixels-extension-stand-in.ts", import.meta.url));
   const { code } = await buildPixel({ alias: { "@shopify/web-pixels-extension": standIn }, write: false });
   runInThisContext(code);
@@ -25,6 +25,21 @@ export async function loadPixel(): Promise<RegisteredPixel> {
   if (!registered) throw new Error("the pixel bundle did not call register()");
   return registered;
 }
+
+/** The built pixel for the calling test file, whose tests each run on fake timers and get the real `fetch` back after. */
+export async function setUpPixelTests(): Promise<RegisteredPixel> {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return loadPixel();
+}
+
+/** The project's own recorded Web Pixels events (tests/fixtures/pixel), keyed by name. */
+export const ownPixelEvents = (): Record<string, DeliveredEvent> => readPixelFixtures(OWN_PIXEL_FIXTURES_DIR)!;
 
 /** One page load: the pixel runs against a fresh host, with `fetch` answered by a fake collector. */
 export function startPixel(pixel: RegisteredPixel, { analyticsAllowed = true, settings, config }: StartPixelOptions = {}) {
