@@ -3,12 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe } from "vitest";
 import { startDevStack, type DevStack } from "../../scripts/dev/start-stack.ts";
+import { simClient, type SimClient } from "../helpers/simulator-client.ts";
 
 /** Debian's chromium, as CI installs it; CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAS_CHROMIUM = existsSync(CHROMIUM);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,10 +23,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export type AdminBrowser = { stack: DevStack; browser: Browser; close(): Promise<void> };
+type AdminBrowser = { stack: DevStack; browser: Browser; close(): Promise<void> };
 
 /** The real local stack (simulator + wrangler dev on free ports, state in a temp dir) and a headless Chromium. */
-export async function startAdminBrowser(): Promise<AdminBrowser> {
+async function startAdminBrowser(): Promise<AdminBrowser> {
   const persistTo = await mkdtemp(join(tmpdir(), "segops-e2e-"));
   const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet" });
   const browser = await chromium
@@ -47,7 +49,29 @@ export async function startAdminBrowser(): Promise<AdminBrowser> {
   };
 }
 
-/** The simulator's admin page for `shop`, where Shopify admin would show the app. */
-export function adminUrl(stack: DevStack, shop: string): string {
-  return `${stack.simulatorUrl}/store/${shop.replace(".myshopify.com", "")}/apps/segops`;
+/** Opens the app for `shop` the way a merchant does, in the simulator's admin page, and answers the app's iframe. */
+export async function openApp(page: Page, stack: DevStack, shop: string): Promise<FrameLocator> {
+  await page.goto(`${stack.simulatorUrl}/store/${shop.replace(".myshopify.com", "")}/apps/segops`);
+  return page.frameLocator("#app-iframe");
+}
+
+/** `describe` for tests that drive the admin in Chromium; where Chromium is absent it skips, and says so on stderr. */
+export function describeInChromium(name: string, tests: () => void): void {
+  // Straight to stderr: the runner keeps console output of files that pass or skip to itself.
+  if (!HAS_CHROMIUM) process.stderr.write(`\nSKIPPED: "${name}" needs ${CHROMIUM} (CI installs it; apt-get install chromium).\n`);
+  describe.skipIf(!HAS_CHROMIUM)(name, tests);
+}
+
+export type SharedAdminBrowser = { stack: DevStack; browser: Browser; sim: SimClient };
+
+/** The stack, Chromium and a simulator client shared by the enclosing describe's tests: set before them, stopped after. */
+export function sharedAdminBrowser(): SharedAdminBrowser {
+  const shared = {} as SharedAdminBrowser;
+  let started: AdminBrowser | undefined;
+  beforeAll(async () => {
+    started = await startAdminBrowser();
+    Object.assign(shared, { stack: started.stack, browser: started.browser, sim: simClient(started.stack.simulatorUrl) });
+  });
+  afterAll(() => started?.close());
+  return shared;
 }

@@ -1,17 +1,12 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
-import { simClient, type SimClient } from "../helpers/simulator-client.ts";
-import { adminUrl, CHROMIUM, HAS_CHROMIUM, startAdminBrowser, type AdminBrowser } from "./admin-browser.ts";
+import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
 
 const SMALL_STORE = { products: 5, customers: 10, orders: 20, abandonedCheckouts: 2, days: 120 };
 const STEP_LABELS = ["Storefront and server keys", "Webhook subscriptions", "Web pixel", "Product metafield definitions", "90-day history backfill"];
 
-// Straight to stderr: the runner keeps console output of files that pass or skip to itself.
-if (!HAS_CHROMIUM) process.stderr.write(`\nSKIPPED: the embedded-admin browser tests need ${CHROMIUM} (CI installs it; apt-get install chromium).\n`);
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const app = (page: Page): FrameLocator => page.frameLocator("#app-iframe");
 const setupRows = (frame: FrameLocator) => frame.locator('s-section[heading="Setup"] s-table-body s-table-row');
 
 /** Reads the setup table until every step is done, returning every distinct row text seen on the way. */
@@ -27,25 +22,18 @@ async function watchSetupUntilDone(frame: FrameLocator, timeoutMs = 30_000): Pro
   }
 }
 
-describe.skipIf(!HAS_CHROMIUM)("embedded admin in Chromium", () => {
-  let env: AdminBrowser;
-  let sim: SimClient;
+describeInChromium("embedded admin in Chromium", () => {
+  const env = sharedAdminBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    env = await startAdminBrowser();
-    sim = simClient(env.stack.simulatorUrl);
-  });
-  afterAll(() => env?.close());
   beforeEach(async () => {
     page = await env.browser.newPage();
   });
   afterEach(() => page.close());
 
   it("shows setup progress step by step until done, then the workspace and the public key the pixel got", async () => {
-    const { shop } = await sim.createShop({ size: SMALL_STORE });
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const { shop } = await env.sim.createShop({ size: SMALL_STORE });
+    const frame = await openApp(page, env.stack, shop);
 
     const seen = await watchSetupUntilDone(frame);
     expect(seen.some((row) => /Pending|Running/.test(row)), `rows seen: ${seen.join(" | ")}`).toBe(true);
@@ -55,15 +43,14 @@ describe.skipIf(!HAS_CHROMIUM)("embedded admin in Chromium", () => {
     const workspace = frame.locator('s-section[heading="Workspace"]');
     await workspace.getByText("Active").waitFor();
     expect(await workspace.locator("code").innerText()).toBe(shop.replace(".myshopify.com", ""));
-    const { webPixel } = await sim.state(shop);
+    const { webPixel } = await env.sim.state(shop);
     const publicKey = await frame.locator("code", { hasText: /^pk_live_/ }).innerText();
     expect(webPixel?.settings).toMatchObject({ publicKey });
   });
 
   it("reveals the server key once, and the revealed key authenticates the API", async () => {
-    const { shop } = await sim.createShop({ size: SMALL_STORE });
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const { shop } = await env.sim.createShop({ size: SMALL_STORE });
+    const frame = await openApp(page, env.stack, shop);
     const reveal = frame.getByRole("button", { name: "Reveal server key" });
     await reveal.click();
 
@@ -83,39 +70,37 @@ describe.skipIf(!HAS_CHROMIUM)("embedded admin in Chromium", () => {
   });
 
   it("shows a failed step with its error, and Retry resumes setup once the cause is fixed", async () => {
-    const { shop } = await sim.createShop({ size: SMALL_STORE, grantedScopes: DECLARED_SCOPES.filter((scope) => scope !== "write_pixels") });
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const { shop } = await env.sim.createShop({ size: SMALL_STORE, grantedScopes: DECLARED_SCOPES.filter((scope) => scope !== "write_pixels") });
+    const frame = await openApp(page, env.stack, shop);
 
     const pixel = setupRows(frame).filter({ hasText: "Web pixel" });
     await pixel.getByText("Failed").waitFor();
     expect(await pixel.innerText()).toContain("a required scope is missing");
     await frame.locator("s-banner", { hasText: "write_pixels" }).waitFor();
 
-    await sim.setScopes(shop, [...DECLARED_SCOPES]);
+    await env.sim.setScopes(shop, [...DECLARED_SCOPES]);
     await frame.getByRole("button", { name: "Retry setup" }).click();
     await watchSetupUntilDone(frame);
-    expect(await sim.state(shop).then((state) => state.webPixel)).not.toBeNull();
+    expect(await env.sim.state(shop).then((state) => state.webPixel)).not.toBeNull();
   });
 
   it("sends the merchant to Shopify's re-approval page from the scopes banner, and back to a finished setup", async () => {
-    const { shop } = await sim.createShop({ size: SMALL_STORE, grantedScopes: DECLARED_SCOPES.filter((scope) => scope !== "write_pixels") });
-    await page.goto(adminUrl(env.stack, shop));
-    await app(page).getByRole("button", { name: "Approve scopes" }).click();
+    const { shop } = await env.sim.createShop({ size: SMALL_STORE, grantedScopes: DECLARED_SCOPES.filter((scope) => scope !== "write_pixels") });
+    const frame = await openApp(page, env.stack, shop);
+    await frame.getByRole("button", { name: "Approve scopes" }).click();
 
     await page.waitForURL(`${env.stack.simulatorUrl}/${shop}/admin/oauth/install?client_id=${env.stack.apiKey}`);
     await page.getByText("write_pixels").waitFor();
     await page.getByRole("button", { name: "Update app" }).click();
     // Shopify returns the merchant to the app's page in admin (the simulator names it by handle or API key).
     await page.waitForURL(new RegExp(`^${env.stack.simulatorUrl}/store/${shop.replace(".myshopify.com", "")}/apps/`));
-    expect((await sim.shop(shop)).grantedScopes).toContain("write_pixels");
-    await watchSetupUntilDone(app(page));
+    expect((await env.sim.shop(shop)).grantedScopes).toContain("write_pixels");
+    await watchSetupUntilDone(frame);
   });
 
   it("navigates between pages in the frame, with honest placeholders for pages still to come", async () => {
-    const { shop } = await sim.createShop({ size: SMALL_STORE });
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const { shop } = await env.sim.createShop({ size: SMALL_STORE });
+    const frame = await openApp(page, env.stack, shop);
     await frame.getByRole("link", { name: "Product sync", exact: true }).click();
     await frame.getByText("Product sync is coming soon").waitFor();
     const inFrame = new URL(page.frames().find((f) => f.url().includes("/app/"))!.url());

@@ -1,26 +1,14 @@
-import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simClient, type SimClient } from "../helpers/simulator-client.ts";
-import { adminUrl, CHROMIUM, HAS_CHROMIUM, startAdminBrowser, type AdminBrowser } from "./admin-browser.ts";
+import { expect, it } from "vitest";
+import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
 
 const NEW_STORE = { products: 1, customers: 0, orders: 0, abandonedCheckouts: 0, days: 30 };
 
-if (!HAS_CHROMIUM) process.stderr.write(`\nSKIPPED: the Pixel page browser test needs ${CHROMIUM} (CI installs it; apt-get install chromium).\n`);
-
-const app = (page: Page): FrameLocator => page.frameLocator("#app-iframe");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type HandshakeConfig = { trackedEvents: string[]; samplingPercent: number };
 
-describe.skipIf(!HAS_CHROMIUM)("Pixel page and event stream in Chromium", () => {
-  let env: AdminBrowser;
-  let sim: SimClient;
-
-  beforeAll(async () => {
-    env = await startAdminBrowser();
-    sim = simClient(env.stack.simulatorUrl);
-  });
-  afterAll(() => env?.close());
+describeInChromium("Pixel page and event stream in Chromium", () => {
+  const env = sharedAdminBrowser();
 
   const collector = async <T>(path: "handshake" | "events", body: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${env.stack.appUrl}/pixel/v1/${path}`, { method: "POST", headers: { "Content-Type": "text/plain;charset=UTF-8" }, body: JSON.stringify(body) });
@@ -28,10 +16,9 @@ describe.skipIf(!HAS_CHROMIUM)("Pixel page and event stream in Chromium", () => 
   };
 
   it("saves sampling and a tracked event for the next handshake, counts pixel events live, and streams a delivered webhook on the dashboard", async () => {
-    const { shop } = await sim.createShop({ size: NEW_STORE });
+    const { shop } = await env.sim.createShop({ size: NEW_STORE });
     const page = await env.browser.newPage();
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const frame = await openApp(page, env.stack, shop);
     await frame.getByText("SegOps is set up on your store.").waitFor({ timeout: 60_000 });
     const stream = frame.locator('s-section[heading="Event stream"]');
     await stream.getByText("No events yet").waitFor();
@@ -54,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)("Pixel page and event stream in Chromium", () => 
     await frame.getByRole("button", { name: "Save" }).click();
     await frame.getByText("Pixel settings saved", { exact: false }).waitFor();
 
-    const { webPixel } = await sim.state(shop);
+    const { webPixel } = await env.sim.state(shop);
     const publicKey = (webPixel!.settings as { publicKey: string }).publicKey;
     const clientId = crypto.randomUUID();
     const handshake = await collector<{ token: string; config: HandshakeConfig }>("handshake", { publicKey, clientId });
@@ -76,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)("Pixel page and event stream in Chromium", () => 
     const rows = stream.locator("s-table-body s-table-row");
     await rows.filter({ hasText: "page_view" }).filter({ hasText: "/sale" }).waitFor({ timeout: 20_000 });
 
-    await sim.createOrder(shop, { email: "ada@example.com", financialStatus: "paid" });
+    await env.sim.createOrder(shop, { email: "ada@example.com", financialStatus: "paid" });
     const orderRow = rows.filter({ hasText: "order_created" });
     await orderRow.waitFor({ timeout: 30_000 });
     expect(await orderRow.innerText()).toContain("webhook");
@@ -90,7 +77,7 @@ describe.skipIf(!HAS_CHROMIUM)("Pixel page and event stream in Chromium", () => 
     await stream.getByRole("button", { name: "Pause" }).click();
     await stream.getByText("Paused: new events wait until you resume.").waitFor();
     const before = await rows.count();
-    await sim.createOrder(shop, { financialStatus: "pending" });
+    await env.sim.createOrder(shop, { financialStatus: "pending" });
     await sleep(6_000);
     expect(await rows.count()).toBe(before);
     await stream.getByRole("button", { name: "Resume" }).click();

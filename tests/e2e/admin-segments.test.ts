@@ -1,29 +1,15 @@
-import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simClient, type SimClient } from "../helpers/simulator-client.ts";
-import { adminUrl, CHROMIUM, HAS_CHROMIUM, startAdminBrowser, type AdminBrowser } from "./admin-browser.ts";
+import { expect, it } from "vitest";
+import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
 
 const STORE = { products: 5, customers: 12, orders: 30, abandonedCheckouts: 3, days: 120 };
 
-if (!HAS_CHROMIUM) console.warn(`SKIPPED: the segments browser test needs ${CHROMIUM} (CI installs it; apt-get install chromium).`);
-
-const app = (page: Page): FrameLocator => page.frameLocator("#app-iframe");
-
-describe.skipIf(!HAS_CHROMIUM)(`Segments page in Chromium${HAS_CHROMIUM ? "" : ` (SKIPPED: ${CHROMIUM} not installed)`}`, () => {
-  let env: AdminBrowser;
-  let sim: SimClient;
-
-  beforeAll(async () => {
-    env = await startAdminBrowser();
-    sim = simClient(env.stack.simulatorUrl);
-  });
-  afterAll(() => env?.close());
+describeInChromium("Segments page in Chromium", () => {
+  const env = sharedAdminBrowser();
 
   it("suggests a segment on the dashboard after the backfill, then creates a segment with inline errors and a live count, and pushes it as tags", async () => {
-    const { shop } = await sim.createShop({ size: STORE });
+    const { shop } = await env.sim.createShop({ size: STORE });
     const page = await env.browser.newPage();
-    await page.goto(adminUrl(env.stack, shop));
-    const frame = app(page);
+    const frame = await openApp(page, env.stack, shop);
 
     const suggestion = frame.locator('s-section[heading="Suggested segment"]');
     await suggestion.getByRole("button", { name: /^Add "/ }).waitFor({ timeout: 90_000 });
@@ -51,7 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)(`Segments page in Chromium${HAS_CHROMIUM ? "" : `
     expect(await frame.locator("s-badge", { hasText: "Pushed" }).count()).toBe(1);
     await frame.locator(".size-chart svg").waitFor();
 
-    const state = await sim.state(shop);
+    const state = await env.sim.state(shop);
     const tagged = Object.values(state.customerTags).filter((tags) => tags.includes("segops:repeat-buyers"));
     expect(tagged).toHaveLength(members);
     expect(state.graphqlCalls.tagsAdd).toBe(members);
@@ -59,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)(`Segments page in Chromium${HAS_CHROMIUM ? "" : `
     await frame.getByRole("button", { name: "Push now" }).click();
     await frame.getByRole("button", { name: "Push now" }).and(frame.locator("[loading]")).waitFor();
     await frame.getByText("0 tagged, 0 untagged").waitFor({ timeout: 30_000 });
-    expect((await sim.state(shop)).graphqlCalls.tagsAdd).toBe(members);
+    expect((await env.sim.state(shop)).graphqlCalls.tagsAdd).toBe(members);
     await page.close();
   }, 180_000);
 });
