@@ -1,18 +1,8 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { QUEUE_NAMES, type IngestMessage } from "../../queues/messages.ts";
-import worker from "../../worker/index.ts";
+import { consumeQueueBatch } from "./queue-batch.ts";
 
 /** Runs the real ingest consumer over these message bodies, as one queue batch. */
-export async function consumeIngestBatch(bodies: unknown[]) {
-  const batch = createMessageBatch(
-    QUEUE_NAMES.ingest,
-    bodies.map((body, i) => ({ id: `ingest-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
-  return { batch, result: await getQueueResult(batch, ctx) };
-}
+export const consumeIngestBatch = (bodies: unknown[]) => consumeQueueBatch(QUEUE_NAMES.ingest, bodies);
 
 /** A webhook delivery message as the routes enqueue it. */
 export function webhookMessage(shop: string, topic: string, body: string, overrides: Partial<Extract<IngestMessage, { type: "webhook" }>> = {}) {

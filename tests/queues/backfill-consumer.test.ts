@@ -1,24 +1,15 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import { handleBulkOperationFinish } from "../../worker/services/backfill/handle-bulk-operation-finish.ts";
-import worker from "../../worker/index.ts";
 import { manualBackfill, waitForBackfill } from "../helpers/backfill.ts";
 import { installShop, sim, waitFor } from "../helpers/harness.ts";
+import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 import { sendDelivery } from "../helpers/webhook-requests.ts";
 
 const STORE = { products: 2, customers: 4, orders: 6, abandonedCheckouts: 1, days: 120 };
 
-async function consume(bodies: unknown[]) {
-  const batch = createMessageBatch(
-    QUEUE_NAMES.backfill,
-    bodies.map((body, i) => ({ id: `backfill-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
-  return { batch, result: await getQueueResult(batch, ctx) };
-}
+const consume = (bodies: unknown[]) => consumeQueueBatch(QUEUE_NAMES.backfill, bodies);
 
 async function queuedJob(tenantId: string) {
   const jobId = `job_q_${crypto.randomUUID().slice(0, 8)}`;

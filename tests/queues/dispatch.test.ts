@@ -1,18 +1,9 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import worker from "../../worker/index.ts";
-
-async function deliver(queue: string, bodies: unknown[]) {
-  const batch = createMessageBatch(
-    queue,
-    bodies.map((body, i) => ({ id: `${queue}-${crypto.randomUUID()}-${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
-  return { batch, result: await getQueueResult(batch, ctx) };
-}
+import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 
 async function deadLetters(messageIds: string[]) {
   const placeholders = messageIds.map(() => "?").join(",");
@@ -24,7 +15,7 @@ async function deadLetters(messageIds: string[]) {
 
 describe("queue consumers", () => {
   it("records a malformed message as a dead letter and acks it instead of retrying forever", async () => {
-    const { batch, result } = await deliver(QUEUE_NAMES.backfill, [{ type: "start" }]);
+    const { batch, result } = await consumeQueueBatch(QUEUE_NAMES.backfill, [{ type: "start" }]);
     expect(result.explicitAcks).toEqual([batch.messages[0]!.id]);
     expect(result.retryMessages).toEqual([]);
     const [row] = await deadLetters([batch.messages[0]!.id]);
@@ -33,7 +24,7 @@ describe("queue consumers", () => {
   });
 
   it("records every message reaching a dead-letter queue under its source queue", async () => {
-    const { batch, result } = await deliver(QUEUE_NAMES.shopifyWritesDlq, [{ type: "segment_push", tenantId: "ten_x", segmentId: "seg_y" }]);
+    const { batch, result } = await consumeQueueBatch(QUEUE_NAMES.shopifyWritesDlq, [{ type: "segment_push", tenantId: "ten_x", segmentId: "seg_y" }]);
     expect(result.ackAll).toBe(true);
     const rows = await deadLetters(batch.messages.map((m) => m.id));
     expect(rows).toEqual([expect.objectContaining({ queue: QUEUE_NAMES.shopifyWrites })]);
