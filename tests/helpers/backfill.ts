@@ -3,21 +3,12 @@ import type { BackfillMessage } from "../../queues/backfill-messages.ts";
 import type { BackfillResponse } from "../../worker/routes/admin/backfill.ts";
 import { createBackfillContext, type BackfillContext } from "../../worker/services/backfill/backfill-context.ts";
 import { dispatchBackfillMessage } from "../../worker/services/backfill/dispatch-backfill-message.ts";
-import { adminJson, waitFor } from "./harness.ts";
+import { waitForAdmin } from "./harness.ts";
 import { serviceDeps } from "./service-context.ts";
 
 /** Polls GET /admin/api/backfill until `until` holds (by default: the latest job finished). */
-export async function waitForBackfill(shop: string, until: (view: BackfillResponse) => boolean = (v) => Boolean(v.job) && !v.running, timeoutMs = 25_000) {
-  let last: BackfillResponse | null = null;
-  try {
-    return await waitFor(async () => {
-      last = await adminJson<BackfillResponse>(shop, "/backfill");
-      return until(last) ? last : null;
-    }, "backfill", timeoutMs);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last status: ${JSON.stringify(last)}`);
-  }
-}
+export const waitForBackfill = (shop: string, until: (view: BackfillResponse) => boolean = (v) => Boolean(v.job) && !v.running, timeoutMs = 25_000) =>
+  waitForAdmin(shop, "/backfill", until, timeoutMs);
 
 export type TenantCounts = {
   orders: number;

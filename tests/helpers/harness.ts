@@ -45,17 +45,20 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
   }
 }
 
-export async function waitForSetup(shop: string, until: (setup: SetupResponse) => boolean = (s) => s.complete): Promise<SetupResponse> {
-  let last: SetupResponse | null = null;
+/** Polls an admin API GET (`/setup`, `/backfill`…) until `until` holds; on a timeout, says what it answered last. */
+export async function waitForAdmin<T>(shop: string, path: string, until: (answer: T) => boolean, timeoutMs?: number): Promise<T> {
+  let last: T | null = null;
   try {
     return await waitFor(async () => {
-      last = await adminJson<SetupResponse>(shop, "/setup");
+      last = await adminJson<T>(shop, path);
       return until(last) ? last : null;
-    }, "setup");
+    }, path, timeoutMs);
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last setup: ${JSON.stringify(last)}`);
+    throw new Error(`${(error as Error).message}; last answer: ${JSON.stringify(last)}`);
   }
 }
+
+export const waitForSetup = (shop: string, until: (setup: SetupResponse) => boolean = (s) => s.complete) => waitForAdmin(shop, "/setup", until);
 
 export type InstalledShop = { shop: string; tenantId: string; publicKey: string; serverKey: string; bootstrap: BootstrapResponse };
 
