@@ -30,17 +30,21 @@ const webhookDelivery = z
   .refine((message) => (message.body === undefined) !== (message.payloadId === undefined), "exactly one of body and payloadId");
 
 /** Web Pixels events as delivered, behind a verified pixel token: the tenant, key and visitor come from the token. */
-const pixelBatch = z.object({
-  type: z.literal("pixel"),
-  tenantId: z.string(),
-  keyId: z.string(),
-  clientId: z.string(),
-  receivedAt: z.number(),
-  origin: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  /** Validated event by event when mapped, so one bad event is quarantined alone. */
-  events: z.array(z.unknown()),
-});
+const pixelBatch = z
+  .object({
+    type: z.literal("pixel"),
+    tenantId: z.string(),
+    keyId: z.string(),
+    clientId: z.string(),
+    receivedAt: z.number(),
+    origin: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    /** The request body as received (`{ token, events }`): the consumer parses it once, the route never re-serializes it. */
+    body: z.string().optional(),
+    /** The events themselves, in messages enqueued before `body` existed. Either way each event is validated when mapped. */
+    events: z.array(z.unknown()).optional(),
+  })
+  .refine((message) => (message.body === undefined) !== (message.events === undefined), "exactly one of body and events");
 
 /** Authenticated input the route could not even enqueue as a delivery (e.g. Pub/Sub without a topic attribute). */
 const quarantine = z.object({

@@ -54,21 +54,36 @@ async function planWebhookMessage(deps: Deps, message: WebhookDeliveryMessage, l
   return plan;
 }
 
+// The route checked the body before enqueueing it; an unreadable one here is kept whole in quarantine.
+function pixelEvents(message: PixelBatchMessage): unknown[] | null {
+  if (message.events) return message.events;
+  try {
+    const events = (JSON.parse(message.body ?? "") as { events?: unknown } | null)?.events;
+    return Array.isArray(events) ? events : null;
+  } catch {
+    return null;
+  }
+}
+
 function planPixelMessage(deps: Deps, message: PixelBatchMessage, lookups: IngestLookups): IngestPlan {
+  const events = pixelEvents(message);
   if (!lookups.activeKeyIds.has(message.keyId)) {
     // The route's key cache may lag a revoke by a few seconds in other isolates; storage never does.
-    deps.log.warn("pixel events refused: key revoked", { tenant: message.tenantId, count: message.events.length });
+    deps.log.warn("pixel events refused: key revoked", { tenant: message.tenantId, count: events?.length ?? 0 });
     return newIngestPlan();
   }
-  const ctx = { tenantId: message.tenantId, clientId: message.clientId, receivedAt: message.receivedAt };
-  const { plan, rejected } = planPixelEvents(ctx, message.events);
   const headers: Record<string, string> = { tenantId: message.tenantId, keyId: message.keyId, clientId: message.clientId };
   if (message.origin) headers.origin = message.origin;
   if (message.userAgent) headers.userAgent = message.userAgent;
-  for (const { event, reason } of rejected) {
-    plan.quarantine.push(
-      quarantineRow({ tenantId: message.tenantId, shopDomain: null, source: "pixel", topic: null, reason, payload: JSON.stringify(event), headers, receivedAt: message.receivedAt }),
-    );
+  const quarantined = (reason: string, payload: string) =>
+    quarantineRow({ tenantId: message.tenantId, shopDomain: null, source: "pixel", topic: null, reason, payload, headers, receivedAt: message.receivedAt });
+  if (!events) {
+    const plan = newIngestPlan();
+    plan.quarantine.push(quarantined("pixel batch body is not { events: [...] }", message.body ?? ""));
+    return plan;
   }
+  const ctx = { tenantId: message.tenantId, clientId: message.clientId, receivedAt: message.receivedAt };
+  const { plan, rejected } = planPixelEvents(ctx, events);
+  for (const { event, reason } of rejected) plan.quarantine.push(quarantined(reason, JSON.stringify(event)));
   return plan;
 }

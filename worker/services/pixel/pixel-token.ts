@@ -33,7 +33,25 @@ export async function signPixelToken(encryptionKey: string, claims: PixelTokenCl
   return `${body}.${bytesToBase64Url(new Uint8Array(signature))}`;
 }
 
+// Tokens this isolate has verified, per key: a visitor sends the same token with every batch for an hour, and a
+// verified signature stays verified (expiry is still checked on every call). Bounded; cleared when full.
+const verified = new Map<string, Map<string, PixelTokenClaims>>();
+const MAX_VERIFIED = 20_000;
+
 export async function verifyPixelToken(encryptionKey: string, token: string, now = Date.now()): Promise<Result<PixelTokenClaims, PixelTokenRefusal>> {
+  let known = verified.get(encryptionKey);
+  const hit = known?.get(token);
+  if (hit) return hit.expiresAt <= now ? err({ reason: "expired" }) : ok(hit);
+  const checked = await checkPixelToken(encryptionKey, token, now);
+  if (checked.ok) {
+    if (!known) verified.set(encryptionKey, (known = new Map()));
+    if (known.size >= MAX_VERIFIED) known.clear();
+    known.set(token, checked.value);
+  }
+  return checked;
+}
+
+async function checkPixelToken(encryptionKey: string, token: string, now: number): Promise<Result<PixelTokenClaims, PixelTokenRefusal>> {
   const [body, signatureText, extra] = token.split(".");
   const signature = signatureText ? base64UrlToBytes(signatureText) : null;
   if (!body || !signature || extra !== undefined) return err({ reason: "malformed" });
