@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { parseConfig, type AppEnv } from "../env.ts";
 import { errorResponse } from "../errors.ts";
 import { newId } from "../lib/ids.ts";
-import { createLogger } from "../lib/log.ts";
+import { createLogger, logRequest } from "../lib/log.ts";
 import { createDeps } from "../services/deps.ts";
 
 const REQUEST_ID_HEADER = "X-Request-Id";
@@ -33,12 +33,6 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
     await next();
 
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    log.info("request", {
-      method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      ms: Date.now() - started,
-      tenant: c.get("tenantId") ?? null,
-    });
+    logRequest({ requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Date.now() - started, tenant: c.get("tenantId") ?? null });
   };
 }
