@@ -21,9 +21,22 @@ export type IdKind = keyof typeof PREFIXES;
 
 const ALPHABET = "0123456789abcdefghijkmnopqrstuvwxyz";
 
+// Random bytes drawn 4 KB at a time: a chunk of orders mints thousands of ids, one getRandomValues call each otherwise.
+const pool = new Uint8Array(4_096);
+let used = pool.length;
+
+function randomBytes(count: number): Uint8Array {
+  if (used + count > pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  used += count;
+  return pool.subarray(used - count, used);
+}
+
 /** Time-ordered id (`evt_…`): 40 bits of milliseconds then 80 random bits, so ids sort by creation. */
 export function newId(kind: IdKind, now = Date.now()): string {
-  const random = crypto.getRandomValues(new Uint8Array(10));
+  const random = randomBytes(10);
   let time = "";
   let ms = now;
   for (let i = 0; i < 9; i++) {

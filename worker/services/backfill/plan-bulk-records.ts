@@ -6,8 +6,8 @@ import {
   applyOrderFact,
   applyProductFact,
   checkPlannedEvents,
-  mergeIngestPlan,
   newIngestPlan,
+  planOrRollBack,
   type FactContext,
   type IngestPlan,
   type Unmappable,
@@ -46,24 +46,17 @@ function applyRecord(plan: IngestPlan, resource: BackfillResource, ctx: BulkPlan
   }
 }
 
-function planRecord(resource: BackfillResource, ctx: BulkPlanContext, node: BulkNode): Result<IngestPlan, Unmappable> {
-  const plan = newIngestPlan();
-  const applied = applyRecord(plan, resource, ctx, node);
-  if (!applied.ok) return applied;
-  const checked = checkPlannedEvents(plan.events);
-  return checked.ok ? ok(plan) : checked;
-}
-
 /** One plan for a chunk of records; a record that cannot be read or mapped is quarantined with its reason, never dropped. */
 export function planBulkRecords(resource: BackfillResource, ctx: BulkPlanContext, roots: readonly BulkNode[]): PlannedRecords {
   const plan = newIngestPlan();
   let skipped = 0;
   for (const node of roots) {
-    const planned = planRecord(resource, ctx, node);
-    if (planned.ok) {
-      mergeIngestPlan(plan, planned.value);
-      continue;
-    }
+    const planned = planOrRollBack(plan, () => {
+      const first = plan.events.length;
+      const applied = applyRecord(plan, resource, ctx, node);
+      return applied.ok ? checkPlannedEvents(plan.events, first) : applied;
+    });
+    if (planned.ok) continue;
     skipped++;
     plan.quarantine.push(
       quarantineRow({

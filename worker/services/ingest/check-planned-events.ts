@@ -1,17 +1,30 @@
+import type { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { EVENT_PROPERTIES } from "./event-properties.ts";
 import type { PlannedEvent } from "./ingest-plan.ts";
 import type { Unmappable } from "./read-result.ts";
 
-/** Validates every planned event's properties against its canonical schema; a mismatch quarantines the input. */
-export function checkPlannedEvents(events: PlannedEvent[]): Result<void, Unmappable> {
-  for (const event of events) {
-    const parsed = EVENT_PROPERTIES[event.name].safeParse(event.properties);
+/**
+ * Validates the properties of every planned event from index `from` on against its canonical schema; a mismatch
+ * quarantines the input. Events of one fact often share one properties object (an order's `order_created` and
+ * `purchase`): it is checked once per schema.
+ */
+export function checkPlannedEvents(events: PlannedEvent[], from = 0): Result<void, Unmappable> {
+  let last: { input: unknown; schema: z.ZodType; output: Record<string, unknown> } | null = null;
+  for (let i = from; i < events.length; i++) {
+    const event = events[i]!;
+    const schema: z.ZodType = EVENT_PROPERTIES[event.name];
+    if (last && last.input === event.properties && last.schema === schema) {
+      event.properties = last.output;
+      continue;
+    }
+    const parsed = schema.safeParse(event.properties);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return err({ reason: `${event.name} properties: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`.trim() });
     }
-    event.properties = parsed.data as Record<string, unknown>;
+    last = { input: event.properties, schema, output: parsed.data as Record<string, unknown> };
+    event.properties = last.output;
   }
   return ok(undefined);
 }

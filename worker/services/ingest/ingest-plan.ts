@@ -1,5 +1,6 @@
 import type { EventSource } from "../../db/schema/index.ts";
 import type { IdentityKind } from "../../db/schema/index.ts";
+import type { Result } from "../../lib/result.ts";
 import type { CanonicalEventName, EventProperties } from "./event-properties.ts";
 import type { CustomerFact, ProductFact } from "./facts.ts";
 
@@ -126,6 +127,18 @@ export function newIngestPlan(): IngestPlan {
     spilledPayloads: [],
     replays: [],
   };
+}
+
+/**
+ * Runs `apply` on `plan` in place and takes back every row it added when it fails: a batch of records is planned
+ * into one plan, and one record that cannot be mapped leaves nothing behind, without a plan of its own to merge.
+ */
+export function planOrRollBack<E>(plan: IngestPlan, apply: () => Result<void, E>): Result<void, E> {
+  const lists = Object.values(plan) as unknown[][];
+  const marks = lists.map((list) => list.length);
+  const applied = apply();
+  if (!applied.ok) for (let i = 0; i < lists.length; i++) lists[i]!.length = marks[i]!;
+  return applied;
 }
 
 export function mergeIngestPlan(into: IngestPlan, from: IngestPlan): IngestPlan {
