@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PlannedEvent } from "./ingest-plan.ts";
-import { field, jsonChunks } from "./sql-json.ts";
+import { jsonChunks, tuples } from "./sql-json.ts";
 
 // A newer fact replaces an older one of the same business key, and any server source replaces the pixel's;
 // the profile, the visitor and a purchase's pixel enrichment are never lost on the way.
@@ -8,32 +8,26 @@ const REPLACES = sql.raw(
   "((excluded.source <> 'pixel' and events.source = 'pixel') or ((excluded.source = 'pixel') = (events.source = 'pixel') and coalesce(excluded.source_updated_at, 0) > coalesce(events.source_updated_at, 0)))",
 );
 
-/** One set-based upsert per ~800 KB of events, keyed by (`tenant_id`, `dedup_key`). */
+const EVENT = tuples(["id", "tenantId", "name", "source", "occurredAt", "receivedAt", "customerId", "orderRef", "anonymousId", "dedupKey", "sourceUpdatedAt", "properties"], ["properties"]);
+
+/**
+ * One set-based upsert per ~800 KB of events, keyed by (`tenant_id`, `dedup_key`). The profile is resolved in the
+ * same statement, by customer, else by the order's profile, else by the visitor's link; a lookup whose key the
+ * event does not carry is skipped.
+ */
 export function writeEvents(events: readonly PlannedEvent[]): SQL[] {
-  const rows = events.map((event) => ({
-    id: event.id,
-    t: event.tenantId,
-    name: event.name,
-    source: event.source,
-    occurredAt: event.occurredAt,
-    receivedAt: event.receivedAt,
-    customerId: event.customerId,
-    orderRef: event.orderRef,
-    anonymousId: event.anonymousId,
-    dedupKey: event.dedupKey,
-    sourceUpdatedAt: event.sourceUpdatedAt,
-    properties: event.properties,
-  }));
+  const f = EVENT.at;
+  const rows = EVENT.rows(events);
   return jsonChunks(rows).map((json) =>
     sql`
       insert into events (id, tenant_id, name, source, occurred_at, received_at, profile_id, anonymous_id, dedup_key, source_updated_at, properties)
-      select ${field("id")}, ${field("t")}, ${field("name")}, ${field("source")}, ${field("occurredAt")}, ${field("receivedAt")},
+      select ${f.id}, ${f.tenantId}, ${f.name}, ${f.source}, ${f.occurredAt}, ${f.receivedAt},
         coalesce(
-          (select p.id from profiles p where p.tenant_id = ${field("t")} and p.shopify_customer_id = ${field("customerId")}),
-          (select o.profile_id from orders o where o.tenant_id = ${field("t")} and o.shopify_order_id = ${field("orderRef")}),
-          (select i.profile_id from identities i where i.tenant_id = ${field("t")} and i.kind = 'client_id' and i.value = ${field("anonymousId")})
+          iif(${f.customerId} is null, null, (select p.id from profiles p where p.tenant_id = ${f.tenantId} and p.shopify_customer_id = ${f.customerId})),
+          iif(${f.orderRef} is null, null, (select o.profile_id from orders o where o.tenant_id = ${f.tenantId} and o.shopify_order_id = ${f.orderRef})),
+          iif(${f.anonymousId} is null, null, (select i.profile_id from identities i where i.tenant_id = ${f.tenantId} and i.kind = 'client_id' and i.value = ${f.anonymousId}))
         ),
-        ${field("anonymousId")}, ${field("dedupKey")}, ${field("sourceUpdatedAt")}, json(${field("properties")})
+        ${f.anonymousId}, ${f.dedupKey}, ${f.sourceUpdatedAt}, ${f.properties}
       from json_each(${json}) j where true
       on conflict (tenant_id, dedup_key) do update set
         profile_id = coalesce(events.profile_id, excluded.profile_id),

@@ -1,14 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "./sql-json.ts";
+
+const LINK = tuples(["tenantId", "kind", "value", "customerId", "linkedBy"]);
 
 /** Checkout/cart token and e-mail links from server-side facts; the first profile an identifier met keeps it. */
 export function writeLinks(links: IngestPlan["links"], now: number): SQL[] {
-  return jsonChunks(links.map((link) => ({ ...link, t: link.tenantId }))).map((json) =>
+  const f = LINK.at;
+  return jsonChunks(LINK.rows(links)).map((json) =>
     sql`
       insert into identities (tenant_id, kind, value, profile_id, linked_by, created_at)
-      select ${field("t")}, ${field("kind")}, ${field("value")}, p.id, ${field("linkedBy")}, ${now}
-      from json_each(${json}) j join profiles p on p.tenant_id = ${field("t")} and p.shopify_customer_id = ${field("customerId")}
+      select ${f.tenantId}, ${f.kind}, ${f.value}, p.id, ${f.linkedBy}, ${now}
+      from json_each(${json}) j join profiles p on p.tenant_id = ${f.tenantId} and p.shopify_customer_id = ${f.customerId}
       where true
       on conflict do nothing
     `,

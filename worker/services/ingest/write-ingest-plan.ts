@@ -4,17 +4,20 @@ import { writePrivacyRequests } from "../privacy/write-privacy-requests.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/write-quarantine.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
 import { runStatements } from "./run-statements.ts";
-import { field, jsonChunks } from "./sql-json.ts";
+import { jsonChunks, tuples } from "./sql-json.ts";
 import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
 import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";
 import { recomputeProfiles, touchLastSeen, touchLinkedLastSeen, writeCustomers } from "./write-profiles.ts";
 
+const DELIVERY = tuples(["key", "tenantId", "topic", "receivedAt"]);
+
 function writeDeliveries(plan: IngestPlan): SQL[] {
-  const recorded = jsonChunks(plan.deliveries.map((row) => ({ key: row.key, t: row.tenantId, topic: row.topic, at: row.receivedAt }))).map((json) =>
+  const f = DELIVERY.at;
+  const recorded = jsonChunks(DELIVERY.rows(plan.deliveries)).map((json) =>
     sql`
       insert into deliveries (key, tenant_id, topic, received_at)
-      select ${field("key")}, ${field("t")}, ${field("topic")}, ${field("at")} from json_each(${json}) j where true
+      select ${f.key}, ${f.tenantId}, ${f.topic}, ${f.receivedAt} from json_each(${json}) j where true
       on conflict (key) do nothing
     `,
   );

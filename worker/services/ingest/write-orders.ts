@@ -1,21 +1,25 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "./sql-json.ts";
 
-const profileOf = (tenant: string, customer: string) =>
-  sql.raw(`(select p.id from profiles p where p.tenant_id = ${tenant} and p.shopify_customer_id = ${customer})`);
+const profileOf = (tenant: SQL, customer: SQL) => sql`(select p.id from profiles p where p.tenant_id = ${tenant} and p.shopify_customer_id = ${customer})`;
+
+const ORDER = tuples([
+  "tenantId", "orderId", "customerId", "name", "currency", "totalPrice", "totalRefunded", "financialStatus", "checkoutToken", "cartToken",
+  "lineItems", "orderedAt", "cancelledAt", "sourceUpdatedAt",
+], ["lineItems"]);
 
 /** Order upserts keyed by Shopify order id: an older `updated_at` never overwrites a newer one. */
 export function writeOrders(orders: IngestPlan["orders"], now: number): SQL[] {
-  const rows = orders.map((order) => ({ ...order, t: order.tenantId }));
-  return jsonChunks(rows).map((json) =>
+  const f = ORDER.at;
+  return jsonChunks(ORDER.rows(orders)).map((json) =>
     sql`
       insert into orders (tenant_id, shopify_order_id, profile_id, shopify_customer_id, name, currency, total_price, total_refunded,
         financial_status, checkout_token, cart_token, line_items, ordered_at, cancelled_at, source_updated_at, updated_at)
-      select ${field("t")}, ${field("orderId")}, ${profileOf("json_extract(j.value, '$.t')", "json_extract(j.value, '$.customerId')")},
-        ${field("customerId")}, ${field("name")}, ${field("currency")}, ${field("totalPrice")}, ${field("totalRefunded")},
-        ${field("financialStatus")}, ${field("checkoutToken")}, ${field("cartToken")}, json(${field("lineItems")}),
-        ${field("orderedAt")}, ${field("cancelledAt")}, ${field("sourceUpdatedAt")}, ${now}
+      select ${f.tenantId}, ${f.orderId}, ${profileOf(f.tenantId, f.customerId)},
+        ${f.customerId}, ${f.name}, ${f.currency}, ${f.totalPrice}, ${f.totalRefunded},
+        ${f.financialStatus}, ${f.checkoutToken}, ${f.cartToken}, ${f.lineItems},
+        ${f.orderedAt}, ${f.cancelledAt}, ${f.sourceUpdatedAt}, ${now}
       from json_each(${json}) j where true
       on conflict (tenant_id, shopify_order_id) do update set
         profile_id = coalesce(excluded.profile_id, orders.profile_id),
@@ -45,17 +49,22 @@ export function markOrdersDeleted(deletes: IngestPlan["orderDeletes"], now: numb
  * Checkouts merged by token from three sources: the checkout webhook (totals, newest wins), the order that completed
  * it (order id, customer) and the pixel (the visitor's client id, held purchase enrichment). Links fill gaps only.
  */
+const CHECKOUT = tuples([
+  "tenantId", "token", "cartToken", "checkoutId", "customerId", "anonymousId", "orderId", "totalPrice", "currency", "enrichment", "startedAt",
+  "completedAt", "sourceUpdatedAt",
+], ["enrichment"]);
+
 export function writeCheckouts(checkouts: IngestPlan["checkouts"], now: number): SQL[] {
-  const rows = checkouts.map((checkout) => ({ ...checkout, t: checkout.tenantId }));
+  const f = CHECKOUT.at;
   const newer = "coalesce(excluded.source_updated_at, 0) >= coalesce(checkouts.source_updated_at, 0) and excluded.total_price is not null";
-  return jsonChunks(rows).map((json) =>
+  return jsonChunks(CHECKOUT.rows(checkouts)).map((json) =>
     sql`
       insert into checkouts (tenant_id, token, cart_token, shopify_checkout_id, profile_id, anonymous_id, shopify_order_id, total_price,
         currency, pixel_enrichment, started_at, completed_at, source_updated_at, updated_at)
-      select ${field("t")}, ${field("token")}, ${field("cartToken")}, ${field("checkoutId")},
-        ${profileOf("json_extract(j.value, '$.t')", "json_extract(j.value, '$.customerId')")}, ${field("anonymousId")}, ${field("orderId")},
-        ${field("totalPrice")}, ${field("currency")}, json(${field("enrichment")}), ${field("startedAt")}, ${field("completedAt")},
-        ${field("sourceUpdatedAt")}, ${now}
+      select ${f.tenantId}, ${f.token}, ${f.cartToken}, ${f.checkoutId},
+        ${profileOf(f.tenantId, f.customerId)}, ${f.anonymousId}, ${f.orderId},
+        ${f.totalPrice}, ${f.currency}, ${f.enrichment}, ${f.startedAt}, ${f.completedAt},
+        ${f.sourceUpdatedAt}, ${now}
       from json_each(${json}) j where true
       on conflict (tenant_id, token) do update set
         cart_token = coalesce(excluded.cart_token, checkouts.cart_token),

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
 import type { CustomerRow, IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "./sql-json.ts";
 import { visitedCheckouts } from "./write-identities.ts";
 
 const NEWER = "coalesce(excluded.source_updated_at, 0) >= coalesce(profiles.source_updated_at, 0)";
@@ -10,19 +10,25 @@ const NEWER = "coalesce(excluded.source_updated_at, 0) >= coalesce(profiles.sour
 const merge = (column: string): SQL =>
   sql.raw(`${column} = iif(${NEWER}, coalesce(excluded.${column}, profiles.${column}), coalesce(profiles.${column}, excluded.${column}))`);
 
+const CUSTOMER = tuples([
+  "id", "tenantId", "customerId", "email", "phone", "firstName", "lastName", "countryCode", "tags", "emailMarketingState", "smsMarketingState",
+  "sourceUpdatedAt", "createdAt",
+], ["tags"]);
+
 /** Profile upserts keyed by Shopify customer id; rows without tags (consent, embedded) leave the tags alone. */
 export function writeCustomers(customers: readonly CustomerRow[], now: number): SQL[] {
-  const rows = customers.map((customer) => ({ ...customer, id: newId("profile"), t: customer.tenantId }));
+  const f = CUSTOMER.at;
+  const rows = customers.map((customer) => ({ ...customer, id: newId("profile") }));
   const withTags = rows.filter((row) => row.tags !== null);
   const withoutTags = rows.filter((row) => row.tags === null);
   const statements = (subset: typeof rows, tags: SQL) =>
-    jsonChunks(subset).map((json) =>
+    jsonChunks(CUSTOMER.rows(subset)).map((json) =>
       sql`
         insert into profiles (id, tenant_id, shopify_customer_id, email, phone, first_name, last_name, country, tags,
           email_marketing_state, sms_marketing_state, orders_count, total_spent, source_updated_at, created_at, updated_at)
-        select ${field("id")}, ${field("t")}, ${field("customerId")}, ${field("email")}, ${field("phone")}, ${field("firstName")},
-          ${field("lastName")}, ${field("countryCode")}, coalesce(json(${field("tags")}), '[]'), ${field("emailMarketingState")},
-          ${field("smsMarketingState")}, 0, 0, ${field("sourceUpdatedAt")}, coalesce(${field("createdAt")}, ${now}), ${now}
+        select ${f.id}, ${f.tenantId}, ${f.customerId}, ${f.email}, ${f.phone}, ${f.firstName},
+          ${f.lastName}, ${f.countryCode}, coalesce(${f.tags}, '[]'), ${f.emailMarketingState},
+          ${f.smsMarketingState}, 0, 0, ${f.sourceUpdatedAt}, coalesce(${f.createdAt}, ${now}), ${now}
         from json_each(${json}) j where true
         on conflict (tenant_id, shopify_customer_id) do update set
           ${merge("email")}, ${merge("phone")}, ${merge("first_name")}, ${merge("last_name")}, ${merge("country")},
