@@ -25,7 +25,7 @@ export type BackfillTenant = Pick<
  */
 export type BackfillLimits = { stageBytes: number; writeRoots: number; invocationMs: number; leaseMs: number };
 
-export const BACKFILL_LIMITS: BackfillLimits = { stageBytes: 4_000_000, writeRoots: 1_000, invocationMs: 15_000, leaseMs: 30_000 };
+export const BACKFILL_LIMITS: BackfillLimits = { stageBytes: 4_000_000, writeRoots: 2_000, invocationMs: 15_000, leaseMs: 30_000 };
 
 export type BackfillContext = TenantContext & {
   admin: AdminClient;
