@@ -18,10 +18,10 @@ export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string):
     resources: Object.fromEntries(progress.map((p) => [p.resource, { phase: p.phase, rowsSeen: p.rowsSeen, rowsWritten: p.rowsWritten, skipped: p.skipped }])),
   };
   const error = failed.length > 0 ? failed.map((p) => `${p.resource}: ${p.error?.message ?? "failed"}`).join(" ") : null;
+  // A fresh catalog gets its AI readability scores before the job reads as finished, rather than at the next
+  // nightly run (which scores the rest of a large one). Scoring twice after a race scores nothing twice.
+  const scored = await scoreChangedProducts({ ctx, input: { limit: FIRST_SCORING_LIMIT } });
   const finished = await finishBackfillJob(ctx, jobId, { status: failed.length > 0 ? "failed" : "succeeded", result, error }, Date.now());
   await ctx.tenant.clearBackfillLines(jobId);
-  if (!finished) return;
-  // A fresh catalog gets its AI readability scores now rather than at the next nightly run; the rest of a large one follows then.
-  const scored = await scoreChangedProducts({ ctx, input: { limit: FIRST_SCORING_LIMIT } });
-  ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource), productsScored: scored.scored });
+  if (finished) ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource), productsScored: scored.scored });
 }
