@@ -21,7 +21,7 @@ export type BackfillTenant = Pick<
 
 /**
  * Sizes that keep one queue invocation inside Workers limits (128 MB, 1,000 subrequests and D1 queries, CPU):
- * a downloaded chunk of a few MB, a written chunk of a thousand records as one D1 batch, a few seconds per message.
+ * a downloaded chunk of a few MB, a written chunk of two thousand records as one D1 batch, a few seconds per message.
  */
 export type BackfillLimits = { stageBytes: number; writeRoots: number; invocationMs: number; leaseMs: number };
 
