@@ -78,7 +78,7 @@ try {
   await rm(persistTo, { recursive: true, force: true });
 }
 
-console.log(`\nnpm run bench: wrangler dev (local), autocannon -c${CONNECTIONS} from a second process, ${ROUNDS} rounds of ~${SECONDS} s, medians, ${TENANTS} tenants`);
+console.log(`\nnpm run bench: wrangler's local runtime (served: no inspector, no file watching), autocannon -c${CONNECTIONS} from a second process, ${ROUNDS} rounds of ~${SECONDS} s, medians, ${TENANTS} tenants`);
 const failed = rows.length > 0 && printTable(rows);
 if (rows.length > 0) console.log(`(median bare ${Math.round(median(rows.flatMap((row) => row.bare)))} req/s)`);
 const segmentSizes = { profiles: 100_000, events: 1_000_000 };
