@@ -1,8 +1,23 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import { readWith, shopifyId, tagList, text, timestamp, upper, type CustomerFact, type Unmappable } from "../ingest/index.ts";
+import {
+  idValue,
+  nullishObjectValue,
+  objectValue,
+  readFast,
+  shopifyId,
+  tagList,
+  tagListValue,
+  text,
+  textValue,
+  timestamp,
+  timestampValue,
+  upper,
+  type CustomerFact,
+  type Unmappable,
+} from "../ingest/index.ts";
 
-const BulkCustomerSchema = z.object({
+export const BulkCustomerSchema = z.object({
   id: shopifyId,
   email: text,
   phone: text,
@@ -15,6 +30,32 @@ const BulkCustomerSchema = z.object({
   defaultAddress: z.object({ countryCodeV2: text }).nullish(),
   emailMarketingConsent: z.object({ marketingState: text }).nullish(),
 });
+
+type BulkCustomer = z.output<typeof BulkCustomerSchema>;
+
+/** `z.object({ [field]: text }).nullish()` without zod. */
+function nested<K extends string>(value: unknown, field: K): { [P in K]: string | null } | null | undefined {
+  const object = nullishObjectValue(value);
+  return object === null || object === undefined ? object : ({ [field]: textValue(object[field]) } as { [P in K]: string | null });
+}
+
+/** `BulkCustomerSchema` without zod (see read-field-values.ts). */
+export function bulkCustomerValue(value: unknown): BulkCustomer {
+  const customer = objectValue(value);
+  return {
+    id: idValue(customer.id),
+    email: textValue(customer.email),
+    phone: textValue(customer.phone),
+    firstName: textValue(customer.firstName),
+    lastName: textValue(customer.lastName),
+    state: textValue(customer.state),
+    tags: tagListValue(customer.tags),
+    createdAt: timestampValue(customer.createdAt),
+    updatedAt: timestampValue(customer.updatedAt),
+    defaultAddress: nested(customer.defaultAddress, "countryCodeV2"),
+    emailMarketingConsent: nested(customer.emailMarketingConsent, "marketingState"),
+  };
+}
 
 // GraphQL enums (`ENABLED`) become the webhook's spelling (`enabled`), so both sources store the same values.
 function toCustomerFact(customer: z.output<typeof BulkCustomerSchema>): CustomerFact {
@@ -36,12 +77,13 @@ function toCustomerFact(customer: z.output<typeof BulkCustomerSchema>): Customer
 
 /** A `Customer` object of the Admin GraphQL API (bulk line or page node). */
 export function readBulkCustomer(value: unknown): Result<CustomerFact, Unmappable> {
-  const read = readWith(BulkCustomerSchema, value, "customer");
+  const read = readFast(BulkCustomerSchema, bulkCustomerValue, value, "customer");
   return read.ok ? { ok: true, value: toCustomerFact(read.value) } : read;
 }
 
 /** The customer inside an order or checkout; null for guests (or when the customer is not readable). */
 export function readEmbeddedBulkCustomer(value: unknown): CustomerFact | null {
-  const read = BulkCustomerSchema.safeParse(value);
-  return read.success ? toCustomerFact(read.data) : null;
+  if (value === null || value === undefined) return null;
+  const read = readFast(BulkCustomerSchema, bulkCustomerValue, value, "customer");
+  return read.ok ? toCustomerFact(read.value) : null;
 }

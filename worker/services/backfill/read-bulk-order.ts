@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import { readWith, shopifyId, text, timestamp, upper, type OrderFact, type Unmappable } from "../ingest/index.ts";
+import { idValue, objectValue, readFast, shopifyId, text, textValue, timestamp, timestampValue, upper, type OrderFact, type Unmappable } from "../ingest/index.ts";
 import { readEmbeddedBulkCustomer } from "./read-bulk-customer.ts";
-import { BulkMoneySchema, readBulkLineItems } from "./read-bulk-line-items.ts";
+import { BulkMoneySchema, bulkMoneyValue, readBulkLineItems } from "./read-bulk-line-items.ts";
 
-const BulkOrderSchema = z.object({
+export const BulkOrderSchema = z.object({
   id: shopifyId,
   name: text,
   createdAt: timestamp,
@@ -23,6 +23,29 @@ const BulkOrderSchema = z.object({
   customer: z.unknown().optional(),
 });
 
+/** `BulkOrderSchema` without zod (see read-field-values.ts). */
+export function bulkOrderValue(value: unknown): z.output<typeof BulkOrderSchema> {
+  const order = objectValue(value);
+  return {
+    id: idValue(order.id),
+    name: textValue(order.name),
+    createdAt: timestampValue(order.createdAt),
+    processedAt: timestampValue(order.processedAt),
+    updatedAt: timestampValue(order.updatedAt),
+    cancelledAt: timestampValue(order.cancelledAt),
+    cancelReason: textValue(order.cancelReason),
+    displayFinancialStatus: textValue(order.displayFinancialStatus),
+    displayFulfillmentStatus: textValue(order.displayFulfillmentStatus),
+    currencyCode: textValue(order.currencyCode),
+    sourceName: textValue(order.sourceName),
+    totalPriceSet: bulkMoneyValue(order.totalPriceSet),
+    subtotalPriceSet: bulkMoneyValue(order.subtotalPriceSet),
+    totalTaxSet: bulkMoneyValue(order.totalTaxSet),
+    totalRefundedSet: bulkMoneyValue(order.totalRefundedSet),
+    customer: order.customer,
+  };
+}
+
 // The webhook's `fulfillment_status` is null until something ships; GraphQL says UNFULFILLED.
 const FULFILLMENT: Record<string, string | null> = { FULFILLED: "fulfilled", PARTIALLY_FULFILLED: "partial", UNFULFILLED: null };
 
@@ -30,7 +53,7 @@ const lower = (value: string | null) => value?.toLowerCase() ?? null;
 
 /** An `Order` with its `LineItem` children, read into the same fact an `orders/*` webhook gives. */
 export function readBulkOrder(value: unknown, lineItems: readonly unknown[]): Result<OrderFact, Unmappable> {
-  const read = readWith(BulkOrderSchema, value, "order");
+  const read = readFast(BulkOrderSchema, bulkOrderValue, value, "order");
   if (!read.ok) return read;
   const order = read.value;
   const fulfillment = order.displayFulfillmentStatus;
