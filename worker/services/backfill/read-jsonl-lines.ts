@@ -15,44 +15,58 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 }
 
 /**
- * Splits a byte stream into lines without holding more than one line plus one network chunk. Splitting on bytes
- * (not decoded text) keeps offsets exact and never cuts a multi-byte character. Blank lines are skipped.
+ * Splits a byte stream into lines, a batch per network piece, without holding more than one line plus one piece.
+ * Splitting on bytes (not decoded text) keeps offsets exact; the whole lines of a piece are decoded in one call,
+ * which is safe because a newline byte never occurs inside a multi-byte character. Blank lines are skipped.
  * Leaving the loop early cancels the stream.
  */
-export async function* readJsonlLines(body: ReadableStream<Uint8Array>, baseOffset = 0): AsyncGenerator<JsonlLine> {
+export async function* readJsonlLines(body: ReadableStream<Uint8Array>, baseOffset = 0): AsyncGenerator<JsonlLine[]> {
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let lineStart = baseOffset;
-  const emit = (bytes: Uint8Array, end: number): JsonlLine | null => {
-    const text = decoder.decode(bytes).replace(/\r$/, "");
-    const line = text.trim() === "" ? null : { text, start: lineStart, end };
+  let pieceStart = baseOffset;
+  const add = (batch: JsonlLine[], text: string, end: number) => {
+    const line = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (line.trim() !== "") batch.push({ text: line, start: lineStart, end });
     lineStart = end;
-    return line;
   };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      let from = 0;
-      for (let at = value.indexOf(NEWLINE); at !== -1; at = value.indexOf(NEWLINE, from)) {
-        const piece = value.subarray(from, at);
-        const bytes = concat([...pending, piece], pendingBytes + piece.length);
-        pending = [];
-        pendingBytes = 0;
-        const line = emit(bytes, lineStart + bytes.length + 1);
-        if (line) yield line;
-        from = at + 1;
+      const first = value.indexOf(NEWLINE);
+      if (first === -1) {
+        pending.push(value);
+        pendingBytes += value.length;
+        pieceStart += value.length;
+        continue;
       }
-      if (from < value.length) {
-        pending.push(value.subarray(from));
-        pendingBytes += value.length - from;
+      const batch: JsonlLine[] = [];
+      add(batch, decoder.decode(concat([...pending, value.subarray(0, first)], pendingBytes + first)), pieceStart + first + 1);
+      pending = [];
+      pendingBytes = 0;
+      const last = value.lastIndexOf(NEWLINE);
+      if (last > first) {
+        let from = first + 1;
+        for (const text of decoder.decode(value.subarray(from, last)).split("\n")) {
+          const at = value.indexOf(NEWLINE, from);
+          add(batch, text, pieceStart + at + 1);
+          from = at + 1;
+        }
       }
+      if (last + 1 < value.length) {
+        pending.push(value.subarray(last + 1));
+        pendingBytes = value.length - last - 1;
+      }
+      pieceStart += value.length;
+      if (batch.length > 0) yield batch;
     }
     if (pendingBytes > 0) {
-      const line = emit(concat(pending, pendingBytes), lineStart + pendingBytes);
-      if (line) yield line;
+      const batch: JsonlLine[] = [];
+      add(batch, decoder.decode(concat(pending, pendingBytes)), lineStart + pendingBytes);
+      if (batch.length > 0) yield batch;
     }
   } finally {
     await reader.cancel().catch(() => {});

@@ -3,12 +3,15 @@ import type { StagedLine } from "../../../durable-objects/backfill-store.ts";
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { fileFailure } from "./backfill-failures.ts";
+import { readIdsInPlace } from "./read-ids-in-place.ts";
 import { readJsonlLines } from "./read-jsonl-lines.ts";
 import { RESOURCE_LABELS } from "./resource-queries.ts";
 
 export type ChunkTarget = { jobId: string; resource: BackfillResource };
 
 function stagedLine(seq: number, text: string): StagedLine {
+  const ids = readIdsInPlace(text);
+  if (ids) return { seq, ...ids, line: text };
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
     const id = typeof value.id === "string" ? value.id : null;
@@ -39,13 +42,15 @@ export async function stageBulkChunk(ctx: BackfillContext, target: ChunkTarget, 
   const lines: StagedLine[] = [];
   let offset = progress.offset;
   let complete = true;
-  for await (const line of readJsonlLines(response.body, base)) {
-    if (line.end <= progress.offset) continue;
-    lines.push(stagedLine(progress.line + lines.length, line.text));
-    offset = line.end;
-    if (offset - progress.offset >= ctx.limits.stageBytes) {
-      complete = false;
-      break;
+  read: for await (const batch of readJsonlLines(response.body, base)) {
+    for (const line of batch) {
+      if (line.end <= progress.offset) continue;
+      lines.push(stagedLine(progress.line + lines.length, line.text));
+      offset = line.end;
+      if (offset - progress.offset >= ctx.limits.stageBytes) {
+        complete = false;
+        break read;
+      }
     }
   }
   const cursor = { offset, line: progress.line + lines.length, rowsSeen: progress.rowsSeen + lines.length };

@@ -22,7 +22,7 @@ function streamOf(text: string, size: number): ReadableStream<Uint8Array> {
 
 async function linesOf(text: string, size = 7, base = 0) {
   const lines = [];
-  for await (const line of readJsonlLines(streamOf(text, size), base)) lines.push(line);
+  for await (const batch of readJsonlLines(streamOf(text, size), base)) lines.push(...batch);
   return lines;
 }
 
