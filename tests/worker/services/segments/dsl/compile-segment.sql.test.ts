@@ -77,6 +77,12 @@ describe("compileSegment SQL shape", () => {
     expect(results.map((row) => row.detail).join("\n")).toContain("profiles_country_idx");
   });
 
+  it("counts events through the partial events_profile_idx (events without a profile are not in it)", async () => {
+    const { sql, params } = compiled("purchase.count(30d) >= 2");
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    expect(results.map((row) => row.detail).join("\n")).toContain("events_profile_idx");
+  });
+
   it("reserves bound parameters for the statement the caller wraps around the member query", () => {
     const ast = parseSegment(`country in (${countries(50)}) and country not in (${countries(46, 60)})`, "customer");
     if (!ast.ok) throw new Error(ast.error.message);
