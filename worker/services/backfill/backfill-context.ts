@@ -21,11 +21,11 @@ export type BackfillTenant = Pick<
 
 /**
  * Sizes that keep one queue invocation inside Workers limits (128 MB, 1,000 subrequests and D1 queries, CPU):
- * a downloaded chunk of a few MB, a written chunk of two thousand records as one D1 batch, a few seconds per message.
+ * a downloaded chunk of a few MB, a written chunk of five thousand records as one D1 batch, a few seconds per message.
  */
 export type BackfillLimits = { stageBytes: number; writeRoots: number; invocationMs: number; leaseMs: number };
 
-export const BACKFILL_LIMITS: BackfillLimits = { stageBytes: 4_000_000, writeRoots: 2_000, invocationMs: 15_000, leaseMs: 30_000 };
+export const BACKFILL_LIMITS: BackfillLimits = { stageBytes: 4_000_000, writeRoots: 5_000, invocationMs: 15_000, leaseMs: 30_000 };
 
 export type BackfillContext = TenantContext & {
   admin: AdminClient;
