@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { simClient, type CreateShopInput } from "../../tests/helpers/simulator-client.ts";
 import { adminSession } from "../dev/admin-session.ts";
 import { startDevStack, type DevStack } from "../dev/start-stack.ts";
+import { readWrittenRows } from "./backfill/read-written-rows.ts";
 import { startRawInsertWorker } from "./backfill/start-raw-insert-worker.ts";
 import { queryLocalD1 } from "./local-d1.ts";
 import { benchStateDir, freePort, median } from "./report.ts";
@@ -13,11 +14,10 @@ type Progress = {
   job: { status: string; startedAt: string | null; finishedAt: string | null } | null;
   resources: { downloadStartedAt: string | null; finishedAt: string | null }[];
 };
-type Load = { table: string; rows: number; sizes: Record<string, number> };
 export type BackfillRound = { seconds: number; busySeconds: number; rows: number; rawSeconds: number };
 export type BackfillBenchRow = { store: Store; rounds: BackfillRound[] };
 
-const TABLES: Record<string, string[]> = { events: ["properties"], orders: ["line_items"], profiles: ["tags"], products: ["data"], checkouts: [], identities: [] };
+const TABLES = ["events", "orders", "profiles", "products", "checkouts", "identities"];
 const SLICE = 20_000;
 const STALL_MS = 180_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,26 +57,19 @@ async function backfillShop(stack: DevStack, shop: string, size: Store["size"]):
   }
 }
 
-/** Rows the backfill left in D1 per table, with the average size of the big JSON columns. */
-function writtenRows(persistTo: string, shop: string): Load[] {
-  const [tenant] = queryLocalD1<{ id: string }>(persistTo, `select id from tenants where shop_domain = '${shop}'`);
-  return Object.entries(TABLES).map(([table, columns]) => {
-    const averages = columns.map((column) => `avg(length(${column})) as ${column}`).join(", ");
-    const [row] = queryLocalD1<Record<string, number>>(persistTo, `select count(*) as n${averages ? `, ${averages}` : ""} from ${table} where tenant_id = '${tenant!.id}'`);
-    return { table, rows: row?.n ?? 0, sizes: Object.fromEntries(columns.map((column) => [column, Math.round(row?.[column] ?? 0)])) };
-  });
-}
-
-async function rawInsertSeconds(rawUrl: string, tenant: string, loads: Load[]): Promise<number> {
+/**
+ * The baseline: the very rows the backfill left in D1 (every table it writes, read back from the app's local D1 file
+ * in write order) inserted by the raw loop into a fresh database with the app's schema. Only its D1 time counts.
+ */
+async function rawInsert(rawUrl: string, persistTo: string, tenantId: string): Promise<{ rows: number; seconds: number }> {
+  let rows = 0;
   let ms = 0;
-  for (const load of loads) {
-    for (let from = 0; from < load.rows; from += SLICE) {
-      const body = { tenant, tables: [{ ...load, from, rows: Math.min(SLICE, load.rows - from) }] };
-      const answer = (await (await fetch(rawUrl, { method: "POST", body: JSON.stringify(body) })).json()) as { ms: number };
-      ms += answer.ms;
-    }
+  for (const slice of readWrittenRows(persistTo, tenantId, TABLES, SLICE)) {
+    const answer = (await (await fetch(rawUrl, { method: "POST", body: JSON.stringify(slice) })).json()) as { rows: number; ms: number };
+    rows += answer.rows;
+    ms += answer.ms;
   }
-  return ms / 1000;
+  return { rows, seconds: ms / 1000 };
 }
 
 /** One row per store: backfill rows/s into D1 against a raw D1 batch-insert loop of the same rows, round by round. */
@@ -93,9 +86,8 @@ export async function benchBackfill(stack: DevStack, persistTo: string, log = co
         const at = (iso: string | null | undefined) => Date.parse(iso ?? "");
         const seconds = (at(progress.job.finishedAt) - at(progress.job.startedAt)) / 1000;
         const busySeconds = busyTime(progress.resources.map((r) => [at(r.downloadStartedAt), at(r.finishedAt)] as const)) / 1000;
-        const loads = writtenRows(persistTo, shop);
-        const total = loads.reduce((sum, load) => sum + load.rows, 0);
-        const rawSeconds = await rawInsertSeconds(raw.url, `ten_raw_${s}_${round}`, loads);
+        const [tenant] = queryLocalD1<{ id: string }>(persistTo, `select id from tenants where shop_domain = '${shop}'`);
+        const { rows: total, seconds: rawSeconds } = await rawInsert(raw.url, persistTo, tenant!.id);
         row.rounds.push({ seconds, busySeconds, rows: total, rawSeconds });
         log(
           `bench: backfill ${store.label} #${round}: ${total} rows, ${seconds.toFixed(1)} s end to end, ${busySeconds.toFixed(1)} s processing = ${Math.round(total / busySeconds)} rows/s; raw loop ${Math.round(total / rawSeconds)} rows/s = ${(rawSeconds / busySeconds).toFixed(2)}×`,
