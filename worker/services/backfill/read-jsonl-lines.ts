@@ -15,10 +15,9 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 }
 
 /**
- * Splits a byte stream into lines, a batch per network piece, without holding more than one line plus one piece.
- * Splitting on bytes (not decoded text) keeps offsets exact; the whole lines of a piece are decoded in one call,
- * which is safe because a newline byte never occurs inside a multi-byte character. Blank lines are skipped.
- * Leaving the loop early cancels the stream.
+ * Lines of a byte stream, a batch per network piece, holding at most one line plus one piece. Splitting bytes keeps
+ * offsets exact, and a piece's whole lines decode in one call: a newline byte is never inside a multi-byte character.
+ * Blank lines are skipped; leaving the loop early cancels the stream.
  */
 export async function* readJsonlLines(body: ReadableStream<Uint8Array>, baseOffset = 0): AsyncGenerator<JsonlLine[]> {
   const decoder = new TextDecoder();

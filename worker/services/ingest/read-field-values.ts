@@ -4,10 +4,9 @@ import { idFromGid } from "./id-from-gid.ts";
 import { readWith, type Unmappable } from "./read-result.ts";
 
 /**
- * Plain readers with exactly the semantics of the zod field schemas in read-fields.ts, for the hot paths (a 100k-order
- * backfill reads millions of fields; zod runs without its JIT in workerd, at ~2–3 µs per line item). A reader never
- * accepts what its schema refuses: on anything unusual it throws UNREADABLE and the caller falls back to the schema,
- * whose error names the offending path for the quarantine row.
+ * The zod field schemas of read-fields.ts as plain readers for hot paths: workerd gives zod no JIT (~2–3 µs a line
+ * item). A reader never accepts what its schema refuses; on anything unusual it throws UNREADABLE and the caller
+ * falls back to the schema, whose error names the offending path for the quarantine row.
  */
 export const UNREADABLE: unique symbol = Symbol("unreadable");
 
