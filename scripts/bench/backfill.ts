@@ -6,7 +6,8 @@ import { startDevStack, type DevStack } from "../dev/start-stack.ts";
 import { readWrittenRows } from "./backfill/read-written-rows.ts";
 import { startRawInsertWorker } from "./backfill/start-raw-insert-worker.ts";
 import { queryLocalD1 } from "./local-d1.ts";
-import { benchStateDir, freePort, median } from "./report.ts";
+import { freePort } from "../dev/free-port.ts";
+import { benchStateDir, median } from "./report.ts";
 
 type Store = { label: string; size: CreateShopInput["size"]; rounds: number };
 type Progress = {

@@ -1,7 +1,8 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { startDevStack } from "../dev/start-stack.ts";
-import { benchStateDir, freePort, median, printTable, type Row, type Scenario } from "./report.ts";
+import { freePort } from "../dev/free-port.ts";
+import { benchStateDir, median, printTable, type Row, type Scenario } from "./report.ts";
 import { runLoad, runReference, runRound } from "./run-round.ts";
 import { resolveOpsToken } from "../ops/ops-client.ts";
 import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";

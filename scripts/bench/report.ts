@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RoundResult } from "./run-round.ts";
@@ -9,17 +8,6 @@ export type Scenario = { label: string; kind: "floor" | "pixel" | "webhook"; eve
 export type Row = { scenario: Scenario; bare: number[]; value: number[]; ratio: number[]; rounds: RoundResult[] };
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Local state (D1, Durable Objects, queues, rate-limiter counters) for every worker of a run, on tmpfs when the

@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { unstable_startWorker } from "wrangler";
-import { WRANGLER_ENV } from "./wrangler-command.ts";
+import { spawnGroup } from "./spawn-group.ts";
 
 /** What `serveWorker` runs: a wrangler config, where to listen and persist, and vars that override the config's. */
 export type ServeWorkerOptions = { config: string; port: number; persistTo: string; vars?: Record<string, string>; testScheduled?: boolean };
@@ -40,40 +39,20 @@ export async function serveWorker(options: ServeWorkerOptions): Promise<{ url: s
 
 /** `serveWorker` in a child process of its own (its own process group, stopped as one), resolved once it listens. */
 export function startServedWorker(options: ServeWorkerOptions, echo = false): Promise<ServedWorker> {
-  const child = spawn(process.execPath, [SELF, JSON.stringify(options)], { env: WRANGLER_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let captured = "";
-  const kill = () => {
-    if (!child.pid || child.exitCode !== null) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.once("exit", kill);
-  const stop = async () => {
-    kill();
-    await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
-  };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${options.config} did not start within 120 s:\n${captured}`));
-    }, 120_000);
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on("data", (chunk: Buffer) => {
-        captured = (captured + chunk.toString()).slice(-20_000);
-        if (echo) process.stdout.write(chunk);
-        const ready = /^ready (\S+)$/m.exec(captured);
-        if (ready && child.pid) {
-          clearTimeout(timer);
-          resolve({ url: ready[1]!, pid: child.pid, output: () => captured, stop });
-        }
-      });
-    }
-    child.once("exit", (code) => {
+    const group = spawnGroup(process.execPath, [SELF, JSON.stringify(options)], echo, (captured) => {
+      const ready = /^ready (\S+)$/m.exec(captured);
+      if (!ready || !group.child.pid) return;
       clearTimeout(timer);
-      reject(new Error(`${options.config} exited with ${code}:\n${captured}`));
+      resolve({ url: ready[1]!, pid: group.child.pid, output: group.output, stop: group.stop });
+    });
+    const timer = setTimeout(() => {
+      void group.stop();
+      reject(new Error(`${options.config} did not start within 120 s:\n${group.output()}`));
+    }, 120_000);
+    group.child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.config} exited with ${code}:\n${group.output()}`));
     });
   });
 }

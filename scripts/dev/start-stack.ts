@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { startSimulator } from "../../simulator/index.ts";
 import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
 import { ensureDevVars } from "./dev-vars.ts";
 import { startServedWorker, type ServedWorker } from "./serve-worker.ts";
+import { spawnGroup, type ChildGroup } from "./spawn-group.ts";
 import { WRANGLER_ENV, wranglerCommand } from "./wrangler-command.ts";
 
 export const LOCAL_API_KEY = "segops-local-api-key";
@@ -32,7 +33,6 @@ export type DevStack = {
   stop(): Promise<void>;
 };
 
-
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -42,6 +42,28 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`wrangler dev did not answer ${url}/healthz within 120 s\n${output()}`);
+}
+
+async function startWranglerDev(appUrl: string, options: DevStackOptions, vars: Record<string, string>): Promise<ChildGroup> {
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.appPort), "--persist-to", options.persistTo];
+  args.push("--test-scheduled", "--show-interactive-dev-session=false", "--inspector-port", "0");
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  const group = spawnGroup(...wranglerCommand(args), options.output === "inherit");
+  try {
+    await waitForHealth(appUrl, group.child, group.output);
+  } catch (error) {
+    await group.stop();
+    throw error;
+  }
+  return group;
+}
+
+async function startServed(appUrl: string, options: DevStackOptions, vars: Record<string, string>): Promise<ServedWorker> {
+  const served = await startServedWorker({ config: "wrangler.toml", port: options.appPort, persistTo: options.persistTo, vars, testScheduled: true }, options.output === "inherit");
+  const health = await fetch(`${appUrl}/healthz`).catch(() => null);
+  if (health?.ok) return served;
+  await served.stop();
+  throw new Error(`${appUrl}/healthz answered ${health?.status ?? "nothing"}\n${served.output()}`);
 }
 
 /** Simulator + wrangler dev (local D1 with migrations, queues, DOs, cron endpoint): the one stack behind npm start, e2e tests and benchmarks. */
@@ -75,60 +97,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     PUBSUB_SERVICE_ACCOUNT: LOCAL_SERVICE_ACCOUNT,
     PUBSUB_JWKS_URL: `${sim.url}/_sim/oauth2/v3/certs`,
   };
-  if (options.runtime === "served") {
-    let served: ServedWorker;
-    try {
-      served = await startServedWorker({ config: "wrangler.toml", port: options.appPort, persistTo: options.persistTo, vars, testScheduled: true }, options.output === "inherit");
-      const health = await fetch(`${appUrl}/healthz`);
-      if (!health.ok) throw new Error(`${appUrl}/healthz answered ${health.status}\n${served.output()}`);
-    } catch (error) {
-      await sim.close();
-      throw error;
-    }
-    return {
-      appUrl,
-      simulatorUrl: sim.url,
-      apiKey: LOCAL_API_KEY,
-      apiSecret: secrets.SHOPIFY_API_SECRET,
-      simulator: sim.simulator,
-      async stop() {
-        await served.stop();
-        await sim.close();
-      },
-    };
-  }
-
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.appPort), "--persist-to", options.persistTo];
-  args.push("--test-scheduled", "--show-interactive-dev-session=false", "--inspector-port", "0");
-  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
-
-  let captured = "";
-  const child = spawn(...wranglerCommand(args), { env: WRANGLER_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (chunk: Buffer) => {
-      captured = (captured + chunk.toString()).slice(-20_000);
-      if (options.output === "inherit") process.stdout.write(chunk);
-    });
-  }
-  const killChild = () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-  };
-  process.once("exit", killChild);
-
+  let worker: { stop(): Promise<void> };
   try {
-    await waitForHealth(appUrl, child, () => captured);
+    worker = options.runtime === "served" ? await startServed(appUrl, options, vars) : await startWranglerDev(appUrl, options, vars);
   } catch (error) {
-    killChild();
     await sim.close();
     throw error;
   }
-
   return {
     appUrl,
     simulatorUrl: sim.url,
@@ -136,8 +111,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     apiSecret: secrets.SHOPIFY_API_SECRET,
     simulator: sim.simulator,
     async stop() {
-      killChild();
-      await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+      await worker.stop();
       await sim.close();
     },
   };

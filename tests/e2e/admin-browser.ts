@@ -1,27 +1,16 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
+import { freePort } from "../../scripts/dev/free-port.ts";
 import { startDevStack, type DevStack } from "../../scripts/dev/start-stack.ts";
 import { simClient, type SimClient } from "../helpers/simulator-client.ts";
 
 /** Debian's chromium, as CI installs it; CHROMIUM_PATH points elsewhere. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type AdminBrowser = { stack: DevStack; browser: Browser; close(): Promise<void> };
 
