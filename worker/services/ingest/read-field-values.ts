@@ -10,7 +10,7 @@ import { readWith, type Unmappable } from "./read-result.ts";
  */
 export const UNREADABLE: unique symbol = Symbol("unreadable");
 
-export function refuse(): never {
+function refuse(): never {
   throw UNREADABLE;
 }
 
