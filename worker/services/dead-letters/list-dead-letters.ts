@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { deadLettersTable } from "../../db/schema/index.ts";
-import { decodeKeysetCursor, encodeKeysetCursor } from "../../lib/keyset-cursor.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../deps.ts";
 
@@ -14,24 +14,23 @@ export const ListDeadLettersInput = z.object({
 
 export type DeadLetter = typeof deadLettersTable.$inferSelect;
 
+const DEAD_LETTER_ORDER: KeysetOrder = { time: deadLettersTable.receivedAt, id: deadLettersTable.id, direction: "desc" };
+
 /** Newest first; `open` = never replayed. Each row keeps the message body and why it ended here. */
 export async function listDeadLetters(deps: Deps, input: z.output<typeof ListDeadLettersInput>): Promise<Result<{ data: DeadLetter[]; nextCursor: string | null }, { message: string }>> {
-  const cursor = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-  if (cursor === null) return err({ message: "cursor is not one this API returned" });
+  const cursor = readCursor(input.cursor);
+  if (!cursor.ok) return err(cursor.error);
   const filters: (SQL | undefined)[] = [
     input.queue ? eq(deadLettersTable.queue, input.queue) : undefined,
     input.status === "open" ? isNull(deadLettersTable.replayedAt) : undefined,
-    cursor
-      ? or(lt(deadLettersTable.receivedAt, new Date(cursor.at)), and(eq(deadLettersTable.receivedAt, new Date(cursor.at)), lt(deadLettersTable.id, cursor.id)))
-      : undefined,
+    afterCursor(DEAD_LETTER_ORDER, cursor.value),
   ];
   const rows = await deps.db
     .select()
     .from(deadLettersTable)
     .where(and(...filters))
-    .orderBy(desc(deadLettersTable.receivedAt), desc(deadLettersTable.id))
+    .orderBy(...keysetOrderBy(DEAD_LETTER_ORDER))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return ok({ data: page, nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.receivedAt.getTime(), id: last.id }) : null });
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({ at: row.receivedAt.getTime(), id: row.id }));
+  return ok({ data: page, nextCursor });
 }

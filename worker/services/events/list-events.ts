@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { EVENT_SOURCES, eventsTable } from "../../db/schema/index.ts";
-import { decodeKeysetCursor, encodeKeysetCursor } from "../../lib/keyset-cursor.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../deps.ts";
 
@@ -30,29 +30,28 @@ export type ApiEvent = {
   properties: Record<string, unknown>;
 };
 
+const EVENT_ORDER: KeysetOrder = { time: eventsTable.occurredAt, id: eventsTable.id, direction: "desc" };
+
 /** Newest first, keyset-paginated on (occurred_at, id) so pages stay stable while events keep arriving. */
 export async function listEvents(args: { ctx: TenantContext; input: z.output<typeof ListEventsInput> }): Promise<Result<{ data: ApiEvent[]; nextCursor: string | null }, { message: string }>> {
   const { ctx, input } = args;
-  const cursor = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-  if (cursor === null) return err({ message: "cursor is not one this API returned" });
+  const cursor = readCursor(input.cursor);
+  if (!cursor.ok) return err(cursor.error);
   const filters: (SQL | undefined)[] = [
     eq(eventsTable.tenantId, ctx.tenantId),
     input.name ? eq(eventsTable.name, input.name) : undefined,
     input.source ? eq(eventsTable.source, input.source) : undefined,
     input.profileId ? eq(eventsTable.profileId, input.profileId) : undefined,
     input.since !== undefined ? gte(eventsTable.occurredAt, new Date(input.since)) : undefined,
-    cursor
-      ? or(lt(eventsTable.occurredAt, new Date(cursor.at)), and(eq(eventsTable.occurredAt, new Date(cursor.at)), lt(eventsTable.id, cursor.id)))
-      : undefined,
+    afterCursor(EVENT_ORDER, cursor.value),
   ];
   const rows = await ctx.db
     .select()
     .from(eventsTable)
     .where(and(...filters))
-    .orderBy(desc(eventsTable.occurredAt), desc(eventsTable.id))
+    .orderBy(...keysetOrderBy(EVENT_ORDER))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({ at: row.occurredAt.getTime(), id: row.id }));
   return ok({
     data: page.map((row) => ({
       id: row.id,
@@ -64,6 +63,6 @@ export async function listEvents(args: { ctx: TenantContext; input: z.output<typ
       anonymousId: row.anonymousId,
       properties: row.properties,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.occurredAt.getTime(), id: last.id }) : null,
+    nextCursor,
   });
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { quarantineTable } from "../../db/schema/index.ts";
-import { decodeKeysetCursor, encodeKeysetCursor } from "../../lib/keyset-cursor.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../deps.ts";
 
@@ -25,25 +25,24 @@ export type QuarantineSummary = {
   payloadPreview: string;
 };
 
+const QUARANTINE_ORDER: KeysetOrder = { time: quarantineTable.receivedAt, id: quarantineTable.id, direction: "desc" };
+
 /** Newest first; `open` = never replayed. The payload is cut to a preview here; `getQuarantine` has it whole. */
 export async function listQuarantine(deps: Deps, input: z.output<typeof ListQuarantineInput>): Promise<Result<{ data: QuarantineSummary[]; nextCursor: string | null }, { message: string }>> {
-  const cursor = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-  if (cursor === null) return err({ message: "cursor is not one this API returned" });
+  const cursor = readCursor(input.cursor);
+  if (!cursor.ok) return err(cursor.error);
   const filters: (SQL | undefined)[] = [
     input.tenantId ? eq(quarantineTable.tenantId, input.tenantId) : undefined,
     input.status === "open" ? isNull(quarantineTable.replayedAt) : undefined,
-    cursor
-      ? or(lt(quarantineTable.receivedAt, new Date(cursor.at)), and(eq(quarantineTable.receivedAt, new Date(cursor.at)), lt(quarantineTable.id, cursor.id)))
-      : undefined,
+    afterCursor(QUARANTINE_ORDER, cursor.value),
   ];
   const rows = await deps.db
     .select()
     .from(quarantineTable)
     .where(and(...filters))
-    .orderBy(desc(quarantineTable.receivedAt), desc(quarantineTable.id))
+    .orderBy(...keysetOrderBy(QUARANTINE_ORDER))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({ at: row.receivedAt.getTime(), id: row.id }));
   return ok({
     data: page.map((row) => ({
       id: row.id,
@@ -57,7 +56,7 @@ export async function listQuarantine(deps: Deps, input: z.output<typeof ListQuar
       replayResult: row.replayResult,
       payloadPreview: row.payload.slice(0, 300),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.receivedAt.getTime(), id: last.id }) : null,
+    nextCursor,
   });
 }
 

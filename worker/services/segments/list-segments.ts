@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { segmentsTable } from "../../db/schema/index.ts";
-import { decodeKeysetCursor, encodeKeysetCursor } from "../../lib/keyset-cursor.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../deps.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
@@ -13,24 +13,19 @@ export const ListSegmentsInput = z.object({
 
 export type SegmentsPage = { data: SegmentView[]; nextCursor: string | null };
 
+const SEGMENT_ORDER: KeysetOrder = { time: segmentsTable.createdAt, id: segmentsTable.id, direction: "asc" };
+
 /** Live segments, oldest first, keyset-paginated on (created_at, id). */
 export async function listSegments(args: { ctx: TenantContext; input: z.output<typeof ListSegmentsInput> }): Promise<Result<SegmentsPage, { message: string }>> {
   const { ctx, input } = args;
-  const cursor = input.cursor === undefined ? undefined : decodeKeysetCursor(input.cursor);
-  if (cursor === null) return err({ message: "cursor is not one this API returned" });
-  const after = cursor
-    ? or(gt(segmentsTable.createdAt, new Date(cursor.at)), and(eq(segmentsTable.createdAt, new Date(cursor.at)), gt(segmentsTable.id, cursor.id)))
-    : undefined;
+  const cursor = readCursor(input.cursor);
+  if (!cursor.ok) return err(cursor.error);
   const rows = await ctx.db
     .select()
     .from(segmentsTable)
-    .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNull(segmentsTable.deletedAt), after))
-    .orderBy(asc(segmentsTable.createdAt), asc(segmentsTable.id))
+    .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNull(segmentsTable.deletedAt), afterCursor(SEGMENT_ORDER, cursor.value)))
+    .orderBy(...keysetOrderBy(SEGMENT_ORDER))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return ok({
-    data: page.map(toSegmentView),
-    nextCursor: rows.length > input.limit && last ? encodeKeysetCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
-  });
+  const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({ at: row.createdAt.getTime(), id: row.id }));
+  return ok({ data: page.map(toSegmentView), nextCursor });
 }
