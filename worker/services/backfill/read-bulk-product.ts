@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
+import { variantTotals } from "../catalog/variant-totals.ts";
 import { money, optionalId, readWith, shopifyId, tagList, text, timestamp, type ProductFact, type Unmappable } from "../ingest/index.ts";
 
 const BulkProductSchema = z.object({
@@ -54,8 +55,6 @@ export function readBulkProduct(value: unknown, variantValues: readonly unknown[
     position: v.position ?? null,
   }));
   const images = readAll(ImageSchema, imageValues).map((image, i) => ({ id: image.id, src: image.url, alt: image.altText, position: i + 1 }));
-  const prices = variants.map((variant) => variant.price).filter((price): price is number => price !== null);
-  const stock = variants.map((variant) => variant.inventory_quantity).filter((count): count is number => count !== null);
   return {
     ok: true,
     value: {
@@ -66,9 +65,7 @@ export function readBulkProduct(value: unknown, variantValues: readonly unknown[
       productType: product.productType,
       status: product.status?.toLowerCase() ?? null,
       tags: product.tags ?? [],
-      priceMin: prices.length > 0 ? Math.min(...prices) : null,
-      priceMax: prices.length > 0 ? Math.max(...prices) : null,
-      inventoryTotal: stock.length > 0 ? stock.reduce((sum, count) => sum + count, 0) : null,
+      ...variantTotals(variants),
       data: { descriptionHtml: product.descriptionHtml, options: product.options ?? [], variants, images },
       updatedAt: product.updatedAt,
     },

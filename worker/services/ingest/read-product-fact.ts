@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
+import { variantTotals } from "../catalog/variant-totals.ts";
 import type { ProductFact } from "./facts.ts";
 import { money, optionalId, shopifyId, tagList, text, timestamp } from "./read-fields.ts";
 import { readWith, type Unmappable } from "./read-result.ts";
@@ -38,8 +39,6 @@ export function readProductFact(payload: unknown): Result<ProductFact, Unmappabl
   if (!read.ok) return read;
   const product = read.value;
   const variants = product.variants ?? [];
-  const prices = variants.map((variant) => variant.price).filter((price): price is number => price !== null);
-  const stock = variants.map((variant) => variant.inventory_quantity).filter((count): count is number => typeof count === "number");
   return {
     ok: true,
     value: {
@@ -50,9 +49,7 @@ export function readProductFact(payload: unknown): Result<ProductFact, Unmappabl
       productType: product.product_type,
       status: product.status?.toLowerCase() ?? null,
       tags: product.tags ?? [],
-      priceMin: prices.length > 0 ? Math.min(...prices) : null,
-      priceMax: prices.length > 0 ? Math.max(...prices) : null,
-      inventoryTotal: stock.length > 0 ? stock.reduce((sum, count) => sum + count, 0) : null,
+      ...variantTotals(variants),
       data: { descriptionHtml: product.body_html, options: product.options ?? [], variants, images: product.images ?? [] },
       updatedAt: product.updated_at,
     },
