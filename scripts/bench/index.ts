@@ -19,6 +19,7 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill").spli
 
 const allScenarios: Scenario[] = [
   { label: "floor worker: 1 log line + 1 rate-limiter call + 1 queue send per request", kind: "floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
+  { label: "floor worker, its consumer writing each event into D1 (50 rows per INSERT)", kind: "stored-floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
   { label: "pixel, 1 event per request", kind: "pixel", events: 1, figure: (r) => r.reqPerSec, unit: "req/s", target: 0.75 },
   { label: "pixel, 20 events per request: stored events/s, end to end", kind: "pixel", events: 20, figure: (r) => r.storedPerSec ?? 0, unit: "events/s", target: 10 },
   { label: "webhook orders/create (HMAC verified)", kind: "webhook", events: 1, figure: (r) => r.reqPerSec, unit: "deliveries/s", target: 0.6 },
@@ -44,7 +45,8 @@ try {
   for (const [s, scenario] of scenarios.entries()) {
     const warmId = `${s + 1}0`;
     const warmTokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, warmId) : [];
-    const url = scenario.kind === "floor" ? floor.url : stack.appUrl;
+    const reference = scenario.kind === "floor" || scenario.kind === "stored-floor";
+    const url = reference ? floor.url : stack.appUrl;
     const warm = await runLoad({ ...base, url, kind: scenario.kind, amount: null, seconds: 3, eventsPerRequest: scenario.events, runId: warmId, tokens: warmTokens });
     const row: Row = { scenario, bare: [], value: [], ratio: [], rounds: [] };
     for (let round = 1; round <= ROUNDS; round++) {
@@ -54,7 +56,7 @@ try {
       const tokens = scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, runId) : [];
       const amount = Math.max(200, Math.ceil(warm.reqPerSec * SECONDS));
       const plan = { ...base, url, kind: scenario.kind, amount, eventsPerRequest: scenario.events, runId, tokens };
-      let result = scenario.kind === "floor" ? await runReference(plan) : await runRound(plan, opsToken);
+      let result = reference ? await runReference(plan) : await runRound(plan, opsToken);
       for (let retry = 0; retry < 2 && result.reloaded; retry++) {
         console.log(`bench: ${scenario.label} #${round}: the worker reloaded mid-round (a file changed); running the round again`);
         const again = { ...plan, runId: `${runId}${retry + 1}`, tokens: scenario.kind === "pixel" ? await handshakeAll(stack.appUrl, tenants, `${runId}${retry + 1}`) : [] };

@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 /** One load round, run in its own process so the generator never shares a core's event loop with the orchestrator. */
 export type LoadPlan = {
   url: string;
-  kind: "bare" | "floor" | "pixel" | "webhook";
+  kind: "bare" | "floor" | "stored-floor" | "pixel" | "webhook";
   connections: number;
   /** A fixed number of requests, so every request sent is answered and counted (a timed run cuts some off). */
   amount: number | null;
@@ -71,7 +71,8 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
   return request;
 };
 
-const path = plan.kind === "pixel" ? "/pixel/v1/events" : plan.kind === "webhook" ? "/webhooks" : "/";
+const PATHS = { bare: "/", floor: "/", "stored-floor": "/stored", pixel: "/pixel/v1/events", webhook: "/webhooks" } as const;
+const path = PATHS[plan.kind];
 const startedAt = Date.now();
 const started = performance.now();
 let lastResponse = started;
@@ -79,7 +80,7 @@ const instance = autocannon({
   url: plan.url,
   connections: plan.connections,
   ...(plan.amount ? { amount: plan.amount } : { duration: plan.seconds }),
-  requests: [{ method: plan.kind === "bare" ? "GET" : "POST", path, headers: { "content-type": "text/plain;charset=UTF-8" }, body: plan.kind === "floor" ? JSON.stringify(pixelEvent("floor", "e")) : undefined, setupRequest }],
+  requests: [{ method: plan.kind === "bare" ? "GET" : "POST", path, headers: { "content-type": "text/plain;charset=UTF-8" }, body: plan.kind === "floor" || plan.kind === "stored-floor" ? JSON.stringify(pixelEvent("floor", "e")) : undefined, setupRequest }],
 });
 instance.on("response", () => (lastResponse = performance.now()));
 const result = await instance;

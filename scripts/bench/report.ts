@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RoundResult } from "./run-round.ts";
 
-export type Scenario = { label: string; kind: "floor" | "pixel" | "webhook"; events: number; figure: (round: RoundResult) => number; unit: string; target: number | null };
+export type Scenario = { label: string; kind: "floor" | "stored-floor" | "pixel" | "webhook"; events: number; figure: (round: RoundResult) => number; unit: string; target: number | null };
 export type Row = { scenario: Scenario; bare: number[]; value: number[]; ratio: number[]; rounds: RoundResult[] };
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
