@@ -1,18 +1,12 @@
 import { base64ToBytes, base64UrlToBytes, bytesToBase64Url, utf8 } from "./encoding.ts";
+import { isolateMemo } from "./isolate-memo.ts";
 
 const VERSION = "v1";
-const keyCache = new Map<string, Promise<CryptoKey>>();
-
-function aesKey(base64Key: string): Promise<CryptoKey> {
-  let key = keyCache.get(base64Key);
-  if (!key) {
-    const raw = base64ToBytes(base64Key);
-    if (!raw || raw.length !== 32) throw new Error("TOKEN_ENCRYPTION_KEY must be base64 of 32 bytes");
-    key = crypto.subtle.importKey("raw", raw as Uint8Array<ArrayBuffer>, "AES-GCM", false, ["encrypt", "decrypt"]);
-    keyCache.set(base64Key, key);
-  }
-  return key;
-}
+const aesKey = isolateMemo(async (base64Key) => {
+  const raw = base64ToBytes(base64Key);
+  if (!raw || raw.length !== 32) throw new Error("TOKEN_ENCRYPTION_KEY must be base64 of 32 bytes");
+  return crypto.subtle.importKey("raw", raw as Uint8Array<ArrayBuffer>, "AES-GCM", false, ["encrypt", "decrypt"]);
+});
 
 /** AES-GCM with a fresh 96-bit IV; `aad` binds the ciphertext to its owner so a row copied to another tenant won't decrypt. */
 export async function encryptSecret(base64Key: string, plaintext: string, aad: string): Promise<string> {

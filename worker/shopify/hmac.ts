@@ -1,15 +1,7 @@
 import { utf8 } from "../lib/encoding.ts";
+import { isolateMemo } from "../lib/isolate-memo.ts";
 
-const keyCache = new Map<string, Promise<CryptoKey>>();
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keyCache.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-    keyCache.set(secret, key);
-  }
-  return key;
-}
+const hmacKey = isolateMemo((secret) => crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]));
 
 export async function signHmacSha256(secret: string, data: BufferSource | string): Promise<Uint8Array> {
   const message = typeof data === "string" ? utf8(data) : data;

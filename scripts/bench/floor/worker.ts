@@ -8,16 +8,13 @@ type FloorEnv = {
 type FloorMessage = { body: string };
 
 let counter = 0;
-let tableReady: Promise<unknown> | null = null;
 
 // D1 binds at most 100 parameters per statement: 50 rows of (id, body).
 const ROWS_PER_INSERT = 50;
 
 // Each event as one row of the smallest table that can hold it: what any design that stores the event must pay.
 async function storeEvents(db: D1Database, messages: readonly { body: FloorMessage }[]): Promise<void> {
-  tableReady ??= db.exec("CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
-  await tableReady;
-  const statements: D1PreparedStatement[] = [];
+  const statements = [db.prepare("CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, body TEXT NOT NULL)")];
   for (let start = 0; start < messages.length; start += ROWS_PER_INSERT) {
     const rows = messages.slice(start, start + ROWS_PER_INSERT);
     const values = rows.flatMap((message) => [crypto.randomUUID(), message.body.body]);

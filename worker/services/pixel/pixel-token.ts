@@ -1,30 +1,22 @@
 import { base64ToBytes, base64UrlToBytes, bytesToBase64Url, utf8 } from "../../lib/encoding.ts";
+import { isolateMemo } from "../../lib/isolate-memo.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 
 /** What a pixel token vouches for: the tenant and key that answered the handshake, and the visitor it was for. */
 export type PixelTokenClaims = { tenantId: string; keyId: string; clientId: string; expiresAt: number };
 export type PixelTokenRefusal = { reason: "malformed" | "bad_signature" | "expired" };
 
-const keys = new Map<string, Promise<CryptoKey>>();
-
 // A subkey of TOKEN_ENCRYPTION_KEY (HKDF, own label), so a pixel token never shares a key with stored secrets.
-function tokenKey(encryptionKey: string): Promise<CryptoKey> {
-  let key = keys.get(encryptionKey);
-  if (!key) {
-    key = (async () => {
-      const master = await crypto.subtle.importKey("raw", base64ToBytes(encryptionKey) as Uint8Array<ArrayBuffer>, "HKDF", false, ["deriveKey"]);
-      return crypto.subtle.deriveKey(
-        { name: "HKDF", hash: "SHA-256", salt: utf8("segops"), info: utf8("pixel-token/v1") },
-        master,
-        { name: "HMAC", hash: "SHA-256", length: 256 },
-        false,
-        ["sign", "verify"],
-      );
-    })();
-    keys.set(encryptionKey, key);
-  }
-  return key;
-}
+const tokenKey = isolateMemo(async (encryptionKey) => {
+  const master = await crypto.subtle.importKey("raw", base64ToBytes(encryptionKey) as Uint8Array<ArrayBuffer>, "HKDF", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: utf8("segops"), info: utf8("pixel-token/v1") },
+    master,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign", "verify"],
+  );
+});
 
 /** `<base64url claims>.<base64url HMAC-SHA256>`: stateless, so the events route verifies it without D1. */
 export async function signPixelToken(encryptionKey: string, claims: PixelTokenClaims): Promise<string> {
