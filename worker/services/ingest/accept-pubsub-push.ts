@@ -1,10 +1,8 @@
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../deps.ts";
-import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
-import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
-import { enqueueWebhook } from "./enqueue-webhook.ts";
 import { readPubsubEnvelope } from "./read-pubsub-envelope.ts";
 import { attributeLookup, readShopifyHeaders } from "./read-shopify-headers.ts";
+import { routeDelivery } from "./route-delivery.ts";
 import { pubsubKeySet, verifyPubsubToken, type PubsubTokenRefusal } from "./verify-pubsub-token.ts";
 
 export type PubsubRefusal = { reason: "invalid_token"; detail: PubsubTokenRefusal["reason"] } | { reason: "malformed_envelope"; message: string };
@@ -34,20 +32,6 @@ export async function acceptPubsubPush(
     await deps.env.INGEST_QUEUE.send({ type: "quarantine", source: "pubsub", tenantId: null, shop: meta.shop, topic: meta.topic, reason, payload: data, headers, receivedAt });
     return ok({ outcome: "quarantined" });
   }
-  if (isComplianceTopic(meta.topic)) {
-    const outcome = await recordPrivacyRequest(deps, { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body: data, headers: { deliveryKey, via: "pubsub" }, receivedAt });
-    return ok({ outcome });
-  }
-  await enqueueWebhook(deps, {
-    via: "pubsub",
-    shop: meta.shop,
-    topic: meta.topic,
-    deliveryKey,
-    eventId: meta.eventId,
-    triggeredAt: meta.triggeredAt,
-    apiVersion: meta.apiVersion,
-    receivedAt,
-    body: data,
-  }, dataBytes);
-  return ok({ outcome: "queued" });
+  const outcome = await routeDelivery(deps, { via: "pubsub", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body: data, bodyBytes: dataBytes, receivedAt });
+  return ok({ outcome });
 }

@@ -3,9 +3,8 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
 import type { Deps } from "../deps.ts";
 import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
-import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
-import { enqueueWebhook } from "./enqueue-webhook.ts";
 import { readShopifyHeaders } from "./read-shopify-headers.ts";
+import { routeDelivery } from "./route-delivery.ts";
 
 export type WebhookRefusal = { reason: "invalid_hmac" | "missing_headers"; message: string };
 export type WebhookAccepted = { topic: string; outcome: "queued" | "recorded" | "quarantined" };
@@ -26,30 +25,9 @@ export async function acceptWebhook(deps: Deps, rawBody: ArrayBuffer, headers: H
   if (!meta.topic || !meta.shop) {
     return err({ reason: "missing_headers", message: "X-Shopify-Topic and a valid X-Shopify-Shop-Domain are required." });
   }
+  if (!meta.webhookId && !isComplianceTopic(meta.topic)) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
   const body = decoder.decode(rawBody);
   const deliveryKey = meta.webhookId ? `webhook:${meta.webhookId}` : `body:${bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", rawBody)))}`;
-  if (isComplianceTopic(meta.topic)) {
-    const outcome = await recordPrivacyRequest(deps, {
-      topic: meta.topic,
-      shopDomain: meta.shop,
-      deliveryKey,
-      body,
-      headers: { deliveryKey, via: "https" },
-      receivedAt,
-    });
-    return ok({ topic: meta.topic, outcome });
-  }
-  if (!meta.webhookId) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
-  await enqueueWebhook(deps, {
-    via: "https",
-    shop: meta.shop,
-    topic: meta.topic,
-    deliveryKey,
-    eventId: meta.eventId,
-    triggeredAt: meta.triggeredAt,
-    apiVersion: meta.apiVersion,
-    receivedAt,
-    body,
-  }, rawBody.byteLength);
-  return ok({ topic: meta.topic, outcome: "queued" });
+  const outcome = await routeDelivery(deps, { via: "https", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body, bodyBytes: rawBody.byteLength, receivedAt });
+  return ok({ topic: meta.topic, outcome });
 }

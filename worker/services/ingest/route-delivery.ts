@@ -1,0 +1,27 @@
+import type { Deps } from "../deps.ts";
+import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
+import { enqueueWebhook } from "./enqueue-webhook.ts";
+import type { ShopifyHeaders } from "./read-shopify-headers.ts";
+
+/** A verified delivery (HTTPS or Pub/Sub) whose topic and shop are known. */
+export type VerifiedDelivery = {
+  via: "https" | "pubsub";
+  meta: ShopifyHeaders & { topic: string; shop: string };
+  deliveryKey: string;
+  body: string;
+  /** UTF-8 length of `body`: a body too large for a queue message is spilled to D1 first. */
+  bodyBytes: number;
+  receivedAt: number;
+};
+
+/** Compliance topics are recorded at once (they have a deadline); every other topic is enqueued untouched. */
+export async function routeDelivery(deps: Deps, delivery: VerifiedDelivery): Promise<"queued" | "recorded" | "quarantined"> {
+  const { via, meta, deliveryKey, body, receivedAt } = delivery;
+  if (isComplianceTopic(meta.topic)) {
+    return recordPrivacyRequest(deps, { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body, headers: { deliveryKey, via }, receivedAt });
+  }
+  const { topic, shop, eventId, triggeredAt, apiVersion } = meta;
+  await enqueueWebhook(deps, { via, shop, topic, deliveryKey, eventId, triggeredAt, apiVersion, receivedAt, body }, delivery.bodyBytes);
+  return "queued";
+}
