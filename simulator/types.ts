@@ -154,7 +154,7 @@ export interface ShopSettings {
   emitAppCausedWebhooks: boolean;
   failGraphql: { remaining: number; status: number };
   apiVersion: string;
-  /** Topics delivered without an Admin API subscription (what shopify.app.toml would declare). */
+  /** Topics delivered without an Admin API subscription (see DEFAULT_APP_TOPICS). */
   appTopics: string[];
   defaultVia: Via;
   utcOffsetMinutes: number;

@@ -1,14 +1,15 @@
 import { createBackfillContext } from "../backfill/backfill-context.ts";
 import { handleBulkOperationFinish } from "../backfill/handle-bulk-operation-finish.ts";
+import type { HandledTopic } from "../../shopify/webhook-topics.ts";
 import type { TenantContext } from "../deps.ts";
 import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
 import { handleScopesUpdate } from "./handle-scopes-update.ts";
 
-export const LIFECYCLE_TOPICS = ["app/uninstalled", "app/scopes_update", "bulk_operations/finish", "app_subscriptions/update"] as const;
+export const LIFECYCLE_TOPICS: readonly HandledTopic<"lifecycle">[] = ["app/uninstalled", "app/scopes_update", "bulk_operations/finish"];
 
 export type LifecycleOutcome = { handled: true } | { handled: false; reason: string };
 
-/** Lifecycle, bulk and billing topics: not canonical events, each goes to the service that owns it. */
+/** Lifecycle and bulk topics: not canonical events, each goes to the service that owns it. */
 export async function handleLifecycleTopic(ctx: TenantContext, topic: string, payload: unknown): Promise<LifecycleOutcome> {
   switch (topic) {
     case "app/uninstalled":

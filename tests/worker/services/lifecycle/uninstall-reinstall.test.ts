@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
 import { handleLifecycleTopic } from "../../../../worker/services/lifecycle/handle-lifecycle-topic.ts";
-import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/webhook-topics.ts";
+import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
