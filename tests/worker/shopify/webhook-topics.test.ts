@@ -3,13 +3,13 @@ import appToml from "../../../shopify.app.toml?raw";
 import { ALL_TOPICS, DEFAULT_APP_TOPICS, enumToTopic } from "../../../simulator/store/topics.ts";
 import { MAPPED_TOPICS } from "../../../worker/services/ingest/map-webhook-topic.ts";
 import { DATA_WEBHOOK_TOPICS } from "../../../worker/services/install/steps/subscribe-webhooks.ts";
-import { LIFECYCLE_TOPICS } from "../../../worker/services/lifecycle/handle-lifecycle-topic.ts";
+import { PLANNED_LIFECYCLE_TOPICS } from "../../../worker/services/lifecycle/plan-lifecycle-topic.ts";
 import { COMPLIANCE_TOPICS } from "../../../worker/services/privacy/build-privacy-request.ts";
 import { subscribedTopics, WEBHOOK_TOPICS, webhookTopic, type WebhookTopicEntry } from "../../../worker/shopify/webhook-topics.ts";
 
 const HANDLED_BY_KIND: Record<WebhookTopicEntry["kind"], readonly string[]> = {
   data: MAPPED_TOPICS,
-  lifecycle: LIFECYCLE_TOPICS,
+  lifecycle: PLANNED_LIFECYCLE_TOPICS,
   compliance: Object.keys(COMPLIANCE_TOPICS),
 };
 const REGISTRY = Object.entries(WEBHOOK_TOPICS) as [string, WebhookTopicEntry][];

@@ -1,8 +1,7 @@
 import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { isHandledTopic, webhookTopic } from "../../shopify/webhook-topics.ts";
-import type { Deps } from "../deps.ts";
-import { handleLifecycleTopic } from "../lifecycle/handle-lifecycle-topic.ts";
+import { planLifecycleTopic } from "../lifecycle/plan-lifecycle-topic.ts";
 import { buildPrivacyRequest } from "../privacy/build-privacy-request.ts";
 import { checkPlannedEvents } from "./check-planned-events.ts";
 import { newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
@@ -19,9 +18,9 @@ function triggeredAtMs(value: string | null): number | null {
 
 /**
  * What one webhook delivery writes, or why it cannot be mapped (the caller quarantines it), by the topic's kind in
- * the registry. Compliance topics are recorded even for an unknown shop; lifecycle topics run their handler here.
+ * the registry. Compliance topics are recorded even for an unknown shop; lifecycle topics plan rows and effects.
  */
-export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery, tenantId: string | null): Promise<Result<IngestPlan, Unmappable>> {
+export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string | null): Result<IngestPlan, Unmappable> {
   const entry = webhookTopic(delivery.topic);
   if (entry?.subscribed === "none") return err({ reason: `${delivery.topic} is not subscribed: ${entry.unhandled}` });
   const plan = newIngestPlan();
@@ -36,8 +35,8 @@ export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery,
   if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });
   if (!parsed.ok) return parsed;
   if (entry?.kind === "lifecycle") {
-    const outcome = await handleLifecycleTopic({ ...deps, tenantId }, delivery.topic, parsed.value);
-    return outcome.handled ? ok(plan) : err({ reason: outcome.reason });
+    const planned = planLifecycleTopic(plan, tenantId, delivery.topic, parsed.value);
+    return planned.ok ? ok(plan) : planned;
   }
   const ctx = { tenantId, source: "webhook" as const, receivedAt: delivery.receivedAt, triggeredAt: triggeredAtMs(delivery.triggeredAt) };
   const mapped = mapWebhookTopic(plan, ctx, delivery.topic, parsed.value);
