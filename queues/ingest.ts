@@ -6,8 +6,8 @@ import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message
 import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
 import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
-import { recordDeadLetters } from "./record-dead-letters.ts";
-import { retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
+import { recordDeadLetters, type DeadLetter } from "./record-dead-letters.ts";
+import { invalidBodyReason, retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
 
 type Planned = { message: Message<unknown>; plan: IngestPlan };
 
@@ -19,15 +19,15 @@ type Planned = { message: Message<unknown>; plan: IngestPlan };
 export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
   const valid: { message: Message<unknown>; body: IngestMessage }[] = [];
-  const invalid: Message<unknown>[] = [];
+  const invalid: DeadLetter[] = [];
   for (const message of batch.messages) {
     const parsed = IngestMessageSchema.safeParse(message.body);
     if (parsed.success) valid.push({ message, body: parsed.data });
-    else invalid.push(message);
+    else invalid.push({ message, reason: invalidBodyReason(parsed.error, message.body) });
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid, "invalid message body");
-    for (const message of invalid) message.ack();
+    await recordDeadLetters(deps, batch.queue, invalid);
+    for (const { message } of invalid) message.ack();
     outcome.invalid = outcome.acked = invalid.length;
   }
 
