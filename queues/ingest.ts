@@ -4,28 +4,30 @@ import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/servi
 import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
+import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
-import { recordDeadLetters } from "./record-dead-letters.ts";
-import { retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
+import { recordDeadLetters, type DeadLetter } from "./record-dead-letters.ts";
+import { invalidBodyReason, retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
 
 type Planned = { message: Message<unknown>; plan: IngestPlan };
 
 /**
  * Maps every message, then writes the whole batch as one D1 transaction. If that write fails, each message is
- * written alone so one bad message retries (then dead-letters) without holding back the rest.
+ * written alone so one bad message retries (then dead-letters) without holding back the rest. A message is acked
+ * once its plan is written and its lifecycle effects have run; effects never run before their rows are written.
  */
 export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
   const valid: { message: Message<unknown>; body: IngestMessage }[] = [];
-  const invalid: Message<unknown>[] = [];
+  const invalid: DeadLetter[] = [];
   for (const message of batch.messages) {
     const parsed = IngestMessageSchema.safeParse(message.body);
     if (parsed.success) valid.push({ message, body: parsed.data });
-    else invalid.push(message);
+    else invalid.push({ message, reason: invalidBodyReason(parsed.error, message.body) });
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid, "invalid message body");
-    for (const message of invalid) message.ack();
+    await recordDeadLetters(deps, batch.queue, invalid);
+    for (const { message } of invalid) message.ack();
     outcome.invalid = outcome.acked = invalid.length;
   }
 
@@ -53,21 +55,30 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     }
   }
 
+  const finish = async ({ message, plan }: Planned) => {
+    try {
+      await runLifecycleEffects(deps, plan.effects);
+      message.ack();
+      outcome.acked++;
+    } catch (error) {
+      retry(message, error);
+    }
+  };
   try {
     await writeIngestPlan(deps.env.DB, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
-    for (const { message } of planned) message.ack();
-    outcome.acked += planned.length;
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
-    for (const { message, plan } of planned) {
+    for (const entry of planned) {
       try {
-        await writeIngestPlan(deps.env.DB, plan);
-        message.ack();
-        outcome.acked++;
+        await writeIngestPlan(deps.env.DB, entry.plan);
       } catch (single) {
-        retry(message, single);
+        retry(entry.message, single);
+        continue;
       }
+      await finish(entry);
     }
+    return outcome;
   }
+  for (const entry of planned) await finish(entry);
   return outcome;
 }

@@ -74,8 +74,6 @@ const pushTotals = z.object({ added: z.number(), removed: z.number(), failed: z.
 export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
   /** One bounded push run; `totals` carries the counts of earlier runs of the same push (continuations). */
   z.object({ type: z.literal("segment_push"), tenantId: z.string(), segmentId: z.string(), totals: pushTotals.optional() }),
-  z.object({ type: z.literal("metafields_push"), tenantId: z.string(), jobId: z.string() }),
-  z.object({ type: z.literal("product_push"), tenantId: z.string(), productId: z.string() }),
   /** Flow triggers for the members who entered or left at `computedAt`, resuming after member `after`. */
   z.object({
     type: z.literal("segment_flow_triggers"),

@@ -9,15 +9,12 @@ function tenantOf(body: unknown): string | null {
   return null;
 }
 
-/** Keeps messages that cannot be processed, with why, so an operator can read and replay them. */
-export async function recordDeadLetters(
-  deps: Deps,
-  queue: string,
-  messages: readonly Message<unknown>[],
-  reason: string,
-): Promise<void> {
+export type DeadLetter = { message: Message<unknown>; reason: string };
+
+/** Keeps messages that cannot be processed, each with why, so an operator can read and replay them. */
+export async function recordDeadLetters(deps: Deps, queue: string, letters: readonly DeadLetter[]): Promise<void> {
   const now = new Date();
-  const rows = messages.map((message) => ({
+  const rows = letters.map(({ message, reason }) => ({
     id: newId("deadLetter"),
     queue,
     messageId: message.id,

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { errorMessage } from "../worker/lib/log.ts";
 import type { Deps } from "../worker/services/deps.ts";
-import { recordDeadLetters } from "./record-dead-letters.ts";
+import { recordDeadLetters, type DeadLetter } from "./record-dead-letters.ts";
 
 export type BatchOutcome = { messages: number; acked: number; retried: number; invalid: number };
 
@@ -12,8 +12,20 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 /**
- * Validates each message against `schema` and hands it to `handle` one at a time. A malformed body is
- * recorded as a dead letter and acked (retrying cannot fix it); a failure retries with exponential backoff.
+ * Why a body fails its queue's schema, kept with its dead letter: a message type no handler takes (a producer newer
+ * than this consumer, or a kind not built yet), or the first invalid field.
+ */
+export function invalidBodyReason(error: z.ZodError, body: unknown): string {
+  const issue = error.issues[0];
+  const type = body && typeof body === "object" && "type" in body ? body.type : undefined;
+  if (issue?.code === "invalid_union" && issue.path.join(".") === "type" && typeof type === "string") return `no handler for message type ${type}`;
+  const path = issue?.path.length ? issue.path.join(".") : "(root)";
+  return `invalid message body: ${path} ${issue?.message ?? "is invalid"}`;
+}
+
+/**
+ * Validates each message against `schema` and hands it to `handle` one at a time. A body no handler takes is
+ * recorded as a dead letter with the reason and acked (retrying cannot fix it); a failure retries with backoff.
  */
 export async function runMessages<S extends z.ZodType>(
   batch: MessageBatch<unknown>,
@@ -22,11 +34,11 @@ export async function runMessages<S extends z.ZodType>(
   handle: (body: z.infer<S>, message: Message<unknown>) => Promise<void>,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
-  const invalid: Message<unknown>[] = [];
+  const invalid: DeadLetter[] = [];
   for (const message of batch.messages) {
     const parsed = schema.safeParse(message.body);
     if (!parsed.success) {
-      invalid.push(message);
+      invalid.push({ message, reason: invalidBodyReason(parsed.error, message.body) });
       continue;
     }
     try {
@@ -40,8 +52,8 @@ export async function runMessages<S extends z.ZodType>(
     }
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid, "invalid message body");
-    for (const message of invalid) message.ack();
+    await recordDeadLetters(deps, batch.queue, invalid);
+    for (const { message } of invalid) message.ack();
     outcome.invalid = invalid.length;
     outcome.acked += invalid.length;
   }

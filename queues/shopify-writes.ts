@@ -10,43 +10,50 @@ import { runMessages, type BatchOutcome } from "./run-messages.ts";
 const CALLS_PER_MESSAGE = 8;
 const BUSY_DELAY_SECONDS = 30;
 
+type Send = (next: ShopifyWriteMessage, delaySeconds?: number) => Promise<unknown>;
+type Handled<T extends ShopifyWriteMessage["type"]> = Extract<ShopifyWriteMessage, { type: T }>;
+
+/** Every message type has its case below (the typecheck fails otherwise); `runMessages` dead-letters any other type. */
 export async function consumeShopifyWrites(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
-  return runMessages(batch, ShopifyWriteMessageSchema, deps, (body, message) => handle(body, message, deps));
+  const send: Send = (next, delaySeconds = 0) => deps.env.SHOPIFY_WRITES_QUEUE.send(next, { delaySeconds });
+  return runMessages(batch, ShopifyWriteMessageSchema, deps, (body, message) => handle(body, message, deps, send));
 }
 
-async function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps): Promise<void> {
-  const send = (next: ShopifyWriteMessage, delaySeconds = 0) => deps.env.SHOPIFY_WRITES_QUEUE.send(next, { delaySeconds });
+function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {
   switch (body.type) {
-    case "segment_push": {
-      const ctx = createAdminContext(deps, body.tenantId);
-      const input = { segmentId: body.segmentId, holder: message.id, totals: body.totals, now: Date.now(), maxCalls: CALLS_PER_MESSAGE };
-      const run = await pushSegment({ ctx, input });
-      if (run.outcome === "retry") throw new Error(run.message);
-      if (run.outcome === "continue") await send({ ...body, totals: run.totals });
-      if (run.outcome === "busy") await send(body, BUSY_DELAY_SECONDS);
-      return;
-    }
-    case "segment_flow_triggers": {
-      const ctx = createAdminContext(deps, body.tenantId);
-      const fired = await fireMembershipTriggers({ ctx, input: { ...body, maxCalls: CALLS_PER_MESSAGE } });
-      if (fired.ok) {
-        if (fired.value.failed > 0) deps.log.warn("flow triggers refused", { tenant: body.tenantId, failed: fired.value.failed });
-        if (fired.value.next !== null) await send({ ...body, after: fired.value.next });
-        return;
-      }
-      // Triggers already fired in this message must not fire again: resume after them instead of retrying it.
-      if (!fired.error.progressed) throw new Error(fired.error.message);
-      await send({ ...body, after: fired.error.next }, BUSY_DELAY_SECONDS);
-      return;
-    }
-    case "flow_trigger": {
-      const fired = await fireFlowTrigger({ ctx: createAdminContext(deps, body.tenantId), input: body });
-      if (!fired.ok) throw new Error(fired.error.message);
-      if (fired.value.userErrors.length > 0) deps.log.warn("flow trigger refused", { tenant: body.tenantId, errors: fired.value.userErrors });
-      return;
-    }
-    case "metafields_push":
-    case "product_push":
-      return;
+    case "segment_push":
+      return pushSegmentRun(body, message, deps, send);
+    case "segment_flow_triggers":
+      return fireMembershipTriggerRun(body, deps, send);
+    case "flow_trigger":
+      return fireFlowTriggerOnce(body, deps);
   }
+}
+
+async function pushSegmentRun(body: Handled<"segment_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {
+  const ctx = createAdminContext(deps, body.tenantId);
+  const input = { segmentId: body.segmentId, holder: message.id, totals: body.totals, now: Date.now(), maxCalls: CALLS_PER_MESSAGE };
+  const run = await pushSegment({ ctx, input });
+  if (run.outcome === "retry") throw new Error(run.message);
+  if (run.outcome === "continue") await send({ ...body, totals: run.totals });
+  if (run.outcome === "busy") await send(body, BUSY_DELAY_SECONDS);
+}
+
+async function fireMembershipTriggerRun(body: Handled<"segment_flow_triggers">, deps: Deps, send: Send): Promise<void> {
+  const ctx = createAdminContext(deps, body.tenantId);
+  const fired = await fireMembershipTriggers({ ctx, input: { ...body, maxCalls: CALLS_PER_MESSAGE } });
+  if (fired.ok) {
+    if (fired.value.failed > 0) deps.log.warn("flow triggers refused", { tenant: body.tenantId, failed: fired.value.failed });
+    if (fired.value.next !== null) await send({ ...body, after: fired.value.next });
+    return;
+  }
+  // Triggers already fired in this message must not fire again: resume after them instead of retrying it.
+  if (!fired.error.progressed) throw new Error(fired.error.message);
+  await send({ ...body, after: fired.error.next }, BUSY_DELAY_SECONDS);
+}
+
+async function fireFlowTriggerOnce(body: Handled<"flow_trigger">, deps: Deps): Promise<void> {
+  const fired = await fireFlowTrigger({ ctx: createAdminContext(deps, body.tenantId), input: body });
+  if (!fired.ok) throw new Error(fired.error.message);
+  if (fired.value.userErrors.length > 0) deps.log.warn("flow trigger refused", { tenant: body.tenantId, errors: fired.value.userErrors });
 }

@@ -44,6 +44,8 @@ export interface CustomerRecord {
   /** Indices into ShopState.orders, oldest first. */
   orders: number[];
   spentCents: number;
+  /** Deleted customers leave the Admin API; their slot stays so indices into `customers` remain valid. */
+  deletedAt?: number;
 }
 
 export interface RefundRecord {
@@ -53,6 +55,13 @@ export interface RefundRecord {
   /** Flat pairs: line index within the order, quantity. */
   lines: number[];
   note: string | null;
+}
+
+export interface FulfillmentRecord {
+  id: string;
+  createdAt: number;
+  /** Flat pairs: line index within the order, quantity. */
+  lines: number[];
 }
 
 export interface OrderRecord {
@@ -82,9 +91,11 @@ export interface OrderRecord {
   checkoutToken?: string;
   cartToken?: string;
   checkoutId?: string;
-  fulfillment?: { id: string; createdAt: number };
+  fulfillments?: FulfillmentRecord[];
   sourceName: string;
   tags?: string[];
+  /** Deleted orders leave the Admin API; their slot stays so indices into `orders` remain valid. */
+  deletedAt?: number;
 }
 
 export interface ImageRecord {
@@ -154,7 +165,7 @@ export interface ShopSettings {
   emitAppCausedWebhooks: boolean;
   failGraphql: { remaining: number; status: number };
   apiVersion: string;
-  /** Topics delivered without an Admin API subscription (what shopify.app.toml would declare). */
+  /** Topics delivered without an Admin API subscription (see DEFAULT_APP_TOPICS). */
   appTopics: string[];
   defaultVia: Via;
   utcOffsetMinutes: number;

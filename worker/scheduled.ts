@@ -1,9 +1,9 @@
 import { CRONS } from "./crons.ts";
 import { parseConfig } from "./env.ts";
 import { flagPrivacyDeadlines } from "./jobs/flag-privacy-deadlines.ts";
-import { pushChangedMetafields } from "./jobs/push-changed-metafields.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
+import { rescoreChangedProducts } from "./jobs/rescore-changed-products.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
 import { createDeps } from "./services/deps.ts";
@@ -13,8 +13,8 @@ function jobFor(cron: string): CronJob | undefined {
   switch (cron) {
     case CRONS.reconcile:
       return reconcileRecentChanges;
-    case CRONS.metafieldPush:
-      return pushChangedMetafields;
+    case CRONS.productRescore:
+      return rescoreChangedProducts;
     case CRONS.privacyDeadlines:
       return flagPrivacyDeadlines;
     case CRONS.segmentRecompute:

@@ -60,8 +60,8 @@ export function statsSince(shop: ShopState, since: number) {
     records.reduce((n, record) => (record.createdAt >= since && keep(record) ? n + 1 : n), 0);
   return {
     since: new Date(since).toISOString(),
-    orders: count(shop.orders),
-    customers: count(shop.customers),
+    orders: count(shop.orders, (order) => order.deletedAt === undefined),
+    customers: count(shop.customers, (customer) => customer.deletedAt === undefined),
     products: count(shop.products, (product) => product.deletedAt === null),
     abandonedCheckouts: count(shop.checkouts, (checkout) => checkout.completedAt === null),
   };

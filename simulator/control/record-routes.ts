@@ -3,14 +3,14 @@ import { gid, rawId } from "../lib/ids.ts";
 import { restMoney } from "../lib/money.ts";
 import { orderTokens } from "../store/order-tokens.ts";
 import { addCheckout, buildCart, type CheckoutInput } from "../store/record-checkout.ts";
-import { addCustomer, findCustomer, updateCustomer, type CustomerInput } from "../store/record-customer.ts";
-import { cancelOrder, fulfillOrder, refundOrder, type RefundInput } from "../store/change-order.ts";
+import { addCustomer, deleteCustomer, findCustomer, updateCustomer, type CustomerInput } from "../store/record-customer.ts";
+import { cancelOrder, deleteOrder, fulfillOrder, refundOrder, type FulfillmentInput, type RefundInput } from "../store/change-order.ts";
 import { addOrder, findOrder, type OrderInput } from "../store/record-order.ts";
 import { addProduct, deleteProduct, findProduct, updateProduct, type ProductInput } from "../store/record-product.ts";
 import { readJson } from "../lib/read-body.ts";
 import { emitWebhooks, type WebhookEvent } from "../webhooks/emit.ts";
 import { cartPayload, checkoutPayload } from "../webhooks/payloads/checkout.ts";
-import { customerPayload, emailConsentPayload } from "../webhooks/payloads/customer.ts";
+import { customerPayload, deletedCustomerPayload, emailConsentPayload } from "../webhooks/payloads/customer.ts";
 import { fulfillmentPayload } from "../webhooks/payloads/fulfillment.ts";
 import { orderPayload } from "../webhooks/payloads/order.ts";
 import { productPayload } from "../webhooks/payloads/product.ts";
@@ -80,6 +80,12 @@ export function registerRecordRoutes(app: Hono, ctx: SimContext): void {
     ];
     return { result: { customer: customerSummary(shop, index) }, events };
   }));
+  app.delete(`${base}/customers/:id`, recordVerb<EmitFlags>(ctx, (shop, _body, c) => {
+    const index = findCustomer(shop, c.req.param("id") ?? "");
+    deleteCustomer(shop, index);
+    const record = shop.customers[index]!;
+    return { result: { customer: customerSummary(shop, index) }, events: () => [{ topic: "customers/delete", payload: deletedCustomerPayload(record) }] };
+  }));
   app.post(`${base}/orders`, recordVerb<OrderInput & EmitFlags>(ctx, (shop, body) => {
     const index = addOrder(shop, body);
     const order = shop.orders[index]!;
@@ -110,16 +116,22 @@ export function registerRecordRoutes(app: Hono, ctx: SimContext): void {
     ];
     return { result: { order: orderSummary(shop, index) }, events };
   }));
-  app.post(`${base}/orders/:id/fulfillments`, recordVerb<EmitFlags>(ctx, (shop, _body, c) => {
+  app.post(`${base}/orders/:id/fulfillments`, recordVerb<FulfillmentInput & EmitFlags>(ctx, (shop, body, c) => {
     const index = findOrder(shop, c.req.param("id") ?? "");
-    fulfillOrder(shop, index);
+    const { fulfillment, complete } = fulfillOrder(shop, index, body);
     const order = shop.orders[index]!;
     const events = () => [
-      { topic: "fulfillments/create", payload: fulfillmentPayload(shop, order, order.fulfillment!) },
-      { topic: "orders/fulfilled", payload: orderPayload(shop, order) },
+      { topic: "fulfillments/create", payload: fulfillmentPayload(shop, order, fulfillment) },
+      { topic: complete ? "orders/fulfilled" : "orders/partially_fulfilled", payload: orderPayload(shop, order) },
       { topic: "orders/updated", payload: orderPayload(shop, order) },
     ];
-    return { result: { fulfillment: { id: order.fulfillment!.id, gid: gid("Fulfillment", order.fulfillment!.id) }, order: orderSummary(shop, index) }, events };
+    return { result: { fulfillment: { id: fulfillment.id, gid: gid("Fulfillment", fulfillment.id) }, order: orderSummary(shop, index) }, events };
+  }));
+  app.delete(`${base}/orders/:id`, recordVerb<EmitFlags>(ctx, (shop, _body, c) => {
+    const index = findOrder(shop, c.req.param("id") ?? "");
+    const summary = orderSummary(shop, index);
+    deleteOrder(shop, index);
+    return { result: { order: summary }, events: () => [{ topic: "orders/delete", payload: { id: rawId(shop.orders[index]!.id) } }] };
   }));
   app.post(`${base}/products`, recordVerb<ProductInput & EmitFlags>(ctx, (shop, body) => {
     const index = addProduct(shop, body);

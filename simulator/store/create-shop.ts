@@ -127,8 +127,8 @@ export function storeNow(shop: ShopState): number {
 export function shopCounts(shop: ShopState) {
   return {
     products: shop.products.filter((product) => product.deletedAt === null).length,
-    customers: shop.customers.length,
-    orders: shop.orders.length,
+    customers: shop.customers.filter((customer) => customer.deletedAt === undefined).length,
+    orders: shop.orders.filter((order) => order.deletedAt === undefined).length,
     abandonedCheckouts: shop.checkouts.filter((checkout) => checkout.completedAt === null).length,
   };
 }

@@ -78,3 +78,12 @@ export function updateCustomer(shop: ShopState, index: number, input: CustomerIn
   });
   return { consentChanged };
 }
+
+/** Shopify refuses to delete a customer with orders; a deleted one leaves the Admin API. */
+export function deleteCustomer(shop: ShopState, index: number): void {
+  const customer = shop.customers[index]!;
+  if (customer.orders.length > 0) throw new StoreInputError("customer_has_orders", `Customer ${customer.id} has orders and cannot be deleted`, 409);
+  customer.deletedAt = storeNow(shop);
+  customer.updatedAt = customer.deletedAt;
+  shop.index.customers.delete(customer.id);
+}

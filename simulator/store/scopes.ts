@@ -9,7 +9,8 @@ export function hasScope(granted: readonly string[], needed: string): boolean {
 
 const ORDER_WINDOW = 60 * DAY;
 
-/** Without read_all_orders only the last 60 days of orders exist for the app (GraphQL and bulk alike). */
+/** Without read_all_orders only the last 60 days of orders exist for the app (GraphQL and bulk alike); deleted ones never. */
 export function orderVisible(granted: readonly string[], order: OrderRecord, now: number): boolean {
+  if (order.deletedAt !== undefined) return false;
   return order.createdAt >= now - ORDER_WINDOW || hasScope(granted, "read_all_orders");
 }

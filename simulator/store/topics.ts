@@ -1,8 +1,10 @@
-/** What the app's shopify.app.toml subscribes to: delivered without an Admin API subscription. */
+/**
+ * Delivered without an Admin API subscription: the app-wide topics of SegOps's shopify.app.toml, plus the data topics
+ * its install subscribes, so a test shop that never ran install still delivers every topic SegOps handles.
+ */
 export const DEFAULT_APP_TOPICS = [
   "app/uninstalled",
   "app/scopes_update",
-  "app_subscriptions/update",
   "bulk_operations/finish",
   "orders/create",
   "orders/paid",
@@ -10,6 +12,8 @@ export const DEFAULT_APP_TOPICS = [
   "orders/edited",
   "orders/cancelled",
   "orders/fulfilled",
+  "orders/partially_fulfilled",
+  "orders/delete",
   "checkouts/create",
   "checkouts/update",
   "carts/create",
@@ -32,8 +36,7 @@ export const COMPLIANCE_TOPICS = new Set(["customers/data_request", "customers/r
 /** Topics the simulator knows; the GraphQL WebhookSubscriptionTopic enum is derived from this list. */
 export const ALL_TOPICS = [
   ...DEFAULT_APP_TOPICS,
-  "orders/partially_fulfilled",
-  "orders/delete",
+  "app_subscriptions/update",
   "checkouts/delete",
   "customers/merge",
   "customer.tags_added",

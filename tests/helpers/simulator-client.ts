@@ -175,7 +175,11 @@ export function simClient(baseUrl: string) {
       call<Recorded<{ refund: { id: string; gid: string; orderId: string; amount: string }; order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/refunds`, input),
     cancelOrder: (shop: string, id: string, input: { reason?: string } & EmitFlags = {}) =>
       call<Recorded<{ order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/cancel`, input),
-    fulfillOrder: (shop: string, id: string, input: EmitFlags = {}) =>
+    deleteCustomer: (shop: string, id: string, input: EmitFlags = {}) =>
+      call<Recorded<{ customer: CustomerSummary }>>("DELETE", `${shopPath(shop)}/customers/${encodeURIComponent(id)}`, input),
+    deleteOrder: (shop: string, id: string, input: EmitFlags = {}) =>
+      call<Recorded<{ order: OrderSummary }>>("DELETE", `${shopPath(shop)}/orders/${encodeURIComponent(id)}`, input),
+    fulfillOrder: (shop: string, id: string, input: { lines?: { lineItemId: string; quantity?: number }[] } & EmitFlags = {}) =>
       call<Recorded<{ fulfillment: { id: string; gid: string }; order: OrderSummary }>>("POST", `${shopPath(shop)}/orders/${encodeURIComponent(id)}/fulfillments`, input),
     createProduct: (shop: string, input: ProductInput & EmitFlags = {}) => call<Recorded<{ product: ProductSummary }>>("POST", `${shopPath(shop)}/products`, input),
     updateProduct: (shop: string, id: string, input: ProductInput & EmitFlags) =>

@@ -20,7 +20,21 @@ describe("queue consumers", () => {
     expect(result.retryMessages).toEqual([]);
     const [row] = await deadLetters([batch.messages[0]!.id]);
     expect(row).toMatchObject({ queue: QUEUE_NAMES.backfill });
-    expect(JSON.parse(row!.body)).toMatchObject({ reason: "invalid message body", body: { type: "start" } });
+    expect(JSON.parse(row!.body)).toMatchObject({ reason: "invalid message body: tenantId Invalid input: expected string, received undefined", body: { type: "start" } });
+  });
+
+  it.each([
+    [QUEUE_NAMES.shopifyWrites, { type: "metafields_push", tenantId: "ten_x", jobId: "job_y" }],
+    [QUEUE_NAMES.shopifyWrites, { type: "product_push", tenantId: "ten_x", productId: "prd_y" }],
+    [QUEUE_NAMES.backfill, { type: "refresh", tenantId: "ten_x", jobId: "job_y" }],
+    [QUEUE_NAMES.ingest, { type: "order_export", tenantId: "ten_x" }],
+  ])("dead-letters a %s message of a type no handler takes, with that reason, without retrying it", async (queue, body) => {
+    const { batch, result } = await consumeQueueBatch(queue, [body]);
+    expect(result.explicitAcks).toEqual([batch.messages[0]!.id]);
+    expect(result.retryMessages).toEqual([]);
+    const [row] = await deadLetters([batch.messages[0]!.id]);
+    expect(row).toMatchObject({ queue });
+    expect(JSON.parse(row!.body)).toEqual({ reason: `no handler for message type ${body.type}`, body });
   });
 
   it("records every message reaching a dead-letter queue under its source queue", async () => {

@@ -143,6 +143,57 @@ describe("record verbs", () => {
     await expect(sim.client.fulfillOrder(shop, order.id)).rejects.toMatchObject({ status: 409 });
   });
 
+  it("fulfils part of an order with orders/partially_fulfilled, and the rest with orders/fulfilled", async () => {
+    const { shop } = await sim.client.createShop(tiny);
+    const { order } = await sim.client.createOrder(shop, { lines: [{ quantity: 2 }, { quantity: 1 }], emit: false });
+    const [first, second] = order.lineItemIds;
+    const partial = await sim.client.fulfillOrder(shop, order.id, { lines: [{ lineItemId: first!, quantity: 1 }] });
+    expect(partial.deliveries.map((d) => d.topic)).toEqual(["fulfillments/create", "orders/partially_fulfilled", "orders/updated"]);
+    expect(JSON.parse(partial.deliveries[0]!.body).line_items).toEqual([expect.objectContaining({ id: Number(first), quantity: 1 })]);
+    const partialOrder = JSON.parse(partial.deliveries[1]!.body);
+    expect(partialOrder).toMatchObject({ fulfillment_status: "partial", closed_at: null });
+    expect(partialOrder.line_items.map((line: { fulfillable_quantity: number; fulfillment_status: string | null }) => [line.fulfillable_quantity, line.fulfillment_status])).toEqual([
+      [1, "partial"],
+      [1, null],
+    ]);
+    await expect(sim.client.fulfillOrder(shop, order.id, { lines: [{ lineItemId: first!, quantity: 2 }] })).rejects.toMatchObject({ status: 400, code: "invalid_quantity" });
+
+    const rest = await sim.client.fulfillOrder(shop, order.id);
+    expect(rest.deliveries.map((d) => d.topic)).toEqual(["fulfillments/create", "orders/fulfilled", "orders/updated"]);
+    expect(JSON.parse(rest.deliveries[0]!.body).line_items.map((line: { id: number; quantity: number }) => [line.id, line.quantity])).toEqual([
+      [Number(first), 1],
+      [Number(second), 1],
+    ]);
+    expect(JSON.parse(rest.deliveries[1]!.body).fulfillment_status).toBe("fulfilled");
+  });
+
+  it("deletes an order and then its customer with orders/delete and customers/delete; a customer with orders stays", async () => {
+    const { shop } = await sim.client.createShop(tiny);
+    const { customer } = await sim.client.createCustomer(shop, { emit: false });
+    const { order } = await sim.client.createOrder(shop, { customerId: customer.id, emit: false });
+    await expect(sim.client.deleteCustomer(shop, customer.id)).rejects.toMatchObject({ status: 409, code: "customer_has_orders" });
+    const before = (await sim.client.stats(shop, "2000-01-01T00:00:00Z")).orders;
+
+    const deletedOrder = await sim.client.deleteOrder(shop, order.id);
+    expect(deletedOrder.deliveries.map((d) => [d.topic, d.body])).toEqual([["orders/delete", `{"id":${order.id}}`]]);
+    expect((await sim.client.stats(shop, "2000-01-01T00:00:00Z")).orders).toBe(before - 1);
+    await expect(sim.client.deleteOrder(shop, order.id)).rejects.toMatchObject({ status: 404, code: "order_not_found" });
+
+    const deletedCustomer = await sim.client.deleteCustomer(shop, customer.id);
+    expect(deletedCustomer.deliveries.map((d) => d.topic)).toEqual(["customers/delete"]);
+    expect(JSON.parse(deletedCustomer.deliveries[0]!.body)).toEqual({ id: Number(customer.id), admin_graphql_api_id: customer.gid, phone: null, addresses: [], tax_exemptions: [] });
+    await expect(sim.client.updateCustomer(shop, customer.id, { firstName: "Gone" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("delivers a data topic to a shop without app-wide defaults only once the app subscribed it", async () => {
+    const { shop, graphql } = await shopWithToken(sim, { ...tiny, settings: { appTopics: ["app/uninstalled"] } });
+    const { order } = await sim.client.createOrder(shop, { emit: false });
+    const { order: other } = await sim.client.createOrder(shop, { emit: false });
+    expect((await sim.client.deleteOrder(shop, order.id)).deliveries).toEqual([]);
+    await graphql(`mutation { webhookSubscriptionCreate(topic: ORDERS_DELETE, webhookSubscription: { uri: "https://app.example/webhooks", format: JSON }) { userErrors { message } } }`);
+    expect((await sim.client.deleteOrder(shop, other.id)).deliveries.map((d) => d.topic)).toEqual(["orders/delete"]);
+  });
+
   it("announces a consent change on its own topic", async () => {
     const { shop } = await sim.client.createShop(tiny);
     const { customer } = await sim.client.createCustomer(shop, { marketingState: "NOT_SUBSCRIBED", emit: false });

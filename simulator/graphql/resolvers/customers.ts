@@ -78,7 +78,7 @@ const SORT_KEYS: Record<string, (c: CustomerRecord) => SortValue> = {
 
 export const customers: Resolver = (_source, args, gql, info) => {
   const terms = parseSearch(args.query as string | undefined);
-  const indexes = gql.shop.customers.map((_, i) => i);
+  const indexes = gql.shop.customers.flatMap((customer, i) => (customer.deletedAt === undefined ? [i] : []));
   const record = (i: number) => gql.shop.customers[i]!;
   const wrap = (matcher: FieldMatcher<CustomerRecord>): FieldMatcher<number> => (i, term) => matcher(record(i), term);
   const fields = Object.fromEntries(Object.entries(SEARCH_FIELDS).map(([name, matcher]) => [name, wrap(matcher)]));

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { gid, parseId } from "../../lib/ids.ts";
 import { moneyBag } from "../../lib/money.ts";
 import { isoTime } from "../../lib/time.ts";
+import { fulfillmentStatus } from "../../store/fulfillment-status.ts";
 import { orderVisible } from "../../store/scopes.ts";
 import type { OrderRecord } from "../../types.ts";
 import { requireScopes, type GqlContext, type Resolver } from "../context.ts";
@@ -10,6 +11,8 @@ import { applySearch, dateMatcher, numberMatcher, parseSearch, textMatcher, type
 import { compareBy, customerNode } from "./customers.ts";
 import { productNode, variantNode } from "./products.ts";
 import { mailingAddress } from "./mailing-address.ts";
+
+const FULFILLMENT_DISPLAY = { fulfilled: "FULFILLED", partial: "PARTIALLY_FULFILLED", none: "UNFULFILLED" } as const;
 
 function lineItemNode(gql: GqlContext, order: OrderRecord, position: number) {
   const variantIndex = order.lines[position * 3]!;
@@ -60,7 +63,7 @@ function orderNode(gql: GqlContext, index: number) {
     tags: order.tags ?? [],
     sourceName: order.sourceName,
     displayFinancialStatus: order.financial,
-    displayFulfillmentStatus: order.closedAt !== null && order.cancelledAt === null ? "FULFILLED" : "UNFULFILLED",
+    displayFulfillmentStatus: FULFILLMENT_DISPLAY[fulfillmentStatus(order) ?? "none"],
     currencyCode: currency,
     totalPriceSet: moneyBag(order.totalCents, currency),
     subtotalPriceSet: moneyBag(order.subtotalCents, currency),

@@ -89,3 +89,8 @@ export function emailConsentPayload(shop: ShopState, customer: CustomerRecord) {
     email_marketing_consent: consentState(customer, shop.settings.utcOffsetMinutes),
   };
 }
+
+/** `customers/delete` carries little more than the id, as Shopify's does. */
+export function deletedCustomerPayload(customer: CustomerRecord) {
+  return { id: rawId(customer.id), admin_graphql_api_id: gid("Customer", customer.id), phone: null, addresses: [], tax_exemptions: [] };
+}

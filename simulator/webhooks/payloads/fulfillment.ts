@@ -1,10 +1,17 @@
 import { gid, rawId } from "../../lib/ids.ts";
 import { restTime } from "../../lib/time.ts";
-import type { OrderRecord, ShopState } from "../../types.ts";
+import type { FulfillmentRecord, OrderRecord, ShopState } from "../../types.ts";
 import { restAddress } from "./customer.ts";
-import { orderLineItems } from "./line-items.ts";
+import { orderLineItem } from "./line-items.ts";
 
-export function fulfillmentPayload(shop: ShopState, order: OrderRecord, fulfillment: { id: string; createdAt: number }) {
+/** A fulfillment's line items carry the units it shipped, not the order line's whole quantity. */
+function fulfilledLineItems(shop: ShopState, order: OrderRecord, fulfillment: FulfillmentRecord) {
+  const items = [];
+  for (let i = 0; i < fulfillment.lines.length; i += 2) items.push({ ...orderLineItem(shop, order, fulfillment.lines[i]!), quantity: fulfillment.lines[i + 1]! });
+  return items;
+}
+
+export function fulfillmentPayload(shop: ShopState, order: OrderRecord, fulfillment: FulfillmentRecord) {
   const customer = shop.customers[order.customer];
   const at = restTime(fulfillment.createdAt, shop.settings.utcOffsetMinutes);
   return {
@@ -25,7 +32,7 @@ export function fulfillmentPayload(shop: ShopState, order: OrderRecord, fulfillm
     tracking_numbers: [],
     tracking_url: null,
     tracking_urls: [],
-    line_items: orderLineItems(shop, order),
+    line_items: fulfilledLineItems(shop, order, fulfillment),
     created_at: at,
     updated_at: at,
   };

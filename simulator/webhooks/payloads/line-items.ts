@@ -1,5 +1,6 @@
 import { gid, rawId } from "../../lib/ids.ts";
 import { restMoney, restMoneySet } from "../../lib/money.ts";
+import { unfulfilledQuantities } from "../../store/fulfillment-status.ts";
 import type { OrderRecord, ShopState } from "../../types.ts";
 
 export function variantTitle(shop: ShopState, variantIndex: number): string | null {
@@ -7,7 +8,7 @@ export function variantTitle(shop: ShopState, variantIndex: number): string | nu
   return !variant || variant.title === "Default Title" ? null : variant.title;
 }
 
-export function orderLineItem(shop: ShopState, order: OrderRecord, position: number) {
+export function orderLineItem(shop: ShopState, order: OrderRecord, position: number, left = unfulfilledQuantities(order)[position]!) {
   const variantIndex = order.lines[position * 3]!;
   const quantity = order.lines[position * 3 + 1]!;
   const unit = order.lines[position * 3 + 2]!;
@@ -19,9 +20,9 @@ export function orderLineItem(shop: ShopState, order: OrderRecord, position: num
     id: rawId(id),
     admin_graphql_api_id: gid("LineItem", id),
     current_quantity: quantity,
-    fulfillable_quantity: order.closedAt === null ? quantity : 0,
+    fulfillable_quantity: left,
     fulfillment_service: "manual",
-    fulfillment_status: order.closedAt === null ? null : "fulfilled",
+    fulfillment_status: left === 0 ? "fulfilled" : left < quantity ? "partial" : null,
     gift_card: false,
     grams: variant.grams,
     name: title ? `${product.title} - ${title}` : product.title,
@@ -48,5 +49,6 @@ export function orderLineItem(shop: ShopState, order: OrderRecord, position: num
 }
 
 export function orderLineItems(shop: ShopState, order: OrderRecord) {
-  return Array.from({ length: order.lines.length / 3 }, (_, position) => orderLineItem(shop, order, position));
+  const left = unfulfilledQuantities(order);
+  return left.map((units, position) => orderLineItem(shop, order, position, units));
 }

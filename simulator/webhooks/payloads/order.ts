@@ -1,6 +1,7 @@
 import { gid, rawId } from "../../lib/ids.ts";
 import { restMoney, restMoneySet } from "../../lib/money.ts";
 import { restTime } from "../../lib/time.ts";
+import { fulfillmentStatus } from "../../store/fulfillment-status.ts";
 import { orderTokens } from "../../store/order-tokens.ts";
 import type { OrderRecord, ShopState } from "../../types.ts";
 import { embeddedCustomer, restAddress } from "./customer.ts";
@@ -48,7 +49,7 @@ export function orderPayload(shop: ShopState, order: OrderRecord) {
     customer_locale: "en",
     email: order.email ?? "",
     financial_status: FINANCIAL[order.financial],
-    fulfillment_status: order.closedAt !== null && order.cancelledAt === null ? "fulfilled" : null,
+    fulfillment_status: fulfillmentStatus(order),
     landing_site: "/",
     name: `#${order.number}`,
     note: null,

@@ -1,8 +1,8 @@
 import { bytesToHex } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
+import { isHandledTopic } from "../../shopify/webhook-topics.ts";
 import type { Deps } from "../deps.ts";
-import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
 import { readShopifyHeaders } from "./read-shopify-headers.ts";
 import { routeDelivery } from "./route-delivery.ts";
 
@@ -25,7 +25,7 @@ export async function acceptWebhook(deps: Deps, rawBody: ArrayBuffer, headers: H
   if (!meta.topic || !meta.shop) {
     return err({ reason: "missing_headers", message: "X-Shopify-Topic and a valid X-Shopify-Shop-Domain are required." });
   }
-  if (!meta.webhookId && !isComplianceTopic(meta.topic)) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
+  if (!meta.webhookId && !isHandledTopic(meta.topic, "compliance")) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
   const body = decoder.decode(rawBody);
   const deliveryKey = meta.webhookId ? `webhook:${meta.webhookId}` : `body:${bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", rawBody)))}`;
   const outcome = await routeDelivery(deps, { via: "https", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body, bodyBytes: rawBody.byteLength, receivedAt });

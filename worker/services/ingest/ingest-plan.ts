@@ -85,6 +85,15 @@ export type PrivacyRow = {
   dueAt: number;
 };
 
+/**
+ * A Durable Object or queue call a lifecycle topic needs once its rows are written; idempotent, since a message whose
+ * effects failed is retried and plans them again. `stop_tenant` drops the cached token and the setup alarm.
+ */
+export type LifecycleEffect =
+  | { type: "stop_tenant"; tenantId: string }
+  | { type: "clear_access_denied"; tenantId: string }
+  | { type: "poll_bulk_operation"; tenantId: string; operationId: string };
+
 export type IngestPlan = {
   deliveries: { key: string; tenantId: string | null; topic: string; receivedAt: number }[];
   quarantine: QuarantineRow[];
@@ -106,6 +115,12 @@ export type IngestPlan = {
   spilledPayloads: string[];
   /** Outcomes of operator replays, written back onto the quarantine rows. */
   replays: { quarantineId: string; result: string; at: number }[];
+  /** `app/uninstalled`: the tenant is marked uninstalled, its credentials deleted and its queued jobs cancelled. */
+  uninstalls: { tenantId: string }[];
+  /** `app/scopes_update`: the scopes granted now, comma-separated. */
+  grantedScopes: { tenantId: string; scopes: string }[];
+  /** Run by the consumer after the plan is written, never while planning. */
+  effects: LifecycleEffect[];
 };
 
 export function newIngestPlan(): IngestPlan {
@@ -126,6 +141,9 @@ export function newIngestPlan(): IngestPlan {
     checkoutTokens: [],
     spilledPayloads: [],
     replays: [],
+    uninstalls: [],
+    grantedScopes: [],
+    effects: [],
   };
 }
 

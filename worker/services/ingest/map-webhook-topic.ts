@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../../lib/result.ts";
+import type { HandledTopic } from "../../shopify/webhook-topics.ts";
 import { applyCheckoutFact, applyCartFact } from "./apply-checkout-fact.ts";
 import { applyConsentFact, applyCustomerDeleted, applyCustomerFact } from "./apply-customer-fact.ts";
 import { applyFulfillmentFact, applyOrderEditFact, applyRefundFact } from "./apply-order-change-facts.ts";
@@ -25,8 +26,8 @@ function via<T>(read: (payload: unknown) => Result<T, Unmappable>, apply: (plan:
   };
 }
 
-/** Data topics → facts → canonical events (spec §3) or the catalog; lifecycle and privacy topics go elsewhere. */
-const MAPPERS: Record<string, Mapper> = {
+/** Data topics → facts → canonical events (spec §3) or the catalog: one mapper per data topic the registry subscribes. */
+const MAPPERS: Record<HandledTopic<"data">, Mapper> = {
   "orders/create": via(readOrderFact, (plan, ctx, fact) => applyOrderFact(plan, ctx, fact, "created")),
   "orders/paid": via(readOrderFact, (plan, ctx, fact) => applyOrderFact(plan, ctx, fact, "paid")),
   "orders/updated": via(readOrderFact, (plan, ctx, fact) => applyOrderFact(plan, ctx, fact, "updated")),
@@ -52,10 +53,12 @@ const MAPPERS: Record<string, Mapper> = {
   "products/delete": via((payload) => readDeletedId(payload, "deleted product"), applyProductDeleted),
 };
 
-export const MAPPED_TOPICS = Object.keys(MAPPERS);
+const MAPPER_BY_TOPIC = new Map<string, Mapper>(Object.entries(MAPPERS));
+
+export const MAPPED_TOPICS = [...MAPPER_BY_TOPIC.keys()];
 
 export function mapWebhookTopic(plan: IngestPlan, ctx: FactContext, topic: string, payload: unknown): Result<void, Unmappable> {
-  const mapper = MAPPERS[topic];
+  const mapper = MAPPER_BY_TOPIC.get(topic);
   if (!mapper) return err({ reason: `topic ${topic} is not mapped to events` });
   return mapper(plan, ctx, payload);
 }

@@ -1,4 +1,5 @@
 import type { IngestMessage, PixelBatchMessage, WebhookDeliveryMessage } from "../../../queues/messages.ts";
+import { webhookTopic } from "../../shopify/webhook-topics.ts";
 import type { Deps } from "../deps.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
@@ -14,7 +15,7 @@ import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts
 export async function planIngestMessage(deps: Deps, message: IngestMessage, lookups: IngestLookups): Promise<IngestPlan> {
   switch (message.type) {
     case "webhook":
-      return planWebhookMessage(deps, message, lookups);
+      return planWebhookMessage(message, lookups);
     case "pixel":
       return planPixelMessage(deps, message, lookups);
     case "quarantine": {
@@ -28,16 +29,22 @@ export async function planIngestMessage(deps: Deps, message: IngestMessage, look
   }
 }
 
-async function planWebhookMessage(deps: Deps, message: WebhookDeliveryMessage, lookups: IngestLookups): Promise<IngestPlan> {
+function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLookups): IngestPlan {
   const plan = newIngestPlan();
-  if (lookups.seenDeliveries.has(message.deliveryKey)) return plan;
   const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
-  plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
   const { type: _type, payloadId, body: inline, ...rest } = message;
   const body = inline ?? (payloadId ? lookups.payloads.get(payloadId) : undefined);
-  if (payloadId) plan.spilledPayloads.push(payloadId);
   const delivery = { ...rest, body: body ?? "" };
-  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : await planWebhookDelivery(deps, delivery, tenantId);
+  if (lookups.seenDeliveries.has(message.deliveryKey)) {
+    // Written already; its effects may have failed after the write (the message was then retried), so they run again.
+    if (body === undefined || webhookTopic(message.topic)?.kind !== "lifecycle") return plan;
+    const again = planWebhookDelivery(delivery, tenantId);
+    if (again.ok) plan.effects.push(...again.value.effects);
+    return plan;
+  }
+  plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
+  if (payloadId) plan.spilledPayloads.push(payloadId);
+  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId);
   if (planned.ok) return mergeIngestPlan(plan, planned.value);
   plan.quarantine.push(
     quarantineRow({

@@ -53,5 +53,5 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
     receivedAt: row.receivedAt.getTime(),
     body: row.payload,
   };
-  return planWebhookDelivery(deps, delivery, tenantId);
+  return planWebhookDelivery(delivery, tenantId);
 }

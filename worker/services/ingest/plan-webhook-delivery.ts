@@ -1,8 +1,8 @@
 import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
-import { handleLifecycleTopic, LIFECYCLE_TOPICS } from "../lifecycle/handle-lifecycle-topic.ts";
-import { buildPrivacyRequest, isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { isHandledTopic, webhookTopic } from "../../shopify/webhook-topics.ts";
+import { planLifecycleTopic } from "../lifecycle/plan-lifecycle-topic.ts";
+import { buildPrivacyRequest } from "../privacy/build-privacy-request.ts";
 import { checkPlannedEvents } from "./check-planned-events.ts";
 import { newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import { mapWebhookTopic } from "./map-webhook-topic.ts";
@@ -11,21 +11,21 @@ import type { Unmappable } from "./read-result.ts";
 
 export type WebhookDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "payloadId"> & { body: string };
 
-const isLifecycleTopic = (topic: string) => (LIFECYCLE_TOPICS as readonly string[]).includes(topic);
-
 function triggeredAtMs(value: string | null): number | null {
   const ms = value ? Date.parse(value) : Number.NaN;
   return Number.isNaN(ms) ? null : ms;
 }
 
 /**
- * What one webhook delivery writes, or why it cannot be mapped (the caller quarantines it). Compliance topics are
- * recorded even for an unknown shop; lifecycle topics run their handler here, before the plan is written.
+ * What one webhook delivery writes, or why it cannot be mapped (the caller quarantines it), by the topic's kind in
+ * the registry. Compliance topics are recorded even for an unknown shop; lifecycle topics plan rows and effects.
  */
-export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery, tenantId: string | null): Promise<Result<IngestPlan, Unmappable>> {
+export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string | null): Result<IngestPlan, Unmappable> {
+  const entry = webhookTopic(delivery.topic);
+  if (entry?.subscribed === "none") return err({ reason: `${delivery.topic} is not subscribed: ${entry.unhandled}` });
   const plan = newIngestPlan();
   const parsed = parseShopifyJson(delivery.body);
-  if (isComplianceTopic(delivery.topic)) {
+  if (isHandledTopic(delivery.topic, "compliance")) {
     if (!parsed.ok) return parsed;
     const request = buildPrivacyRequest({ ...delivery, topic: delivery.topic, shopDomain: delivery.shop, tenantId, payload: parsed.value });
     if (!request.ok) return request;
@@ -34,9 +34,9 @@ export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery,
   }
   if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });
   if (!parsed.ok) return parsed;
-  if (isLifecycleTopic(delivery.topic)) {
-    const outcome = await handleLifecycleTopic({ ...deps, tenantId }, delivery.topic, parsed.value);
-    return outcome.handled ? ok(plan) : err({ reason: outcome.reason });
+  if (entry?.kind === "lifecycle") {
+    const planned = planLifecycleTopic(plan, tenantId, delivery.topic, parsed.value);
+    return planned.ok ? ok(plan) : planned;
   }
   const ctx = { tenantId, source: "webhook" as const, receivedAt: delivery.receivedAt, triggeredAt: triggeredAtMs(delivery.triggeredAt) };
   const mapped = mapWebhookTopic(plan, ctx, delivery.topic, parsed.value);

@@ -1,5 +1,5 @@
+import { isHandledTopic } from "../../shopify/webhook-topics.ts";
 import type { Deps } from "../deps.ts";
-import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
 import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
 import { enqueueWebhook } from "./enqueue-webhook.ts";
 import type { ShopifyHeaders } from "./read-shopify-headers.ts";
@@ -18,7 +18,7 @@ export type VerifiedDelivery = {
 /** Compliance topics are recorded at once (they have a deadline); every other topic is enqueued untouched. */
 export async function routeDelivery(deps: Deps, delivery: VerifiedDelivery): Promise<"queued" | "recorded" | "quarantined"> {
   const { via, meta, deliveryKey, body, receivedAt } = delivery;
-  if (isComplianceTopic(meta.topic)) {
+  if (isHandledTopic(meta.topic, "compliance")) {
     return recordPrivacyRequest(deps, { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body, headers: { deliveryKey, via }, receivedAt });
   }
   const { topic, shop, eventId, triggeredAt, apiVersion } = meta;

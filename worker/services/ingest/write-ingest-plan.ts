@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { softDeleteProducts, writeProducts } from "../catalog/write-products.ts";
+import { writeGrantedScopes, writeUninstalls } from "../lifecycle/write-lifecycle-rows.ts";
 import { writePrivacyRequests } from "../privacy/write-privacy-requests.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/write-quarantine.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
@@ -35,6 +36,8 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
     ...writeQuarantine(plan.quarantine),
     ...writeReplayResults(plan.replays),
     ...writePrivacyRequests(plan.privacy),
+    ...writeUninstalls(plan.uninstalls, now),
+    ...writeGrantedScopes(plan.grantedScopes, now),
     ...writeCustomers(plan.customers, now),
     ...writeProducts(plan.products, now),
     ...softDeleteProducts(plan.productDeletes, now),
@@ -52,7 +55,10 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
   ];
 }
 
-/** Writes a plan as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. */
+/**
+ * Writes a plan as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. The plan's
+ * `effects` are not run here: the consumer runs them once this has succeeded.
+ */
 export function writeIngestPlan(d1: D1Database, plan: IngestPlan, now = Date.now()): Promise<void> {
   return runStatements(d1, ingestStatements(plan, now));
 }

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
+import type { HandledTopic } from "../../shopify/webhook-topics.ts";
 import type { PrivacyRow } from "../ingest/ingest-plan.ts";
 import { optionalId } from "../ingest/read-fields.ts";
 import type { Unmappable } from "../ingest/read-result.ts";
 
+export type ComplianceTopic = HandledTopic<"compliance">;
+
+/** The privacy request each compliance topic of the registry records. */
 export const COMPLIANCE_TOPICS = {
   "customers/data_request": "customers_data_request",
   "customers/redact": "customers_redact",
   "shop/redact": "shop_redact",
-} as const satisfies Record<string, PrivacyRow["kind"]>;
-
-export type ComplianceTopic = keyof typeof COMPLIANCE_TOPICS;
-
-export const isComplianceTopic = (topic: string): topic is ComplianceTopic => topic in COMPLIANCE_TOPICS;
+} as const satisfies Record<ComplianceTopic, PrivacyRow["kind"]>;
 
 const DUE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { jobsTable, segmentsTable } from "../../db/schema/index.ts";
+import { jobsTable, segmentsTable, tenantsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../deps.ts";
 import { previewSegment } from "./preview-segment.ts";
 import type { Translation } from "./segment-view.ts";
@@ -20,19 +20,24 @@ export type SuggestedSegment = {
 export type SuggestionsView = { status: "ready" | "waiting_for_backfill"; suggestions: SuggestedSegment[] };
 
 /**
- * Suggestions with their current member counts, once the install's backfill has finished (a tenant that never
- * backfilled has whatever data it has). Computed on request: a few count queries, always current.
+ * Suggestions with their current member counts, once the install's backfill has finished: while the tenant is still
+ * installing without one (the first admin load comes before it is requested) or while one runs, they wait. A tenant
+ * that never backfilled otherwise has whatever data it has. Computed on request: a few count queries, always current.
  */
 export async function listSuggestedSegments(args: { ctx: TenantContext }): Promise<SuggestionsView> {
   const { ctx } = args;
-  const backfill = await ctx.db
-    .select({ finishedAt: jobsTable.finishedAt })
-    .from(jobsTable)
-    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.kind, "backfill")))
-    .orderBy(desc(jobsTable.createdAt))
-    .limit(1)
-    .get();
-  if (backfill && backfill.finishedAt === null) return { status: "waiting_for_backfill", suggestions: [] };
+  const [tenant, backfill] = await Promise.all([
+    ctx.db.select({ status: tenantsTable.status, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(eq(tenantsTable.id, ctx.tenantId)).get(),
+    ctx.db
+      .select({ createdAt: jobsTable.createdAt, finishedAt: jobsTable.finishedAt })
+      .from(jobsTable)
+      .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.kind, "backfill")))
+      .orderBy(desc(jobsTable.createdAt))
+      .limit(1)
+      .get(),
+  ]);
+  const requestedSinceInstall = backfill !== undefined && (!tenant?.installedAt || backfill.createdAt >= tenant.installedAt);
+  if (backfill?.finishedAt === null || (tenant?.status === "installing" && !requestedSinceInstall)) return { status: "waiting_for_backfill", suggestions: [] };
 
   const accepted = await ctx.db
     .select({ suggestion: segmentsTable.suggestion, slug: segmentsTable.slug })

@@ -26,7 +26,7 @@ export function DashboardPage({ data }: { data: BootstrapResponse }) {
       <ActionBanners banners={data.banners} shop={data.tenant.shop} />
       <SetupProgress initial={data.setup} onChange={onSetupChange} />
       <BackfillProgress />
-      {data.tenant.status === "active" && <FirstSuggestionCard />}
+      <FirstSuggestionCard />
       <DashboardEvents />
       <WorkspaceSummary tenant={data.tenant} />
       <ApiKeys keys={data.keys} />

@@ -1,9 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signConnectToken } from "../../../../worker/services/connect-links/connect-token.ts";
-import { handleLifecycleTopic } from "../../../../worker/services/lifecycle/handle-lifecycle-topic.ts";
 import { appFetch, createSimShop, installShop, type InstalledShop } from "../../../helpers/harness.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 
 const HTML = { Accept: "text/html" };
 
@@ -15,7 +14,7 @@ async function createLink(owner: InstalledShop): Promise<string> {
   return new URL(url).searchParams.get("token")!;
 }
 
-const uninstall = (tenantId: string) => handleLifecycleTopic(tenantContextOf(tenantId), "app/uninstalled", {});
+const uninstall = (shop: string) => consumeIngestBatch([webhookMessage(shop, "app/uninstalled", "{}")]);
 
 /** Walks the authorization-code grant like a browser: /auth → Shopify authorize → /auth/callback. */
 async function installThroughLink(shop: string, token: string): Promise<Response> {
@@ -33,7 +32,7 @@ const tenantOfShop = (shop: string) => env.DB.prepare("select id, status from te
 describe("connect links", () => {
   it("attaches a newly installed shop to the link's existing workspace", async () => {
     const owner = await installShop();
-    await uninstall(owner.tenantId);
+    await uninstall(owner.shop);
     const token = await createLink(owner);
     const page = await appFetch(`/connect?token=${encodeURIComponent(token)}`, { headers: HTML });
     expect(page.status).toBe(200);
@@ -49,7 +48,7 @@ describe("connect links", () => {
 
   it("refuses a reused link and attaches nothing the second time", async () => {
     const owner = await installShop();
-    await uninstall(owner.tenantId);
+    await uninstall(owner.shop);
     const token = await createLink(owner);
     expect((await installThroughLink(await createSimShop(), token)).status).toBe(302);
     const another = await createSimShop();

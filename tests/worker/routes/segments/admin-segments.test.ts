@@ -71,6 +71,30 @@ describe("/admin/api/segments", () => {
     expect(again.suggestions[0]?.acceptedSlug).toBe("high-value-repeat-buyers");
   });
 
+  it("waits for the backfill of a fresh install that has not requested it yet, and of a reinstall, like any other", async () => {
+    const shop = await createSimShop({ size: { products: 0, customers: 0, orders: 0, abandonedCheckouts: 0 } });
+    const tenant = await seedTenant({ shop, status: "installing" });
+    await seedProfiles(tenant.tenantId, [{ ordersCount: 3, totalSpent: 870 }]);
+    const suggestions = () => adminJson<SuggestionsView>(shop, "/segments/suggestions");
+    expect(await suggestions()).toEqual({ status: "waiting_for_backfill", suggestions: [] });
+
+    const job = (id: string, createdAt: number, finishedAt: number | null) =>
+      env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, created_at, finished_at) VALUES (?, ?, 'backfill', ?, '{}', ?, ?)")
+        .bind(id, tenant.tenantId, finishedAt === null ? "running" : "succeeded", createdAt, finishedAt)
+        .run();
+    const installedAt = Date.now();
+    await job(`job_a_${tenant.tenantId}`, installedAt + 1, null);
+    expect((await suggestions()).status).toBe("waiting_for_backfill");
+    await env.DB.prepare("UPDATE jobs SET status = 'succeeded', finished_at = ? WHERE id = ?").bind(installedAt + 2, `job_a_${tenant.tenantId}`).run();
+    expect((await suggestions()).status).toBe("ready");
+
+    // Installed again: the earlier install's finished backfill does not count for this one.
+    await env.DB.prepare("UPDATE tenants SET installed_at = ? WHERE id = ?").bind(installedAt + 10, tenant.tenantId).run();
+    expect((await suggestions()).status).toBe("waiting_for_backfill");
+    await job(`job_b_${tenant.tenantId}`, installedAt + 11, installedAt + 12);
+    expect((await suggestions()).status).toBe("ready");
+  });
+
   it("shows one shop's segments only to that shop's session", async () => {
     const ours = await adminTenant();
     const theirs = await adminTenant();

@@ -55,6 +55,17 @@ describe("webhook routes (errors)", () => {
     expect(row.reason).toMatch(/not JSON/);
   });
 
+  it("acknowledges a known topic SegOps does not subscribe (billing) and quarantines it naming the issue that handles it", async () => {
+    const { sim, shop } = await simulatedShop();
+    const tenant = await seedTenant({ shop });
+    const payloadText = JSON.stringify({ app_subscription: { admin_graphql_api_id: "gid://shopify/AppSubscription/1", status: "ACTIVE" } });
+    const { response } = await deliver(sim, shop, { topic: "app_subscriptions/update", payloadText, via: "https" });
+    expect(response.status).toBe(200);
+    const row = await quarantined(tenant.tenantId, shop);
+    expect(row).toMatchObject({ topic: "app_subscriptions/update", source: "webhook" });
+    expect(row.reason).toMatch(/^app_subscriptions\/update is not subscribed: .*issue 15/);
+  });
+
   it("acknowledges a delivery for a shop SegOps does not know and quarantines it for replay after install", async () => {
     const { sim, shop } = await simulatedShop();
     const { response } = await deliver(sim, shop, { topic: "orders/create", payloadText: orderText, via: "pubsub" });

@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
+import { subscribedTopics, WEBHOOK_TOPICS } from "../../../../worker/shopify/webhook-topics.ts";
+import { installShop, sim as simulator } from "../../../helpers/harness.ts";
 import { eventually, storedEvents } from "../../../helpers/read-ingested.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { deliver, fetchWithEnv, simulatedShop } from "../../../helpers/webhook-requests.ts";
+import { deliver, fetchWithEnv, sendDelivery, simulatedShop } from "../../../helpers/webhook-requests.ts";
 import { deliveryRequest } from "../../../helpers/simulator-client.ts";
 
 describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
@@ -17,6 +19,34 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     expect(purchase).toMatchObject({ source: "webhook", dedup_key: "purchase:9007199254740993" });
     expect(purchase!.properties).toMatchObject({ orderId: "9007199254740993", customerId: "9007199254740995", totalPrice: 120.5, currency: "USD" });
     expect((purchase!.properties.lineItems as { productId: string }[])[0]!.productId).toBe("9007199254741003");
+  });
+
+  it("receives what install subscribed: partial fulfilments and deletes reach the app and are ingested", async () => {
+    // Only the app-wide topics of shopify.app.toml come without a subscription, as on Shopify.
+    const appWide = subscribedTopics("app").filter((topic) => WEBHOOK_TOPICS[topic].kind !== "compliance");
+    const empty = { products: 1, customers: 0, orders: 0, abandonedCheckouts: 0 };
+    const { shop, tenantId } = await installShop({ size: empty, settings: { appTopics: appWide } });
+    const sim = simulator();
+    const { customer, deliveries: created } = await sim.createCustomer(shop, {});
+    const { order, deliveries: ordered } = await sim.createOrder(shop, { customerId: customer.id, lines: [{ quantity: 2 }] });
+    const partial = await sim.fulfillOrder(shop, order.id, { lines: [{ lineItemId: order.lineItemIds[0]!, quantity: 1 }] });
+    const deletedOrder = await sim.deleteOrder(shop, order.id);
+    const deletedCustomer = await sim.deleteCustomer(shop, customer.id);
+    const deliveries = [...created, ...ordered, ...partial.deliveries, ...deletedOrder.deliveries, ...deletedCustomer.deliveries];
+    expect(deliveries.map((d) => d.topic)).toEqual([
+      "customers/create",
+      "orders/create",
+      "orders/paid",
+      "fulfillments/create",
+      "orders/partially_fulfilled",
+      "orders/updated",
+      "orders/delete",
+      "customers/delete",
+    ]);
+    for (const delivery of deliveries) expect((await sendDelivery(delivery)).status).toBe(200);
+    await eventually(async () => (await storedEvents(tenantId, "customer_deleted")).length === 1);
+    expect((await storedEvents(tenantId, "order_deleted")).map((event) => event.dedup_key)).toEqual([`order_deleted:${order.id}`]);
+    expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
 
   it("accepts a delivery signed with the previous secret while the secret rotates", async () => {

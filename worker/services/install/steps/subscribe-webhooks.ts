@@ -1,6 +1,9 @@
+import { subscribedTopics, topicEnum } from "../../../shopify/webhook-topics.ts";
 import type { SetupStepRun } from "../setup-steps.ts";
 import { adminFailure, userErrorsFailure } from "../admin-failure.ts";
-import { DATA_WEBHOOK_TOPICS } from "../webhook-topics.ts";
+
+/** What install subscribes per shop (the registry's `install` topics), in the enum form `webhookSubscriptionCreate` takes. */
+export const DATA_WEBHOOK_TOPICS = subscribedTopics("install").map(topicEnum);
 
 const LIST = `#graphql
 query ExistingSubscriptions { webhookSubscriptions(first: 100) { nodes { topic uri } } }`;

@@ -8,10 +8,10 @@ const PRODUCTS_PER_CALL = 200;
 const TIME_BUDGET_MS = 25_000;
 
 /**
- * Nightly: scores the products changed since their last score, so the metafields pushed next carry current scores.
- * Tenants take turns, one call each per round, so a large catalog does not starve the others.
+ * Nightly: scores the products never scored or changed since their last score. Tenants take turns, one call each
+ * per round, so a large catalog does not starve the others.
  */
-export const pushChangedMetafields: CronJob = async (deps) => {
+export const rescoreChangedProducts: CronJob = async (deps) => {
   const started = Date.now();
   let pending = await listActiveTenantIds(deps);
   const counts = { tenants: pending.length, scored: 0, dropTriggers: 0, failed: 0 };
