@@ -1,4 +1,4 @@
-import type { Deps } from "../worker/services/deps.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { recordDeadLetters } from "./record-dead-letters.ts";
 import type { BatchOutcome } from "./run-messages.ts";
 

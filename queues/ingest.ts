@@ -1,5 +1,5 @@
 import { errorMessage } from "../worker/lib/log.ts";
-import type { Deps } from "../worker/services/deps.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
 import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";

@@ -6,7 +6,7 @@ import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
-import { createDeps } from "./services/deps.ts";
+import { createDeps } from "./context/deps.ts";
 
 
 function jobFor(cron: string): CronJob | undefined {

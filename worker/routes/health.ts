@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 
 export function registerHealth(app: Hono<AppEnv>): void {
   app.get("/healthz", async (c) => {

@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { describeSetup, type SetupView } from "../../services/install/describe-setup.ts";
 import { installFromSessionToken } from "../../services/install/install-from-session-token.ts";
 import { listBanners, type Banner } from "../../services/install/list-banners.ts";
 import { listKeys, type KeysView } from "../../services/keys/list-keys.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 
 export type BootstrapResponse = {
   tenant: { id: string; slug: string; shop: string; status: string; plan: string };

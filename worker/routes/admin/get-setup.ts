@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { describeSetup, type SetupView } from "../../services/install/describe-setup.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 
 export type SetupResponse = SetupView;
 

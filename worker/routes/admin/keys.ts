@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { revokeKey } from "../../services/keys/revoke-key.ts";
 import { rotateKey } from "../../services/keys/rotate-key.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type RevealServerKeyResponse = { id: string; key: string };
 export type RotateKeyResponse = { id: string; kind: "public" | "server"; key: string; warning: string | null };

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { recordTriggerLifecycle, TriggerLifecycleInput, type TriggerLifecycle } from "../../services/flow/record-trigger-lifecycle.ts";
 import { limitBody, methodNotAllowed } from "../limit-body.ts";

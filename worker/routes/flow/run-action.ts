@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { FlowActionRequest, runFlowAction } from "../../services/flow/run-flow-action.ts";
 import { limitBody, methodNotAllowed } from "../limit-body.ts";
 import { readSignedBody } from "./read-signed-body.ts";

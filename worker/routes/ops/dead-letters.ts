@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { listDeadLetters, ListDeadLettersInput } from "../../services/dead-letters/list-dead-letters.ts";
 import { replayDeadLetter } from "../../services/dead-letters/replay-dead-letter.ts";

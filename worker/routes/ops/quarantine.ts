@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { getQuarantine, listQuarantine, ListQuarantineInput } from "../../services/quarantine/list-quarantine.ts";
 import { replayQuarantine } from "../../services/quarantine/replay-quarantine.ts";

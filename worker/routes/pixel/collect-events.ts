@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { acceptPixelEvents } from "../../services/pixel/accept-pixel-events.ts";
 import { MAX_BATCH_BYTES } from "../../services/pixel/load-pixel-config.ts";
 import { limitBody, methodNotAllowed } from "../limit-body.ts";

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { startPixelSession } from "../../services/pixel/start-pixel-session.ts";
 import { limitBody, methodNotAllowed } from "../limit-body.ts";
 import { refusePixel } from "./refuse-pixel.ts";

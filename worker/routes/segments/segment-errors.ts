@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import type { SegmentError } from "../../services/segments/dsl/index.ts";
 import type { SegmentWriteError } from "../../services/segments/segment-input.ts";

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { acceptSuggestedSegment, AcceptSuggestionInput } from "../../services/segments/accept-suggested-segment.ts";
 import { listSuggestedSegments, type SuggestionsView } from "../../services/segments/list-suggested-segments.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 import { readJsonBody, segmentWriteError } from "./segment-errors.ts";
 
 export type SuggestedSegmentsResponse = SuggestionsView;

@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
 import { updateSegment, UpdateSegmentInput } from "../../services/segments/update-segment.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 import { readJsonBody, segmentWriteError, slugParam } from "./segment-errors.ts";
 
 export type UpdateSegmentBody = z.input<typeof UpdateSegmentInput>;

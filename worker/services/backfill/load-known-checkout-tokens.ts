@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { checkoutsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { idFromGid } from "../ingest/index.ts";
 import type { BulkNode } from "./join-bulk-lines.ts";
 

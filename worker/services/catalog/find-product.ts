@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { productsTable, type AiRecommendation } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { idFromGid } from "../ingest/index.ts";
 
 const PRODUCT_REF = /^(prd_[0-9a-z]+|\d+)$/;

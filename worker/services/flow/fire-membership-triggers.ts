@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { runBatchedMutation } from "../../shopify/run-batched-mutation.ts";
-import type { AdminContext } from "../admin-context.ts";
+import type { AdminContext } from "../../context/admin-context.ts";
 import { enabledTriggers } from "./enabled-triggers.ts";
 import { FLOW_TRIGGERS } from "./flow-handles.ts";
 import { FLOW_TRIGGER_RECEIVE, flowResourceId, type FlowTriggerPayload } from "./flow-trigger-mutation.ts";

@@ -1,5 +1,5 @@
 import type { IngestMessage, PixelBatchMessage, WebhookDeliveryMessage } from "../../../queues/messages.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import type { IngestLookups } from "./load-ingest-lookups.ts";

@@ -1,5 +1,5 @@
 import { err, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import type { IngestLookups, QuarantineRecord } from "./load-ingest-lookups.ts";

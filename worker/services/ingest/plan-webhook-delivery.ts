@@ -1,6 +1,6 @@
 import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
 import { handleLifecycleTopic, LIFECYCLE_TOPICS } from "../lifecycle/handle-lifecycle-topic.ts";
 import { buildPrivacyRequest, isComplianceTopic } from "../privacy/build-privacy-request.ts";
 import { checkPlannedEvents } from "./check-planned-events.ts";
@@ -35,7 +35,7 @@ export async function planWebhookDelivery(deps: Deps, delivery: WebhookDelivery,
   if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });
   if (!parsed.ok) return parsed;
   if (isLifecycleTopic(delivery.topic)) {
-    const outcome = await handleLifecycleTopic({ ...deps, tenantId }, delivery.topic, parsed.value);
+    const outcome = await handleLifecycleTopic(forTenant(deps, tenantId), delivery.topic, parsed.value);
     return outcome.handled ? ok(plan) : err({ reason: outcome.reason });
   }
   const ctx = { tenantId, source: "webhook" as const, receivedAt: delivery.receivedAt, triggeredAt: triggeredAtMs(delivery.triggeredAt) };

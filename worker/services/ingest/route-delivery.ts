@@ -1,4 +1,4 @@
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
 import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
 import { enqueueWebhook } from "./enqueue-webhook.ts";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { SetupState, SetupStep } from "../../../durable-objects/tenant-object.ts";
+import type { SetupState, SetupStep } from "./setup-state.ts";
 import { tenantsTable } from "../../db/schema/index.ts";
 import { errorMessage } from "../../lib/log.ts";
 import type { AdminClient } from "../../shopify/admin-graphql.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { SETUP_STEPS, type SetupStepKey, type SetupStepRun } from "./setup-steps.ts";
 import { activatePixel } from "./steps/activate-pixel.ts";

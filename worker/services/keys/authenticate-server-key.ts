@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { hashServerKey } from "./generate-key.ts";
 
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { jobsTable, tenantsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 
 /**
  * `app/uninstalled`: Shopify has already revoked the token. Drop it, stop queued work, keep the data:

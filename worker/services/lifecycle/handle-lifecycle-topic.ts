@@ -1,6 +1,6 @@
 import { createBackfillContext } from "../backfill/backfill-context.ts";
 import { handleBulkOperationFinish } from "../backfill/handle-bulk-operation-finish.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { handleAppUninstalled } from "./handle-app-uninstalled.ts";
 import { handleScopesUpdate } from "./handle-scopes-update.ts";
 

@@ -1,4 +1,4 @@
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
 import { runStatements } from "../ingest/run-statements.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";

@@ -1,4 +1,4 @@
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { requestMembershipTriggers } from "../flow/request-membership-triggers.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import type { RecomputeOutcome } from "./recompute-segment.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findSegment } from "./find-segment.ts";
 
 export const ListSegmentMembersInput = z.object({

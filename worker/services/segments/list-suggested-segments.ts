@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { jobsTable, segmentsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { previewSegment } from "./preview-segment.ts";
 import type { Translation } from "./segment-view.ts";
 import { SUGGESTED_SEGMENTS, suggestionStats } from "./suggested-segments.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { formatSegment, type SegmentError } from "./dsl/index.ts";
 import { compileMemberCount, readSegmentQuery } from "./read-segment-query.ts";
 import { SegmentQueryInput } from "./segment-input.ts";

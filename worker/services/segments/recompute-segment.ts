@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { announceMembershipChanges } from "./announce-membership-changes.ts";
 import { parseSegment, type SegmentError } from "./dsl/index.ts";
 import { compileMembers } from "./read-segment-query.ts";

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { AdminGraphqlError } from "../../../shopify/admin-graphql.ts";
 import { runBatchedMutation, type BatchedMutation } from "../../../shopify/run-batched-mutation.ts";
-import type { AdminContext } from "../../admin-context.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 import { segmentTag, type SegmentRow } from "../segment-view.ts";
 import { missingTags, recordTagged, recordUntagged, staleTags, type TagDiffRow } from "./tag-queries.ts";
 
