@@ -3,7 +3,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { countEventVolume, CountEventVolumeInput, type EventVolumeView } from "../../services/events/count-event-volume.ts";
 import { listRecentEvents, ListRecentEventsInput, type RecentEventsView } from "../../services/events/list-recent-events.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 
 export type RecentEventsResponse = RecentEventsView;

@@ -6,7 +6,7 @@ import type { PixelConfig } from "../../services/pixel/load-pixel-config.ts";
 import { getPixelSettings, type PixelSettingsView } from "../../services/pixel-settings/get-pixel-settings.ts";
 import { PIXEL_EVENT_CATALOG } from "../../services/pixel-settings/pixel-event-catalog.ts";
 import { updatePixelSettings, UpdatePixelSettingsInput } from "../../services/pixel-settings/update-pixel-settings.ts";
-import { readJsonBody } from "../segments/segment-errors.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 
 export type PixelSettingsResponse = PixelSettingsView;

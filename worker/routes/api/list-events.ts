@@ -4,7 +4,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 import { listEvents, ListEventsInput, type ApiEvent } from "../../services/events/list-events.ts";
-import { readInput } from "./read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 export type ListEventsQuery = z.input<typeof ListEventsInput>;
 export type ListEventsResponse = { data: ApiEvent[]; nextCursor: string | null };

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { parseShopifyJson } from "../../services/ingest/parse-shopify-json.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 /**
  * Flow signs its requests like webhooks: base64 HMAC-SHA256 of the raw body with the app secret in

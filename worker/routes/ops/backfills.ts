@@ -6,7 +6,7 @@ import type { BackfillView } from "../../services/backfill/describe-backfill.ts"
 import { loadBackfillStatus } from "../../services/backfill/load-backfill-status.ts";
 import { queueBackfill } from "../../services/backfill/queue-backfill.ts";
 import { findTenantByShop } from "../../services/tenants/find-tenant.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 import { forTenant } from "../../context/deps.ts";
 
 const ShopInput = z.object({ shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "a shop domain such as acme.myshopify.com") });

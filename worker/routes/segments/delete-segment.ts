@@ -3,7 +3,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { deleteSegment } from "../../services/segments/delete-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 /** `DELETE /segments/:slug` → 204; its `segops:` tags and native Shopify segment are removed by a queued push. */
 export function registerDeleteSegment(app: Hono<AppEnv>): void {

@@ -3,7 +3,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { getSegment, type SegmentDetail } from "../../services/segments/get-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type GetSegmentResponse = SegmentDetail;
 

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentError } from "../../services/segments/dsl/index.ts";
 import { previewSegment, PreviewSegmentInput, type SegmentPreview } from "../../services/segments/preview-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { readJsonBody } from "./segment-errors.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type PreviewSegmentBody = z.input<typeof PreviewSegmentInput>;
 /** An invalid query is an expected answer here (the editor asks while the merchant types), not a failed request. */

@@ -4,7 +4,7 @@ import { AppError } from "../../errors.ts";
 import { findSegment } from "../../services/segments/find-segment.ts";
 import { requestSegmentPush } from "../../services/segments/push/request-segment-push.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type PushSegmentResponse = { slug: string; queued: true };
 

@@ -4,7 +4,8 @@ import { AppError } from "../../errors.ts";
 import { findSegment } from "../../services/segments/find-segment.ts";
 import { recomputeSegment } from "../../services/segments/recompute-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { segmentQueryError, slugParam } from "./segment-errors.ts";
+import { segmentQueryError } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type RecomputeSegmentResponse = { slug: string; size: number; entered: number; left: number; computedAt: string };
 

@@ -5,7 +5,8 @@ import { acceptSuggestedSegment, AcceptSuggestionInput } from "../../services/se
 import { listSuggestedSegments, type SuggestionsView } from "../../services/segments/list-suggested-segments.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { readJsonBody, segmentWriteError } from "./segment-errors.ts";
+import { segmentWriteError } from "./segment-errors.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type SuggestedSegmentsResponse = SuggestionsView;
 export type AcceptSuggestionBody = z.input<typeof AcceptSuggestionInput>;

@@ -4,7 +4,9 @@ import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
 import { updateSegment, UpdateSegmentInput } from "../../services/segments/update-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { readJsonBody, segmentWriteError, slugParam } from "./segment-errors.ts";
+import { segmentWriteError } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type UpdateSegmentBody = z.input<typeof UpdateSegmentInput>;
 export type UpdateSegmentResponse = SegmentView;

@@ -12,10 +12,3 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
     },
   });
 }
-
-/** Answers every other method on a path with 405 and `Allow`. */
-export function methodNotAllowed(allow: string): MiddlewareHandler<AppEnv> {
-  return () => {
-    throw new AppError("method_not_allowed", `Use ${allow} on this path.`, { headers: { Allow: allow } });
-  };
-}
