@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { productsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { requestAiScoreDropped } from "../flow/request-ai-score-dropped.ts";
-import { jsonChunks } from "../ingest/sql-json.ts";
+import { jsonChunks } from "../../db/sql-json.ts";
 import { scoreProduct } from "./score/score-product.ts";
 import type { Recommendation } from "./score/score-types.ts";
 

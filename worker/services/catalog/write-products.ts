@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
 import type { IngestPlan } from "../ingest/ingest-plan.ts";
-import { field, jsonChunks } from "../ingest/sql-json.ts";
+import { field, jsonChunks } from "../../db/sql-json.ts";
 
 /**
  * Inbound catalog sync: upserts by Shopify product id when newer, and not at all for a tenant that switched inbound

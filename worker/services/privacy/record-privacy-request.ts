@@ -1,6 +1,6 @@
 import type { Deps } from "../../context/deps.ts";
 import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
-import { runStatements } from "../ingest/run-statements.ts";
+import { runStatements } from "../../db/run-statements.ts";
 import { quarantineRow } from "../quarantine/quarantine-row.ts";
 import { writeQuarantine } from "../quarantine/write-quarantine.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";

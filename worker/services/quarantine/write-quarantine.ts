@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { IngestPlan, QuarantineRow } from "../ingest/ingest-plan.ts";
-import { field, jsonChunks } from "../ingest/sql-json.ts";
+import { field, jsonChunks } from "../../db/sql-json.ts";
 
 /** Inserts quarantine rows; ids are fresh per row, so a replay that fails again does not create a second row. */
 export function writeQuarantine(rows: readonly QuarantineRow[]): SQL[] {
