@@ -5,7 +5,7 @@
  */
 export type * from "./facts.ts";
 export { parseShopifyJson } from "./parse-shopify-json.ts";
-export { idFromGid, money, optionalId, quantity, shopifyId, tagList, text, timestamp, upper } from "./read-fields.ts";
+export { money, optionalId, quantity, shopifyId, tagList, text, timestamp, upper } from "./read-fields.ts";
 export {
   idValue,
   moneyValue,

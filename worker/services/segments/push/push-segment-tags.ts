@@ -4,6 +4,7 @@ import { runBatchedMutation, type BatchedMutation } from "../../../shopify/run-b
 import type { AdminContext } from "../../../context/admin-context.ts";
 import { segmentTag, type SegmentRow } from "../segment-view.ts";
 import { missingTags, recordTagged, recordUntagged, staleTags, type TagDiffRow } from "./tag-queries.ts";
+import { toGid } from "../../../shopify/gid.ts";
 
 export type TagPushProgress = { added: number; removed: number; failed: number; errors: string[]; done: boolean };
 export type TagPushError = AdminGraphqlError & { progress: TagPushProgress };
@@ -53,7 +54,7 @@ export async function pushSegmentTags(args: { ctx: AdminContext; input: { segmen
       const result = await runBatchedMutation<TagsPayload>(
         ctx.admin,
         tagsMutation(direction === "add" ? "tagsAdd" : "tagsRemove"),
-        sendable.map((row) => ({ id: `gid://shopify/Customer/${row.customerId}`, tags: [tagOf(row)] })),
+        sendable.map((row) => ({ id: toGid("Customer", row.customerId), tags: [tagOf(row)] })),
       );
       if (!result.ok) return err({ ...result.error, progress });
       const confirmed: string[] = [];
