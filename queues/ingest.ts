@@ -54,14 +54,14 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
   }
 
   try {
-    await writeIngestPlan(deps.env.DB, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
+    await writeIngestPlan(deps.d1, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
     for (const { message } of planned) message.ack();
     outcome.acked += planned.length;
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
     for (const { message, plan } of planned) {
       try {
-        await writeIngestPlan(deps.env.DB, plan);
+        await writeIngestPlan(deps.d1, plan);
         message.ack();
         outcome.acked++;
       } catch (single) {

@@ -26,7 +26,7 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
   const parsed = parseShopifyJson(delivery.body);
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
   if (built.ok) {
-    await runStatements(deps.env.DB, writePrivacyRequests([built.value]));
+    await runStatements(deps.d1, writePrivacyRequests([built.value]));
     return "recorded";
   }
   const row = quarantineRow({
@@ -39,6 +39,6 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
     headers: delivery.headers,
     receivedAt: delivery.receivedAt,
   });
-  await runStatements(deps.env.DB, writeQuarantine([row]));
+  await runStatements(deps.d1, writeQuarantine([row]));
   return "quarantined";
 }

@@ -27,7 +27,7 @@ const MAX_ERRORS_KEPT = 5;
 export async function pushSegmentTags(args: { ctx: AdminContext; input: { segment: SegmentRow; maxCalls: number; now: number } }): Promise<Result<TagPushProgress, TagPushError>> {
   const { ctx, input } = args;
   const { segment } = input;
-  const db = ctx.env.DB;
+  const db = ctx.d1;
   const wanted = segment.kind === "customer" && segment.pushMode === "tags" && segment.deletedAt === null;
   const progress: TagPushProgress = { added: 0, removed: 0, failed: 0, errors: [], done: false };
   const fail = (message: string) => {
