@@ -5,7 +5,7 @@ import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
-import { recordDeadLetters } from "./record-dead-letters.ts";
+import { recordDeadLetters } from "../worker/services/dead-letters/record-dead-letters.ts";
 import { retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
 
 type Planned = { message: Message<unknown>; plan: IngestPlan };

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { parseShopifyJson } from "../../services/ingest/parse-shopify-json.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
 import { readInput } from "../../http/read-input.ts";
 

@@ -2,7 +2,7 @@ import { bytesToHex } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
 import type { Deps } from "../../context/deps.ts";
-import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
+import { isComplianceTopic } from "../privacy/index.ts";
 import { readShopifyHeaders } from "./read-shopify-headers.ts";
 import { routeDelivery } from "./route-delivery.ts";
 

@@ -5,7 +5,7 @@ import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.t
 import type { IngestLookups, QuarantineRecord } from "./load-ingest-lookups.ts";
 import { planPixelEvents } from "./plan-pixel-events.ts";
 import { planWebhookDelivery } from "./plan-webhook-delivery.ts";
-import type { Unmappable } from "./read-result.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 /**
  * Runs a quarantined input through today's mapping again. Success applies it like a first delivery; another

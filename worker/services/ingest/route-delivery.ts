@@ -1,6 +1,6 @@
 import type { Deps } from "../../context/deps.ts";
-import { isComplianceTopic } from "../privacy/build-privacy-request.ts";
-import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
+import { isComplianceTopic } from "../privacy/index.ts";
+import { recordPrivacyRequest } from "../privacy/index.ts";
 import { enqueueWebhook } from "./enqueue-webhook.ts";
 import type { ShopifyHeaders } from "./read-shopify-headers.ts";
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { softDeleteProducts, writeProducts } from "../catalog/write-products.ts";
-import { writePrivacyRequests } from "../privacy/write-privacy-requests.ts";
-import { writeQuarantine, writeReplayResults } from "../quarantine/write-quarantine.ts";
+import { writePrivacyRequests } from "../privacy/index.ts";
+import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { jsonChunks, tuples } from "../../db/sql-json.ts";

@@ -1,8 +1,8 @@
 import type { Deps } from "../../context/deps.ts";
-import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
 import { runStatements } from "../../db/run-statements.ts";
-import { quarantineRow } from "../quarantine/quarantine-row.ts";
-import { writeQuarantine } from "../quarantine/write-quarantine.ts";
+import { quarantineRow } from "../quarantine/index.ts";
+import { writeQuarantine } from "../quarantine/index.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { buildPrivacyRequest, type ComplianceTopic } from "./build-privacy-request.ts";
 import { writePrivacyRequests } from "./write-privacy-requests.ts";

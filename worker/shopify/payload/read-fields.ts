@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idFromGid } from "../../shopify/gid.ts";
+import { idFromGid } from "../gid.ts";
 import { moneyValue, quantityValue, tagListValue, textValue, timestampValue } from "./read-field-values.ts";
 
 // Each schema gates the types and shares its transform with the plain reader of read-field-values.ts, so the two
