@@ -36,7 +36,10 @@ export function joinBulkLines(objects: Iterable<Record<string, unknown>>): Joine
       orphans++;
       continue;
     }
-    (parent.children[bulkTypeOf(node.value)] ??= []).push(node);
+    const type = bulkTypeOf(node.value);
+    const siblings = parent.children[type] ?? [];
+    siblings.push(node);
+    parent.children[type] = siblings;
   }
   return { roots, orphans };
 }

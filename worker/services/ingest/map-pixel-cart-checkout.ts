@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { isoTime } from "./fact-context.ts";
 import { planEvent, type IngestPlan, type PlannedEvent } from "./ingest-plan.ts";

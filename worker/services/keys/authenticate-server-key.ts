@@ -6,7 +6,7 @@ import { hashServerKey } from "./generate-key.ts";
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The tenant a server key (`sk_…`) belongs to, or null if it is unknown or revoked. */
-export async function authenticateServerKey(deps: Deps, secret: string, now = Date.now()): Promise<{ tenantId: string; keyId: string } | null> {
+export async function authenticateServerKey(deps: Deps, secret: string): Promise<{ tenantId: string; keyId: string } | null> {
   if (!secret.startsWith("sk_")) return null;
   const secretHash = await hashServerKey(secret);
   const key = await deps.db
