@@ -1,10 +1,14 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import { loadSharedFixtures } from "./tests/setup/load-shared-fixtures.ts";
 import { TEST_ENV } from "./tests/setup/test-env.ts";
 
 // wrangler reads secrets declared in wrangler.toml `[secrets]` from the environment; give it the test values.
 for (const name of ["SHOPIFY_API_SECRET", "TOKEN_ENCRYPTION_KEY", "CONNECT_LINK_SECRET"] as const) process.env[name] = TEST_ENV[name];
+// The simulators serving the app record the GraphQL documents they receive here; check-sent-graphql.ts checks them.
+process.env.SIMULATOR_RECORD_DOCUMENTS ??= join(tmpdir(), `segops-sent-graphql-${process.pid}`);
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("migrations");
@@ -13,6 +17,8 @@ export default defineConfig(async () => {
     test: {
       // Logs of passing tests are noise; a failing test still prints everything it logged.
       silent: "passed-only" as const,
+      // Runs once for the whole run, whichever projects it holds; its teardown comes after every test file.
+      globalSetup: ["tests/setup/check-sent-graphql.ts"],
       projects: [
         {
           plugins: [
@@ -42,7 +48,7 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             environment: "node",
-            include: ["tests/{simulator,scripts,e2e,extensions,admin}/**/*.test.ts"],
+            include: ["tests/{simulator,scripts,e2e,extensions,admin,shopify-schema}/**/*.test.ts"],
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

@@ -7,6 +7,7 @@ import { registerSystemRoutes } from "./control/system-routes.ts";
 import { registerWebhookRoutes } from "./control/webhook-routes.ts";
 import { buildSimSchema } from "./graphql/build-schema.ts";
 import { registerGraphqlRoute } from "./graphql/graphql-route.ts";
+import { documentRecorder } from "./graphql/record-documents.ts";
 import { createSimulatorStore, type SimulatorStore } from "./store/simulator-store.ts";
 import type { SimContext, SimulatorOptions } from "./types.ts";
 import { createPubsubKey } from "./webhooks/pubsub-key.ts";
@@ -29,6 +30,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     timers: new Set(),
     pending: new Set(),
     shopCounter: 0,
+    recordDocument: documentRecorder(options.recordDocuments),
   };
   const store = createSimulatorStore(ctx);
   const app = new Hono();

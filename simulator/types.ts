@@ -1,4 +1,5 @@
 import type { KeyObject } from "node:crypto";
+import type { DocumentRecorder } from "./graphql/record-documents.ts";
 
 export interface AppConfig {
   apiKey: string;
@@ -15,6 +16,8 @@ export interface SimulatorOptions {
   delivery: "push" | "outbox";
   /** The simulator's own base URL (bulk result URLs); startSimulator fills it. */
   publicUrl?: string;
+  /** A folder where each distinct GraphQL document received (requests and bulk queries) is written once. */
+  recordDocuments?: string;
 }
 
 export type Via = "https" | "pubsub";
@@ -315,4 +318,5 @@ export interface SimContext {
   timers: Set<ReturnType<typeof setTimeout>>;
   pending: Set<Promise<unknown>>;
   shopCounter: number;
+  recordDocument: DocumentRecorder;
 }

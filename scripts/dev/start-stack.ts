@@ -78,6 +78,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     delivery: "push",
     port: options.simulatorPort,
     host: "127.0.0.1",
+    // Set by vitest.config.ts: the e2e tests' documents join the check against Shopify's schema.
+    recordDocuments: process.env.SIMULATOR_RECORD_DOCUMENTS,
   });
 
   const migrate = spawnSync(...wranglerCommand(["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo]), {

@@ -54,6 +54,7 @@ async function handle(c: Context, ctx: SimContext, schema: GraphQLSchema) {
   }
   const body = (await c.req.json().catch(() => ({}))) as GraphqlBody;
   const variables = body.variables ?? {};
+  if (typeof body.query === "string") ctx.recordDocument({ kind: "request", operationName: body.operationName ?? null, query: body.query });
   let document: DocumentNode;
   try {
     document = parse(body.query ?? "");

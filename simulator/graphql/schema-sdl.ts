@@ -14,6 +14,7 @@ scalar URL
 scalar HTML
 scalar JSON
 scalar UnsignedInt64
+scalar ARN
 
 enum CurrencyCode { USD EUR GBP CAD AUD JPY BRL }
 enum CountryCode { ${COUNTRY_CODES} }
@@ -38,8 +39,15 @@ enum AppSubscriptionStatus { ACTIVE CANCELLED DECLINED EXPIRED FROZEN PENDING AC
 enum ErrorsWebPixelUserErrorCode { BLANK TAKEN NOT_FOUND INVALID_SETTINGS UNABLE_TO_DELETE INVALID_RUNTIME_CONTEXT }
 enum MetafieldDefinitionCreateUserErrorCode { INVALID TAKEN TOO_LONG TOO_SHORT RESERVED_NAMESPACE_KEY INCLUSION PRESENT PINNED_LIMIT_REACHED }
 enum MetafieldsSetUserErrorCode { INVALID INVALID_TYPE INVALID_VALUE BLANK LESS_THAN_OR_EQUAL_TO TOO_LONG APP_NOT_AUTHORIZED }
-enum MetafieldAdminAccessInput { PRIVATE MERCHANT_READ MERCHANT_READ_WRITE }
+enum MetafieldAdminAccessInput { MERCHANT_READ MERCHANT_READ_WRITE }
+enum MetafieldAdminAccess { MERCHANT_READ MERCHANT_READ_WRITE PRIVATE PUBLIC_READ PUBLIC_READ_WRITE }
 enum MetafieldStorefrontAccessInput { PUBLIC_READ NONE }
+enum MetafieldStorefrontAccess { PUBLIC_READ NONE }
+enum MetafieldCustomerAccountAccessInput { NONE READ READ_WRITE }
+enum CustomerMarketingOptInLevel { SINGLE_OPT_IN CONFIRMED_OPT_IN UNKNOWN }
+enum CustomerEmailAddressMarketingState { SUBSCRIBED NOT_SUBSCRIBED UNSUBSCRIBED PENDING INVALID }
+enum OrderCancelReason { CUSTOMER DECLINED FRAUD INVENTORY OTHER STAFF }
+enum CountPrecision { EXACT AT_LEAST }
 
 interface Node { id: ID! }
 interface Media { alt: String mediaContentType: MediaContentType! }
@@ -60,7 +68,7 @@ type AppInstallation implements Node { id: ID! accessScopes: [AccessScope!]! act
 
 type WebhookHttpEndpoint { callbackUrl: URL! }
 type WebhookPubSubEndpoint { pubSubProject: String! pubSubTopic: String! }
-type WebhookEventBridgeEndpoint { arn: String! }
+type WebhookEventBridgeEndpoint { arn: ARN! }
 union WebhookSubscriptionEndpoint = WebhookHttpEndpoint | WebhookPubSubEndpoint | WebhookEventBridgeEndpoint
 type WebhookSubscription implements Node { id: ID! topic: WebhookSubscriptionTopic! uri: String! format: WebhookSubscriptionFormat! includeFields: [String!]! filter: String createdAt: DateTime! updatedAt: DateTime! apiVersion: ApiVersion! endpoint: WebhookSubscriptionEndpoint! }
 type WebhookSubscriptionEdge { cursor: String! node: WebhookSubscription! }
@@ -77,15 +85,19 @@ type WebPixelUpdatePayload { webPixel: WebPixel userErrors: [ErrorsWebPixelUserE
 type WebPixelDeletePayload { deletedWebPixelId: ID userErrors: [ErrorsWebPixelUserError!]! }
 
 type MetafieldDefinitionType { name: String! category: String! }
-type MetafieldAccess { admin: MetafieldAdminAccessInput storefront: MetafieldStorefrontAccessInput }
+type MetafieldAccess { admin: MetafieldAdminAccess storefront: MetafieldStorefrontAccess }
 type MetafieldDefinition implements Node { id: ID! name: String! namespace: String! key: String! description: String ownerType: MetafieldOwnerType! type: MetafieldDefinitionType! pinnedPosition: Int access: MetafieldAccess! }
 type MetafieldDefinitionEdge { cursor: String! node: MetafieldDefinition! }
 type MetafieldDefinitionConnection { edges: [MetafieldDefinitionEdge!]! nodes: [MetafieldDefinition!]! pageInfo: PageInfo! }
 input MetafieldDefinitionValidationInput { name: String! value: String! }
-input MetafieldAccessInput { admin: MetafieldAdminAccessInput storefront: MetafieldStorefrontAccessInput customerAccount: String }
-input MetafieldCapabilityInput { enabled: Boolean! }
-input MetafieldCapabilitiesInput { adminFilterable: MetafieldCapabilityInput smartCollectionCondition: MetafieldCapabilityInput uniqueValues: MetafieldCapabilityInput }
-input MetafieldDefinitionInput { name: String! namespace: String key: String! type: String! ownerType: MetafieldOwnerType! description: String validations: [MetafieldDefinitionValidationInput!] pin: Boolean access: MetafieldAccessInput capabilities: MetafieldCapabilitiesInput }
+input MetafieldAccessInput { admin: MetafieldAdminAccessInput storefront: MetafieldStorefrontAccessInput customerAccount: MetafieldCustomerAccountAccessInput }
+input MetafieldCapabilityAdminFilterableInput { enabled: Boolean! }
+input MetafieldCapabilitySmartCollectionConditionInput { enabled: Boolean! }
+input MetafieldCapabilityUniqueValuesInput { enabled: Boolean! }
+input MetafieldCapabilityCreateInput {
+  adminFilterable: MetafieldCapabilityAdminFilterableInput smartCollectionCondition: MetafieldCapabilitySmartCollectionConditionInput uniqueValues: MetafieldCapabilityUniqueValuesInput
+}
+input MetafieldDefinitionInput { name: String! namespace: String key: String! type: String! ownerType: MetafieldOwnerType! description: String validations: [MetafieldDefinitionValidationInput!] pin: Boolean access: MetafieldAccessInput capabilities: MetafieldCapabilityCreateInput }
 type MetafieldDefinitionCreateUserError { code: MetafieldDefinitionCreateUserErrorCode field: [String!] message: String! }
 type MetafieldDefinitionCreatePayload { createdDefinition: MetafieldDefinition userErrors: [MetafieldDefinitionCreateUserError!]! }
 type Metafield implements Node { id: ID! namespace: String! key: String! type: String! value: String! jsonValue: JSON! ownerType: MetafieldOwnerType! createdAt: DateTime! updatedAt: DateTime! compareDigest: String! }
@@ -96,8 +108,8 @@ type MetafieldsSetUserError { code: MetafieldsSetUserErrorCode elementIndex: Int
 type MetafieldsSetPayload { metafields: [Metafield!] userErrors: [MetafieldsSetUserError!]! }
 
 type MailingAddress implements Node { id: ID! address1: String address2: String city: String province: String provinceCode: String country: String countryCodeV2: CountryCode zip: String firstName: String lastName: String name: String phone: String company: String }
-type CustomerEmailMarketingConsentState { marketingState: CustomerEmailMarketingState! marketingOptInLevel: String consentUpdatedAt: DateTime }
-type CustomerEmailAddress { emailAddress: String marketingState: CustomerEmailMarketingState! }
+type CustomerEmailMarketingConsentState { marketingState: CustomerEmailMarketingState! marketingOptInLevel: CustomerMarketingOptInLevel consentUpdatedAt: DateTime }
+type CustomerEmailAddress { emailAddress: String! marketingState: CustomerEmailAddressMarketingState! }
 type Customer implements Node {
   id: ID! legacyResourceId: UnsignedInt64! email: String phone: String firstName: String lastName: String displayName: String!
   note: String tags: [String!]! state: CustomerState! verifiedEmail: Boolean! createdAt: DateTime! updatedAt: DateTime!
@@ -109,7 +121,7 @@ type Customer implements Node {
 type CustomerEdge { cursor: String! node: Customer! }
 type CustomerConnection { edges: [CustomerEdge!]! nodes: [Customer!]! pageInfo: PageInfo! }
 
-type Image { id: ID url(transform: JSON): URL! altText: String width: Int height: Int }
+type Image { id: ID url: URL! altText: String width: Int height: Int }
 type MediaImage implements Node & Media { id: ID! alt: String mediaContentType: MediaContentType! image: Image }
 type MediaEdge { cursor: String! node: Media! }
 type MediaConnection { edges: [MediaEdge!]! nodes: [Media!]! pageInfo: PageInfo! }
@@ -128,7 +140,7 @@ type Product implements Node {
   featuredImage: Image featuredMedia: Media totalInventory: Int! onlineStoreUrl: URL createdAt: DateTime! updatedAt: DateTime! publishedAt: DateTime
   metafield(namespace: String, key: String!): Metafield metafields(${PAGING}, namespace: String): MetafieldConnection!
 }
-type Count { count: Int! precision: String! }
+type Count { count: Int! precision: CountPrecision! }
 type ProductEdge { cursor: String! node: Product! }
 type ProductConnection { edges: [ProductEdge!]! nodes: [Product!]! pageInfo: PageInfo! }
 
@@ -138,7 +150,7 @@ type LineItemConnection { edges: [LineItemEdge!]! nodes: [LineItem!]! pageInfo: 
 type Refund implements Node { id: ID! createdAt: DateTime note: String totalRefundedSet: MoneyBag! }
 type Order implements Node {
   id: ID! legacyResourceId: UnsignedInt64! name: String! email: String phone: String createdAt: DateTime! processedAt: DateTime! updatedAt: DateTime!
-  cancelledAt: DateTime cancelReason: String closed: Boolean! closedAt: DateTime test: Boolean! tags: [String!]! sourceName: String
+  cancelledAt: DateTime cancelReason: OrderCancelReason closed: Boolean! closedAt: DateTime test: Boolean! tags: [String!]! sourceName: String
   displayFinancialStatus: OrderDisplayFinancialStatus displayFulfillmentStatus: OrderDisplayFulfillmentStatus! currencyCode: CurrencyCode!
   totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag totalTaxSet: MoneyBag totalShippingPriceSet: MoneyBag! totalRefundedSet: MoneyBag! currentTotalPriceSet: MoneyBag!
   customer: Customer billingAddress: MailingAddress shippingAddress: MailingAddress
@@ -147,12 +159,12 @@ type Order implements Node {
 type OrderEdge { cursor: String! node: Order! }
 type OrderConnection { edges: [OrderEdge!]! nodes: [Order!]! pageInfo: PageInfo! }
 
-type AbandonedCheckoutLineItem { id: ID! title: String! quantity: Int! sku: String variantTitle: String variant: ProductVariant product: Product originalUnitPriceSet: MoneyBag! originalTotalPriceSet: MoneyBag! }
+type AbandonedCheckoutLineItem { id: ID! title: String quantity: Int! sku: String variantTitle: String variant: ProductVariant product: Product originalUnitPriceSet: MoneyBag! originalTotalPriceSet: MoneyBag! }
 type AbandonedCheckoutLineItemEdge { cursor: String! node: AbandonedCheckoutLineItem! }
 type AbandonedCheckoutLineItemConnection { edges: [AbandonedCheckoutLineItemEdge!]! nodes: [AbandonedCheckoutLineItem!]! pageInfo: PageInfo! }
 type AbandonedCheckout implements Node {
   id: ID! name: String! abandonedCheckoutUrl: URL! createdAt: DateTime! updatedAt: DateTime! completedAt: DateTime customer: Customer
-  totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag! taxesIncluded: Boolean! note: String discountCodes: [String!]!
+  totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag! taxesIncluded: Boolean! note: String! discountCodes: [String!]!
   billingAddress: MailingAddress shippingAddress: MailingAddress lineItems(${PAGING}): AbandonedCheckoutLineItemConnection!
 }
 type AbandonedCheckoutEdge { cursor: String! node: AbandonedCheckout! }
@@ -185,7 +197,7 @@ type QueryRoot {
   metafieldDefinitions(${PAGING}, ownerType: MetafieldOwnerType!, namespace: String, key: String, query: String): MetafieldDefinitionConnection!
   customers(${PAGING}, query: String, sortKey: CustomerSortKeys = ID): CustomerConnection!
   customer(id: ID!): Customer
-  orders(${PAGING}, query: String, sortKey: OrderSortKeys = ID): OrderConnection!
+  orders(${PAGING}, query: String, sortKey: OrderSortKeys = PROCESSED_AT): OrderConnection!
   order(id: ID!): Order
   products(${PAGING}, query: String, sortKey: ProductSortKeys = ID): ProductConnection!
   product(id: ID!): Product

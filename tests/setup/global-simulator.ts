@@ -17,6 +17,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     delivery: "outbox",
     port: 0,
     host: "127.0.0.1",
+    recordDocuments: process.env.SIMULATOR_RECORD_DOCUMENTS,
   });
   project.provide("simulatorUrl", started.url);
   return () => started.close();

@@ -26,7 +26,7 @@ export function checkoutNode(gql: GqlContext, checkout: CheckoutRecord) {
     totalPriceSet: moneyBag(checkout.totalCents, currency),
     subtotalPriceSet: moneyBag(checkout.totalCents, currency),
     taxesIncluded: false,
-    note: null,
+    note: "",
     discountCodes: [],
     billingAddress: customer ? mailingAddress(customer) : null,
     shippingAddress: customer ? mailingAddress(customer) : null,

@@ -57,6 +57,7 @@ export const bulkOperationRunQuery: Resolver = (_source, args, gql) => {
   if (active >= MAX_CONCURRENT) {
     return { bulkOperation: null, userErrors: [{ code: "LIMIT_REACHED", field: null, message: `A maximum of ${MAX_CONCURRENT} bulk query operations can run at the same time per shop.` }] };
   }
+  gql.sim.recordDocument({ kind: "bulk", operationName: null, query: String(args.query) });
   const check = inspectBulkQuery(gql.schema, String(args.query));
   if (!check.ok) return { bulkOperation: null, userErrors: [{ code: "INVALID", field: ["query"], message: check.message }] };
   const operation: BulkOperationRecord = {

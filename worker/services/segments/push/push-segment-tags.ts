@@ -11,7 +11,7 @@ export type TagPushError = AdminGraphqlError & { progress: TagPushProgress };
 
 type TagsPayload = { node: { id: string } | null; userErrors: { field: string[] | null; message: string }[] } | null;
 
-const tagsMutation = (field: "tagsAdd" | "tagsRemove"): BatchedMutation => ({
+export const tagsMutation = (field: "tagsAdd" | "tagsRemove"): BatchedMutation => ({
   operation: field === "tagsAdd" ? "SegOpsTagsAdd" : "SegOpsTagsRemove",
   field,
   args: { id: "ID!", tags: "[String!]!" },
