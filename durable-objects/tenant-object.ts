@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
-import { parseConfig, type Config } from "../worker/env.ts";
+import { parseConfig } from "../worker/env.ts";
 import { createLogger } from "../worker/lib/log.ts";
-import { createDeps } from "../worker/services/deps.ts";
+import { createDeps, forTenant, type TenantContext } from "../worker/context/deps.ts";
 import { runSetup } from "../worker/services/install/run-setup.ts";
 import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
 import type { OfflineTokens } from "../worker/shopify/request-access-token.ts";
@@ -10,10 +10,8 @@ import type { BackfillState, ChunkClaim, ResourceProgress } from "./backfill-pro
 import { BackfillStore, type StagedLine, type StagedRoots } from "./backfill-store.ts";
 import { acquire, DEFAULT_BUCKET, settle, type BucketState, type ThrottleStatus } from "./cost-bucket.ts";
 import { TokenKeeper, type AccessTokenResult } from "./token-keeper.ts";
+import type { SetupState, SetupStep } from "../worker/services/install/setup-state.ts";
 
-export type SetupStepStatus = "pending" | "running" | "done" | "failed";
-export type SetupStep = { status: SetupStepStatus; attempts?: number; detail?: string; error?: string; updatedAt: number };
-export type SetupState = Record<string, SetupStep>;
 export type RevealableKey = { keyId: string; secret: string };
 
 const SETUP_KEY = "setup";
@@ -25,7 +23,7 @@ const ACCESS_DENIED_KEY = "access-denied";
  * isolates: setup progress, token refresh, the Admin API cost bucket and backfill progress.
  */
 export class TenantObject extends DurableObject<Env> {
-  #config: Config | null = null;
+  #context: TenantContext | null = null;
   #tokens = new TokenKeeper();
   // In memory on purpose: after an eviction the first response's throttleStatus resynchronises it.
   #bucket: BucketState = { ...DEFAULT_BUCKET, at: Date.now() };
@@ -37,13 +35,13 @@ export class TenantObject extends DurableObject<Env> {
     return name;
   }
 
-  #configOrThrow(): Config {
-    if (!this.#config) {
+  #tenantContext(): TenantContext {
+    if (!this.#context) {
       const parsed = parseConfig(this.env);
       if (!parsed.ok) throw new Error(`bad environment: ${parsed.issues.join("; ")}`);
-      this.#config = parsed.config;
+      this.#context = forTenant(createDeps(this.env, parsed.config, createLogger({ tenant: this.#tenantId })), this.#tenantId);
     }
-    return this.#config;
+    return this.#context;
   }
 
   async getSetup(): Promise<SetupState> {
@@ -64,9 +62,9 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const config = this.#configOrThrow();
     const log = createLogger({ tenant: this.#tenantId, job: "setup" });
-    const ctx = { ...createDeps(this.env, config, log), tenantId: this.#tenantId, admin: createAdminClient(config, this) };
+    const base = this.#tenantContext();
+    const ctx = { ...base, log, admin: createAdminClient(base.config, this) };
     const result = await runSetup(ctx, {
       getSetup: () => this.getSetup(),
       updateSetupStep: (step, update) => this.updateSetupStep(step, update),
@@ -97,7 +95,7 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   async storeTokens(shop: string, tokens: OfflineTokens): Promise<void> {
-    await this.#tokens.store(this.env, this.#configOrThrow(), this.#tenantId, shop, tokens);
+    await this.#tokens.store(this.#tenantContext(), shop, tokens);
     await this.ctx.storage.delete(ACCESS_DENIED_KEY);
   }
 
@@ -115,12 +113,12 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   async accessToken(): Promise<AccessTokenResult> {
-    return this.#tokens.get(this.env, this.#configOrThrow(), this.#tenantId);
+    return this.#tokens.get(this.#tenantContext());
   }
 
   /** On uninstall, or when Shopify answers 401: the next admin load then exchanges a fresh session token. */
   async dropTokens(): Promise<void> {
-    await this.#tokens.drop(this.env, this.#tenantId);
+    await this.#tokens.drop(this.#tenantContext());
   }
 
   /** Reserves Admin API cost points; a positive `waitMs` means wait that long and ask again. */

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { createDb } from "../worker/db/client.ts";
 import { shopCredentialsTable } from "../worker/db/schema/index.ts";
-import type { Config } from "../worker/env.ts";
+import type { TenantContext } from "../worker/context/deps.ts";
 import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
 import { requestAccessToken, type OfflineTokens } from "../worker/shopify/request-access-token.ts";
 
@@ -27,7 +26,8 @@ export class TokenKeeper {
   #cached: Cached | null = null;
   #refreshing: Promise<AccessTokenResult> | null = null;
 
-  async store(env: Env, config: Config, tenantId: string, shop: string, tokens: OfflineTokens, now = Date.now()): Promise<void> {
+  async store(ctx: TenantContext, shop: string, tokens: OfflineTokens, now = Date.now()): Promise<void> {
+    const { config, tenantId } = ctx;
     const aad = `${tenantId}:${shop}`;
     const row = {
       tenantId,
@@ -39,28 +39,29 @@ export class TokenKeeper {
       scopes: tokens.scopes,
       updatedAt: new Date(now),
     };
-    await createDb(env.DB).insert(shopCredentialsTable).values(row).onConflictDoUpdate({ target: shopCredentialsTable.tenantId, set: row });
+    await ctx.db.insert(shopCredentialsTable).values(row).onConflictDoUpdate({ target: shopCredentialsTable.tenantId, set: row });
     this.#cached = { accessToken: tokens.accessToken, shop, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt, issuedAt: now };
   }
 
-  async drop(env: Env, tenantId: string): Promise<void> {
+  async drop(ctx: TenantContext): Promise<void> {
     this.#cached = null;
-    await createDb(env.DB).delete(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId));
+    await ctx.db.delete(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId));
   }
 
-  async get(env: Env, config: Config, tenantId: string, now = Date.now()): Promise<AccessTokenResult> {
+  async get(ctx: TenantContext, now = Date.now()): Promise<AccessTokenResult> {
     const cached = this.#cached;
     if (cached && stillFresh(cached.expiresAt, cached.issuedAt, now)) {
       return { ok: true, accessToken: cached.accessToken, shop: cached.shop, scopes: cached.scopes };
     }
-    this.#refreshing ??= this.#load(env, config, tenantId, now).finally(() => {
+    this.#refreshing ??= this.#load(ctx, now).finally(() => {
       this.#refreshing = null;
     });
     return this.#refreshing;
   }
 
-  async #load(env: Env, config: Config, tenantId: string, now: number): Promise<AccessTokenResult> {
-    const row = await createDb(env.DB).select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId)).get();
+  async #load(ctx: TenantContext, now: number): Promise<AccessTokenResult> {
+    const { config, tenantId } = ctx;
+    const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId)).get();
     if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
     const aad = `${tenantId}:${row.shopDomain}`;
     const expiresAt = row.accessTokenExpiresAt?.getTime() ?? null;
@@ -80,7 +81,7 @@ export class TokenKeeper {
       const reason = refreshed.error.reason === "rejected" ? "reauth_required" : "unavailable";
       return { ok: false, reason, message: `Token refresh failed (${refreshed.error.status}): ${refreshed.error.message}` };
     }
-    await this.store(env, config, tenantId, row.shopDomain, refreshed.value, now);
+    await this.store(ctx, row.shopDomain, refreshed.value, now);
     return { ok: true, accessToken: refreshed.value.accessToken, shop: row.shopDomain, scopes: refreshed.value.scopes };
   }
 }

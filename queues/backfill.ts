@@ -1,6 +1,6 @@
 import { createBackfillContext } from "../worker/services/backfill/backfill-context.ts";
 import { dispatchBackfillMessage } from "../worker/services/backfill/dispatch-backfill-message.ts";
-import type { Deps } from "../worker/services/deps.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { BackfillMessageSchema } from "./backfill-messages.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
 

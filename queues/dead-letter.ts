@@ -1,5 +1,5 @@
-import type { Deps } from "../worker/services/deps.ts";
-import { recordDeadLetters } from "./record-dead-letters.ts";
+import type { Deps } from "../worker/context/deps.ts";
+import { recordDeadLetters } from "../worker/services/dead-letters/record-dead-letters.ts";
 import type { BatchOutcome } from "./run-messages.ts";
 
 /** Consumer of every dead-letter queue: the source queue is the DLQ's name without `-dlq`. */

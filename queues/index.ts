@@ -1,6 +1,6 @@
 import { parseConfig } from "../worker/env.ts";
 import { createLogger, errorMessage } from "../worker/lib/log.ts";
-import { createDeps } from "../worker/services/deps.ts";
+import { createDeps } from "../worker/context/deps.ts";
 import { consumeBackfill } from "./backfill.ts";
 import { consumeDeadLetters } from "./dead-letter.ts";
 import { consumeIngest } from "./ingest.ts";

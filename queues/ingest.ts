@@ -1,12 +1,12 @@
 import { errorMessage } from "../worker/lib/log.ts";
-import type { Deps } from "../worker/services/deps.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
 import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
 import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
-import { recordDeadLetters, type DeadLetter } from "./record-dead-letters.ts";
+import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
 import { invalidBodyReason, retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
 
 type Planned = { message: Message<unknown>; plan: IngestPlan };
@@ -65,12 +65,12 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     }
   };
   try {
-    await writeIngestPlan(deps.env.DB, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
+    await writeIngestPlan(deps.d1, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
     for (const entry of planned) {
       try {
-        await writeIngestPlan(deps.env.DB, entry.plan);
+        await writeIngestPlan(deps.d1, entry.plan);
       } catch (single) {
         retry(entry.message, single);
         continue;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { errorMessage } from "../worker/lib/log.ts";
-import type { Deps } from "../worker/services/deps.ts";
-import { recordDeadLetters, type DeadLetter } from "./record-dead-letters.ts";
+import type { Deps } from "../worker/context/deps.ts";
+import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
 
 export type BatchOutcome = { messages: number; acked: number; retried: number; invalid: number };
 

@@ -1,5 +1,5 @@
-import { createAdminContext } from "../worker/services/admin-context.ts";
-import type { Deps } from "../worker/services/deps.ts";
+import { createAdminContext } from "../worker/context/admin-context.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { fireFlowTrigger } from "../worker/services/flow/fire-flow-trigger.ts";
 import { fireMembershipTriggers } from "../worker/services/flow/fire-membership-triggers.ts";
 import { pushSegment } from "../worker/services/segments/push/push-segment.ts";

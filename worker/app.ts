@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv } from "./context/app-env.ts";
 import { AppError, errorBody, type ErrorCode } from "./errors.ts";
 import { errorMessage } from "./lib/log.ts";
 import { requestContext } from "./middleware/request-context.ts";

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { Logger } from "./lib/log.ts";
-import type { Deps } from "./services/deps.ts";
 
 const base64Key32 = z
   .string()
@@ -30,20 +28,6 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
-
-export type AppVariables = {
-  requestId: string;
-  config: Config;
-  log: Logger;
-  deps: Deps;
-  /** Set by the auth middleware of each surface; the only source of tenant scope for a request. */
-  tenantId: string | undefined;
-  /** The shop of a verified session token (admin) or webhook. */
-  shop: string | undefined;
-  sessionToken: string | undefined;
-};
-
-export type AppEnv = { Bindings: Env; Variables: AppVariables };
 
 const EMPTY_TO_UNDEFINED = (raw: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value === "" ? undefined : value]));

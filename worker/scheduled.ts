@@ -6,7 +6,7 @@ import { recomputeSegments } from "./jobs/recompute-segments.ts";
 import { rescoreChangedProducts } from "./jobs/rescore-changed-products.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
-import { createDeps } from "./services/deps.ts";
+import { createDeps } from "./context/deps.ts";
 
 
 function jobFor(cron: string): CronJob | undefined {

@@ -33,7 +33,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 /** `?1`/`?2` → plain `?` with the values in order: the recompute statements bind around the member query positionally. */
 function positional(sql: string, values: (string | number)[]): Statement {
   const params: (string | number)[] = [];
-  return { sql: sql.replace(/\?(\d+)/g, (_, n: string) => (params.push(values[Number(n) - 1]!), "?")), params };
+  const text = sql.replace(/\?(\d+)/g, (_, n: string) => {
+    params.push(values[Number(n) - 1]!);
+    return "?";
+  });
+  return { sql: text, params };
 }
 
 const run = (db: D1Database, statements: Statement[]) => db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params)));

@@ -37,7 +37,7 @@ export function nodeSelection(field: FieldNode, fragments: Map<string, FragmentD
 }
 
 export function isConnection(type: GraphQLCompositeType | undefined): boolean {
-  return Boolean(type && type.name.endsWith("Connection"));
+  return Boolean(type?.name.endsWith("Connection"));
 }
 
 /** Shopify's bulk rules: at least one connection, at most 5, nested at most 2 deep, parents of nested ones select `id`. */

@@ -1,7 +1,8 @@
-import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { requireScopes, type GqlContext, type Resolver } from "./context.ts";
 import { abandonedCheckouts } from "./resolvers/abandoned-checkouts.ts";
 import { bulkOperationCancel, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./resolvers/bulk-operations.ts";
+import { CUSTOMER_ORDER_FIELDS } from "./resolvers/customer-orders.ts";
 import { customer, customers } from "./resolvers/customers.ts";
 import { flowTriggerReceive } from "./resolvers/flow.ts";
 import { metafieldDefinitionCreate, metafieldDefinitions, metafieldsSet } from "./resolvers/metafields.ts";
@@ -67,9 +68,21 @@ function attach(fields: Record<string, { resolve?: GraphQLFieldResolver<unknown,
   }
 }
 
+/** Field resolvers of one object type, for links between types whose nodes cannot import each other. */
+function attachFields(schema: GraphQLSchema, typeName: string, resolvers: Record<string, GraphQLFieldResolver<never, GqlContext>>): void {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`schema has no object type ${typeName}`);
+  for (const [name, resolve] of Object.entries(resolvers)) {
+    const field = type.getFields()[name];
+    if (!field) throw new Error(`schema has no field ${typeName}.${name}`);
+    field.resolve = resolve as GraphQLFieldResolver<unknown, GqlContext>;
+  }
+}
+
 export function buildSimSchema(): GraphQLSchema {
   const schema = buildSchema(SCHEMA_SDL);
   attach(schema.getQueryType()!.getFields(), QUERY);
   attach(schema.getMutationType()!.getFields(), MUTATION);
+  attachFields(schema, "Customer", CUSTOMER_ORDER_FIELDS);
   return schema;
 }

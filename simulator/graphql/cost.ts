@@ -50,14 +50,13 @@ function selectionCost(walk: CostWalk, type: GraphQLCompositeType, selectionSet:
     const named = getNamedType(field.type);
     if (isLeafType(named)) continue;
     const child = named as GraphQLCompositeType;
+    if (inConnection && selection.name.value === "pageInfo") continue;
     if (named.name.endsWith("Connection")) {
       const asked = pageSize(walk, selection.arguments ?? []);
       const size = walk.returned ? Math.min(asked, walk.returned.get(selection) ?? 0) : asked;
       total += 2 + size * Math.max(1, selectionCost(walk, child, selection.selectionSet, true));
     } else if (inConnection && (selection.name.value === "edges" || selection.name.value === "nodes" || selection.name.value === "node")) {
       total += selectionCost(walk, child, selection.selectionSet, selection.name.value === "edges");
-    } else if (inConnection && selection.name.value === "pageInfo") {
-      continue;
     } else {
       total += 1 + selectionCost(walk, child, selection.selectionSet, false);
     }

@@ -2,6 +2,10 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import type { GqlContext } from "./context.ts";
 
 export type SortValue = number | string;
+
+export function compareBy(a: SortValue, b: SortValue): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 export interface PageArgs {
   first?: number | null;
   after?: string | null;

@@ -39,7 +39,11 @@ function tokenize(query: string): Token[] {
     const position = { line, column: at - lineStart + 1 };
     const [text, str, num, op, paren, word, other] = match;
     if (/^\s+$/.test(text)) {
-      for (let i = 0; i < text.length; i++) if (text[i] === "\n") (line++, (lineStart = at + i + 1));
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] !== "\n") continue;
+        line++;
+        lineStart = at + i + 1;
+      }
       continue;
     }
     if (other !== undefined) throw new SegmentSyntaxError(`Line ${position.line} Column ${position.column}: unexpected character '${other}'.`);
@@ -110,7 +114,10 @@ class Parser {
   }
 
   #unary(): void {
-    if (this.#keyword("NOT")) return this.#unary();
+    if (this.#keyword("NOT")) {
+      this.#unary();
+      return;
+    }
     const token = this.#peek();
     if (token?.kind === "paren" && token.text === "(") {
       this.#at++;

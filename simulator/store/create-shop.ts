@@ -56,7 +56,9 @@ export function createShopState(options: CreateShopOptions, domain: string, appS
   attachOrdersToCustomers(prng, orders, drafts);
   const byAge = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.createdAt - drafts[b]!.createdAt || a - b);
   const remap = new Int32Array(drafts.length);
-  byAge.forEach((old, position) => (remap[old] = position));
+  byAge.forEach((old, position) => {
+    remap[old] = position;
+  });
   const customers = byAge.map((old) => drafts[old]!);
   for (const customer of customers) {
     customer.id = takeId(next, "customer", prng.int(1, 900));

@@ -15,7 +15,7 @@ async function watchSetupUntilDone(frame: FrameLocator, timeoutMs = 30_000): Pro
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = (await setupRows(frame).allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
-    rows.forEach((row) => seen.add(row));
+    for (const row of rows) seen.add(row);
     if (rows.length === STEP_LABELS.length && rows.every((row) => row.includes("Done"))) return [...seen];
     if (Date.now() > deadline) throw new Error(`setup not done in the dashboard; last rows: ${JSON.stringify(rows)}`);
     await sleep(100);

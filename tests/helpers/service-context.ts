@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { parseConfig } from "../../worker/env.ts";
 import { createLogger } from "../../worker/lib/log.ts";
-import { createAdminContext, type AdminContext } from "../../worker/services/admin-context.ts";
-import { createDeps, type Deps, type TenantContext } from "../../worker/services/deps.ts";
+import { createAdminContext, type AdminContext } from "../../worker/context/admin-context.ts";
+import { createDeps, forTenant, type Deps, type TenantContext } from "../../worker/context/deps.ts";
 import { seedTenant } from "./seed-tenant.ts";
 
 /** The deps a request or queue batch would build, for calling services directly. */
@@ -13,7 +13,7 @@ export function serviceDeps(): Deps {
 }
 
 /** An existing tenant's service context, as a request scoped to it would build. */
-export const tenantContextOf = (tenantId: string): TenantContext => ({ ...serviceDeps(), tenantId });
+export const tenantContextOf = (tenantId: string): TenantContext => forTenant(serviceDeps(), tenantId);
 
 /** A fresh seeded tenant's service context. */
 export async function tenantContext(): Promise<TenantContext> {

@@ -7,7 +7,7 @@ import { consumeIngestBatch, pixelMessage, webhookMessage } from "../helpers/ing
 import { ownPixelEvents } from "../helpers/pixel-collector.ts";
 import { profileByCustomer, storedEvents, storedRows } from "../helpers/read-ingested.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
-import { parseShopifyJson } from "../../worker/services/ingest/parse-shopify-json.ts";
+import { parseShopifyJson } from "../../worker/shopify/payload/parse-shopify-json.ts";
 
 const ORDER_ID = "9007199254740993";
 const CUSTOMER_ID = "9007199254740995";

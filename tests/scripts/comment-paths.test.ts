@@ -27,7 +27,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 function tsComments(path: string, text: string): string[] {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found = new Map<number, string>();
-  const keep = (ranges: ts.CommentRange[] | undefined) => ranges?.forEach((range) => found.set(range.pos, text.slice(range.pos, range.end)));
+  const keep = (ranges: ts.CommentRange[] | undefined) => {
+    for (const range of ranges ?? []) found.set(range.pos, text.slice(range.pos, range.end));
+  };
   const visit = (node: ts.Node) => {
     keep(ts.getLeadingCommentRanges(text, node.getFullStart()));
     keep(ts.getTrailingCommentRanges(text, node.getEnd()));

@@ -23,7 +23,7 @@ function describeDocument(document: ReceivedDocument): string {
  * they receive into $SIMULATOR_RECORD_DOCUMENTS (vitest.config.ts). After every test file of every project has run,
  * each must validate against Shopify's Admin 2026-07 schema, or the run fails naming the document and the error.
  */
-export default function checkSentGraphql(): () => void {
+export function setup(): () => void {
   const folder = process.env.SIMULATOR_RECORD_DOCUMENTS;
   if (!folder) throw new Error("SIMULATOR_RECORD_DOCUMENTS is not set: vitest.config.ts names the folder the simulators record into");
   rmSync(folder, { recursive: true, force: true });

@@ -10,7 +10,7 @@ declare module "vitest" {
 }
 
 /** Starts the store simulator once for the workerd project; deliveries wait in its outbox for the tests to send. */
-export default async function startTestSimulator(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = await startSimulator({
     app: { apiKey: TEST_ENV.SHOPIFY_API_KEY, apiSecret: TEST_ENV.SHOPIFY_API_SECRET, appUrl: TEST_ENV.SHOPIFY_APP_URL, scopes: [...DECLARED_SCOPES] },
     pubsub: { audience: TEST_ENV.PUBSUB_AUDIENCE, serviceAccount: TEST_ENV.PUBSUB_SERVICE_ACCOUNT },

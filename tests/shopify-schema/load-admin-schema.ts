@@ -17,10 +17,12 @@ export function loadAdminSchema(): { schema: GraphQLSchema; ms: number } | null 
   if (loaded !== undefined) return loaded;
   if (!existsSync(SHARED_FIXTURES_DIR)) {
     console.warn(`SKIPPED: ${SHARED_FIXTURES_DIR} is absent, so documents are not checked against Shopify's Admin 2026-07 schema.`);
-    return (loaded = null);
+    loaded = null;
+    return loaded;
   }
   const started = performance.now();
   const introspection = JSON.parse(gunzipSync(readFileSync(ADMIN_SCHEMA_FILE)).toString("utf8")) as { data: IntrospectionQuery };
   const schema = buildClientSchema(introspection.data, { assumeValid: true });
-  return (loaded = { schema, ms: Math.round(performance.now() - started) });
+  loaded = { schema, ms: Math.round(performance.now() - started) };
+  return loaded;
 }

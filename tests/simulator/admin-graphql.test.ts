@@ -49,6 +49,18 @@ describe("Admin GraphQL shapes", () => {
     expect(orders[0].lineItems.edges[0].node.id).toMatch(/^gid:\/\/shopify\/LineItem\/\d+$/);
   });
 
+  it("links a customer to its orders and last order, and each of those orders back to the customer", async () => {
+    const { graphql } = await shopWithToken(sim);
+    const { data } = await graphql(`{ customers(first: 20) { nodes { id lastOrder { id customer { id } } orders(first: 20) { nodes { id customer { id } } } } } }`);
+    type Linked = { id: string; customer: { id: string } };
+    const customers: { id: string; lastOrder: Linked | null; orders: { nodes: Linked[] } }[] = data!.customers.nodes;
+    const buyer = customers.find((customer) => customer.orders.nodes.length > 0);
+    expect(buyer).toBeDefined();
+    expect(buyer!.orders.nodes.every((order) => order.customer.id === buyer!.id)).toBe(true);
+    expect(buyer!.lastOrder?.customer.id).toBe(buyer!.id);
+    expect(buyer!.orders.nodes.map((order) => order.id)).toContain(buyer!.lastOrder?.id);
+  });
+
   it("returns products with variants, media alt text and SEO", async () => {
     const { graphql } = await shopWithToken(sim);
     const { data } = await graphql(`{ products(first: 20) { nodes { id title handle descriptionHtml vendor productType tags status seo { title description }

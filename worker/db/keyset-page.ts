@@ -1,7 +1,23 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "../lib/keyset-cursor.ts";
+import { base64UrlToBytes, bytesToBase64Url, utf8 } from "../lib/encoding.ts";
 import { err, ok, type Result } from "../lib/result.ts";
+
+/** The position after the last row of a page ordered by (time, id); opaque to API clients. */
+export type KeysetCursor = { at: number; id: string };
+
+function encodeKeysetCursor(cursor: KeysetCursor): string {
+  return bytesToBase64Url(utf8(JSON.stringify([cursor.at, cursor.id])));
+}
+
+function decodeKeysetCursor(text: string): KeysetCursor | null {
+  try {
+    const [at, id] = JSON.parse(new TextDecoder().decode(base64UrlToBytes(text) ?? new Uint8Array())) as unknown[];
+    return typeof at === "number" && typeof id === "string" ? { at, id } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** How a list is paged: on (time, id), newest first or oldest first, so pages stay stable while rows arrive. */
 export type KeysetOrder = { time: SQLiteColumn; id: SQLiteColumn; direction: "asc" | "desc" };

@@ -3,6 +3,7 @@ import { segmentsTable, tenantsTable } from "../db/schema/index.ts";
 import { errorMessage } from "../lib/log.ts";
 import { recomputeSegment } from "../services/segments/recompute-segment.ts";
 import type { CronJob } from "./types.ts";
+import { forTenant } from "../context/deps.ts";
 
 // Every 15 minutes: a segment computed within the last 14 is left for the next run.
 const STALE_AFTER_MS = 14 * 60_000;
@@ -30,7 +31,7 @@ export const recomputeSegments: CronJob = async (deps, now) => {
   for (const { segment } of due) {
     if (Date.now() - started > TIME_BUDGET_MS) break;
     try {
-      const outcome = await recomputeSegment({ ctx: { ...deps, tenantId: segment.tenantId }, input: { segment } });
+      const outcome = await recomputeSegment({ ctx: forTenant(deps, segment.tenantId), input: { segment } });
       if (!outcome.ok) throw new Error(outcome.error.message);
       counts.recomputed++;
       if (outcome.value.entered + outcome.value.left > 0) counts.changed++;

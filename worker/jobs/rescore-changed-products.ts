@@ -2,6 +2,7 @@ import { errorMessage } from "../lib/log.ts";
 import { scoreChangedProducts } from "../services/catalog/score-changed-products.ts";
 import { listActiveTenantIds } from "./list-active-tenants.ts";
 import type { CronJob } from "./types.ts";
+import { forTenant } from "../context/deps.ts";
 
 // Bounded work per invocation (D1 queries, wall time): products left over are scored by the next run.
 const PRODUCTS_PER_CALL = 200;
@@ -20,7 +21,7 @@ export const rescoreChangedProducts: CronJob = async (deps) => {
     for (const tenantId of pending) {
       if (Date.now() - started >= TIME_BUDGET_MS) break;
       try {
-        const outcome = await scoreChangedProducts({ ctx: { ...deps, tenantId }, input: { limit: PRODUCTS_PER_CALL } });
+        const outcome = await scoreChangedProducts({ ctx: forTenant(deps, tenantId), input: { limit: PRODUCTS_PER_CALL } });
         counts.scored += outcome.scored;
         counts.dropTriggers += outcome.dropTriggers;
         if (outcome.more && outcome.scored > 0) next.push(tenantId);

@@ -4,7 +4,7 @@ import { isolateMemo } from "./isolate-memo.ts";
 const VERSION = "v1";
 const aesKey = isolateMemo(async (base64Key) => {
   const raw = base64ToBytes(base64Key);
-  if (!raw || raw.length !== 32) throw new Error("TOKEN_ENCRYPTION_KEY must be base64 of 32 bytes");
+  if (raw?.length !== 32) throw new Error("TOKEN_ENCRYPTION_KEY must be base64 of 32 bytes");
   return crypto.subtle.importKey("raw", raw as Uint8Array<ArrayBuffer>, "AES-GCM", false, ["encrypt", "decrypt"]);
 });
 

@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from "hono";
-import { parseConfig, type AppEnv } from "../env.ts";
+import { parseConfig } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { errorResponse } from "../errors.ts";
 import { newId } from "../lib/ids.ts";
 import { createLogger, logRequest } from "../lib/log.ts";
-import { createDeps } from "../services/deps.ts";
+import { createDeps } from "../context/deps.ts";
 
 const REQUEST_ID_HEADER = "X-Request-Id";
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 import { utf8 } from "../lib/encoding.ts";
 import { deriveOpsToken } from "../services/operations/ops-token.ts";

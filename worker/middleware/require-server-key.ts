@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 import { authenticateServerKey, touchServerKey } from "../services/keys/authenticate-server-key.ts";
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 import { verifySessionToken } from "../shopify/session-token.ts";
 

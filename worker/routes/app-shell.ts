@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 import { renderAppShell } from "../services/app-shell/render-app-shell.ts";
 

@@ -1,4 +1,5 @@
-import type { TenantObject } from "../../durable-objects/tenant-object.ts";
+import type { ThrottleStatus } from "../../durable-objects/cost-bucket.ts";
+import type { AccessTokenResult } from "../../durable-objects/token-keeper.ts";
 import type { Config } from "../env.ts";
 import { err, ok, type Result } from "../lib/result.ts";
 import { graphqlUrl } from "./admin-url.ts";
@@ -28,7 +29,13 @@ const MAX_TRANSIENT_RETRIES = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tenant's token and cost bucket: its Durable Object stub, or the object itself when the caller runs inside it. */
-export type TenantPort = Pick<TenantObject, "accessToken" | "acquireCost" | "settleCost" | "reportAccessDenied" | "dropTokens">;
+export type TenantPort = {
+  accessToken(): Promise<AccessTokenResult>;
+  acquireCost(cost: number): Promise<{ waitMs: number }>;
+  settleCost(reserved: number, actualCost: number | null, throttleStatus: ThrottleStatus | null): Promise<void>;
+  reportAccessDenied(message: string): Promise<void>;
+  dropTokens(): Promise<void>;
+};
 
 export function createAdminClient(config: Config, tenant: TenantPort): AdminClient {
 

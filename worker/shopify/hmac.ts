@@ -14,7 +14,7 @@ export async function verifyHmacSha256(
   data: BufferSource | string,
   signature: Uint8Array<ArrayBuffer> | null,
 ): Promise<boolean> {
-  if (!signature || signature.length !== 32) return false;
+  if (signature?.length !== 32) return false;
   const message = typeof data === "string" ? utf8(data) : data;
   for (const secret of secrets) {
     if (await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, message)) return true;

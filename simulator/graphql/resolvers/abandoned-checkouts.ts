@@ -4,9 +4,9 @@ import { moneyBag } from "../../lib/money.ts";
 import { isoTime } from "../../lib/time.ts";
 import type { CheckoutRecord } from "../../types.ts";
 import type { GqlContext, Resolver } from "../context.ts";
-import { connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
+import { compareBy, connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
 import { applySearch, dateMatcher, numberMatcher, parseSearch, type FieldMatcher } from "../search-query.ts";
-import { compareBy, customerNode } from "./customers.ts";
+import { customerNode } from "./customers.ts";
 import { productNode, variantNode } from "./products.ts";
 import { mailingAddress } from "./mailing-address.ts";
 

@@ -1,19 +1,15 @@
-import type { GraphQLResolveInfo } from "graphql";
 import { gid, parseId } from "../../lib/ids.ts";
 import { moneyV2 } from "../../lib/money.ts";
 import { isoTime } from "../../lib/time.ts";
-import { orderVisible } from "../../store/scopes.ts";
 import type { CustomerRecord } from "../../types.ts";
-import { requireScopes, type GqlContext, type Resolver } from "../context.ts";
-import { connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
+import type { GqlContext, Resolver } from "../context.ts";
+import { compareBy, connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
 import { applySearch, dateMatcher, listMatcher, numberMatcher, parseSearch, textMatcher, type FieldMatcher } from "../search-query.ts";
 import { metafieldView } from "./metafield-views.ts";
-import { orderConnection } from "./orders.ts";
 import { mailingAddress } from "./mailing-address.ts";
 
 export function customerNode(gql: GqlContext, index: number) {
   const customer = gql.shop.customers[index]!;
-  const visibleOrders = () => customer.orders.filter((i) => orderVisible(gql.scopes, gql.shop.orders[i]!, gql.now));
   return {
     __typename: "Customer",
     id: gid("Customer", customer.id),
@@ -39,15 +35,6 @@ export function customerNode(gql: GqlContext, index: number) {
       consentUpdatedAt: customer.marketingUpdatedAt === null ? null : isoTime(customer.marketingUpdatedAt),
     },
     defaultEmailAddress: customer.email === null ? null : { emailAddress: customer.email, marketingState: customer.marketingState },
-    lastOrder: (_: unknown, context: GqlContext) => {
-      requireScopes(context, "lastOrder", ["read_orders"]);
-      const last = visibleOrders().at(-1);
-      return last === undefined ? null : orderConnection.node(context, last);
-    },
-    orders: (args: PageArgs & { query?: string; sortKey?: string }, context: GqlContext, info: GraphQLResolveInfo) => {
-      requireScopes(context, "orders", ["read_orders"]);
-      return orderConnection.list(context, visibleOrders(), args, info);
-    },
     metafield: (args: { namespace?: string; key: string }) => metafieldView(gql, gid("Customer", customer.id), args),
   };
 }
@@ -90,10 +77,6 @@ export const customers: Resolver = (_source, args, gql, info) => {
   const page = paginate(sorted, (i) => [sortKey(record(i)), record(i).id], args as PageArgs, gql, info);
   return connection(page, (i) => customerNode(gql, i));
 };
-
-export function compareBy(a: SortValue, b: SortValue): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export const customer: Resolver = (_source, args, gql) => {
   const index = gql.shop.index.customers.get(parseId(String(args.id)).id);

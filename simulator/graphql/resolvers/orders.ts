@@ -6,9 +6,9 @@ import { fulfillmentStatus } from "../../store/fulfillment-status.ts";
 import { orderVisible } from "../../store/scopes.ts";
 import type { OrderRecord } from "../../types.ts";
 import { requireScopes, type GqlContext, type Resolver } from "../context.ts";
-import { connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
+import { compareBy, connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
 import { applySearch, dateMatcher, numberMatcher, parseSearch, textMatcher, type FieldMatcher } from "../search-query.ts";
-import { compareBy, customerNode } from "./customers.ts";
+import { customerNode } from "./customers.ts";
 import { productNode, variantNode } from "./products.ts";
 import { mailingAddress } from "./mailing-address.ts";
 

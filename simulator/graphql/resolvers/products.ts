@@ -4,9 +4,8 @@ import { decimal } from "../../lib/money.ts";
 import { isoTime } from "../../lib/time.ts";
 import type { ProductRecord } from "../../types.ts";
 import type { GqlContext, Resolver } from "../context.ts";
-import { connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
+import { compareBy, connection, paginate, type PageArgs, type SortValue } from "../paginate.ts";
 import { applySearch, dateMatcher, listMatcher, numberMatcher, parseSearch, textMatcher, type FieldMatcher } from "../search-query.ts";
-import { compareBy } from "./customers.ts";
 import { metafieldNode, metafieldView, resolveNamespace } from "./metafield-views.ts";
 
 export function variantNode(gql: GqlContext, index: number) {

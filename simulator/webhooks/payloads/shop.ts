@@ -23,6 +23,7 @@ export function shopPayload(shop: ShopState) {
     customer_email: `owner@${shop.domain}`,
     iana_timezone: "America/New_York",
     timezone: "(GMT-05:00) Eastern Time (US & Canada)",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Shopify's Liquid money format, not a template literal
     money_format: "${{amount}}",
     plan_display_name: shop.plan.displayName,
     plan_name: shop.plan.shopifyPlus ? "shopify_plus" : shop.plan.partnerDevelopment ? "partner_test" : "basic",

@@ -22,7 +22,7 @@ function tomlSubscriptions(key: "topics" | "compliance_topics"): string[] {
 
 describe("webhook topic registry", () => {
   it("gives every subscribed topic a handler of its kind, and no handler to a topic it does not subscribe", () => {
-    const handlers = REGISTRY.map(([topic, entry]) => ({ topic, kinds: Object.keys(HANDLED_BY_KIND).filter((kind) => HANDLED_BY_KIND[kind as WebhookTopicEntry["kind"]].includes(topic)) }));
+    const handlers = REGISTRY.map(([topic]) => ({ topic, kinds: Object.keys(HANDLED_BY_KIND).filter((kind) => HANDLED_BY_KIND[kind as WebhookTopicEntry["kind"]].includes(topic)) }));
     const expected = REGISTRY.map(([topic, entry]) => ({ topic, kinds: entry.subscribed === "none" ? [] : [entry.kind] }));
     expect(handlers).toEqual(expected);
   });

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { loadBackfillStatus } from "../../services/backfill/load-backfill-status.ts";
 import { queueBackfill } from "../../services/backfill/queue-backfill.ts";
 import type { BackfillView } from "../../services/backfill/describe-backfill.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type BackfillResponse = BackfillView;
 

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { countEventVolume, CountEventVolumeInput, type EventVolumeView } from "../../services/events/count-event-volume.ts";
 import { listRecentEvents, ListRecentEventsInput, type RecentEventsView } from "../../services/events/list-recent-events.ts";
-import { readInput } from "../api/read-input.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { readInput } from "../../http/read-input.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type RecentEventsResponse = RecentEventsView;
 export type EventVolumeResponse = EventVolumeView;

@@ -1,11 +1,12 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { describeSetup, type SetupView } from "../../services/install/describe-setup.ts";
+import type { SetupView } from "../../services/install/describe-setup.ts";
+import { getSetup } from "../../services/install/get-setup.ts";
 import { installFromSessionToken } from "../../services/install/install-from-session-token.ts";
 import { listBanners, type Banner } from "../../services/install/list-banners.ts";
 import { listKeys, type KeysView } from "../../services/keys/list-keys.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
+import { forTenant } from "../../context/deps.ts";
 
 export type BootstrapResponse = {
   tenant: { id: string; slug: string; shop: string; status: string; plan: string };
@@ -29,11 +30,11 @@ export function registerGetBootstrap(app: Hono<AppEnv>): void {
     }
     const tenant = installed.value;
     c.set("tenantId", tenant.id);
-    const ctx = { ...deps, tenantId: tenant.id };
-    const [setup, keys, banners] = await Promise.all([tenantObject(deps.env, tenant.id).getSetup(), listKeys(ctx), listBanners(ctx, tenant)]);
+    const ctx = forTenant(deps, tenant.id);
+    const [setup, keys, banners] = await Promise.all([getSetup(ctx), listKeys(ctx), listBanners(ctx, tenant)]);
     return c.json({
       tenant: { id: tenant.id, slug: tenant.slug, shop: tenant.shopDomain ?? "", status: tenant.status, plan: "starter" },
-      setup: describeSetup(setup),
+      setup,
       keys,
       banners,
     } satisfies BootstrapResponse);

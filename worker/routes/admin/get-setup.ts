@@ -1,19 +1,14 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
-import { describeSetup, type SetupView } from "../../services/install/describe-setup.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
+import type { AppEnv } from "../../context/app-env.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import type { SetupView } from "../../services/install/describe-setup.ts";
+import { getSetup } from "../../services/install/get-setup.ts";
+import { retrySetup } from "../../services/install/retry-setup.ts";
 
 export type SetupResponse = SetupView;
 
 /** Polled by the dashboard while setup runs. `POST /setup/retry` resumes a stopped setup. */
 export function registerGetSetup(app: Hono<AppEnv>): void {
-  app.get("/setup", async (c) => {
-    const state = await tenantObject(c.env, c.get("tenantId")!).getSetup();
-    return c.json(describeSetup(state) satisfies SetupResponse);
-  });
-  app.post("/setup/retry", async (c) => {
-    const object = tenantObject(c.env, c.get("tenantId")!);
-    await object.startSetup({ restart: false });
-    return c.json(describeSetup(await object.getSetup()) satisfies SetupResponse, 202);
-  });
+  app.get("/setup", async (c) => c.json((await getSetup(tenantContext(c))) satisfies SetupResponse));
+  app.post("/setup/retry", async (c) => c.json((await retrySetup(tenantContext(c))) satisfies SetupResponse, 202));
 }

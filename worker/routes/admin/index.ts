@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { registerBackfill } from "./backfill.ts";

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
+import { revealServerKey } from "../../services/keys/reveal-server-key.ts";
 import { revokeKey } from "../../services/keys/revoke-key.ts";
 import { rotateKey } from "../../services/keys/rotate-key.ts";
-import { tenantObject } from "../../services/tenant-object.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type RevealServerKeyResponse = { id: string; key: string };
 export type RotateKeyResponse = { id: string; kind: "public" | "server"; key: string; warning: string | null };
@@ -12,7 +12,7 @@ export type RotateKeyResponse = { id: string; kind: "public" | "server"; key: st
 /** Key management: the server key is shown once (reveal or rotate), keys can be rotated and revoked. */
 export function registerKeys(app: Hono<AppEnv>): void {
   app.post("/keys/server/reveal", async (c) => {
-    const revealed = await tenantObject(c.env, c.get("tenantId")!).revealServerKey();
+    const revealed = await revealServerKey(tenantContext(c));
     if (!revealed) throw new AppError("gone", "The server key was already shown once. Rotate it to get a new one.");
     return c.json({ id: revealed.keyId, key: revealed.secret } satisfies RevealServerKeyResponse);
   });

@@ -1,13 +1,13 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import type { PixelConfig } from "../../services/pixel/load-pixel-config.ts";
 import { getPixelSettings, type PixelSettingsView } from "../../services/pixel-settings/get-pixel-settings.ts";
 import { PIXEL_EVENT_CATALOG } from "../../services/pixel-settings/pixel-event-catalog.ts";
 import { updatePixelSettings, UpdatePixelSettingsInput } from "../../services/pixel-settings/update-pixel-settings.ts";
-import { readJsonBody } from "../segments/segment-errors.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type PixelSettingsResponse = PixelSettingsView;
 export type UpdatePixelSettingsBody = z.input<typeof UpdatePixelSettingsInput>;

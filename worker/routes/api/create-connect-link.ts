@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { createConnectLink, type ConnectLink } from "../../services/connect-links/create-connect-link.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type CreateConnectLinkResponse = ConnectLink;
 

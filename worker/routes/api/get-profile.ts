@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 import { getProfile, type ApiProfile } from "../../services/profiles/get-profile.ts";
 
 export type GetProfileResponse = ApiProfile;

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { registerCreateConnectLink } from "./create-connect-link.ts";
 import { registerGetProfile } from "./get-profile.ts";

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 import { listEvents, ListEventsInput, type ApiEvent } from "../../services/events/list-events.ts";
-import { readInput } from "./read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 export type ListEventsQuery = z.input<typeof ListEventsInput>;
 export type ListEventsResponse = { data: ApiEvent[]; nextCursor: string | null };

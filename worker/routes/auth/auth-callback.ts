@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { installFromCode } from "../../services/install/install-from-code.ts";
 import { OAUTH_STATE_COOKIE, openOAuthState } from "../../services/install/oauth-state.ts";
 import { embeddedAdminUrl } from "../../shopify/embedded-admin-url.ts";

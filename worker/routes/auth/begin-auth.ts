@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { bytesToBase64Url } from "../../lib/encoding.ts";
 import { checkConnectLink } from "../../services/connect-links/check-connect-link.ts";
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_SECONDS, sealOAuthState } from "../../services/install/oauth-state.ts";

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { checkConnectLink } from "../../services/connect-links/check-connect-link.ts";
 import { escapeHtml, refuse, renderPage } from "./respond.ts";
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerAuthCallback } from "./auth-callback.ts";
 import { registerBeginAuth } from "./begin-auth.ts";
 import { registerConnectPage } from "./connect-page.ts";

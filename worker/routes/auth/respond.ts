@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { codeToStatus, errorBody, type ErrorCode } from "../../errors.ts";
 
 const escapeHtml = (text: string) =>

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerReceiveTriggerLifecycle } from "./receive-trigger-lifecycle.ts";
 import { registerRunAction } from "./run-action.ts";
 

@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { parseShopifyJson } from "../../services/ingest/parse-shopify-json.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 /**
  * Flow signs its requests like webhooks: base64 HMAC-SHA256 of the raw body with the app secret in

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { recordTriggerLifecycle, TriggerLifecycleInput, type TriggerLifecycle } from "../../services/flow/record-trigger-lifecycle.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 import { readSignedBody } from "./read-signed-body.ts";
 
 export type TriggerLifecycleResponse = TriggerLifecycle;

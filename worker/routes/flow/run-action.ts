@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { FlowActionRequest, runFlowAction } from "../../services/flow/run-flow-action.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 import { readSignedBody } from "./read-signed-body.ts";
 
 const MAX_BODY_BYTES = 64_000;

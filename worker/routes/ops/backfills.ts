@@ -1,12 +1,13 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import type { BackfillView } from "../../services/backfill/describe-backfill.ts";
 import { loadBackfillStatus } from "../../services/backfill/load-backfill-status.ts";
 import { queueBackfill } from "../../services/backfill/queue-backfill.ts";
 import { findTenantByShop } from "../../services/tenants/find-tenant.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
+import { forTenant } from "../../context/deps.ts";
 
 const ShopInput = z.object({ shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "a shop domain such as acme.myshopify.com") });
 
@@ -18,7 +19,7 @@ export function registerBackfills(app: Hono<AppEnv>): void {
     const { shop } = readInput(ShopInput, query);
     const tenant = await findTenantByShop(deps, shop);
     if (!tenant || tenant.status === "uninstalled") throw new AppError("not_found", `No installed tenant for ${shop}.`);
-    return { ...deps, tenantId: tenant.id };
+    return forTenant(deps, tenant.id);
   };
 
   app.get("/backfill", async (c) => {

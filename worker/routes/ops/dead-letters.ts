@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { listDeadLetters, ListDeadLettersInput } from "../../services/dead-letters/list-dead-letters.ts";
 import { replayDeadLetter } from "../../services/dead-letters/replay-dead-letter.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 /** `GET /ops/dead-letters` and `POST /ops/dead-letters/:id/replay` (the body goes back to its source queue once). */
 export function registerDeadLetters(app: Hono<AppEnv>): void {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { requireOpsToken } from "../../middleware/require-ops-token.ts";
 import { registerBackfills } from "./backfills.ts";
 import { registerDeadLetters } from "./dead-letters.ts";

@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { readIngestStats } from "../../services/operations/read-ingest-stats.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 const StatsInput = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
 

@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { getQuarantine, listQuarantine, ListQuarantineInput } from "../../services/quarantine/list-quarantine.ts";
 import { replayQuarantine } from "../../services/quarantine/replay-quarantine.ts";
-import { readInput } from "../api/read-input.ts";
+import { readInput } from "../../http/read-input.ts";
 
 /** `GET /ops/quarantine`, `GET /ops/quarantine/:id`, `POST /ops/quarantine/:id/replay` (202, result lands on the row). */
 export function registerQuarantine(app: Hono<AppEnv>): void {

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { acceptPixelEvents } from "../../services/pixel/accept-pixel-events.ts";
 import { MAX_BATCH_BYTES } from "../../services/pixel/load-pixel-config.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 import { refusePixel } from "./refuse-pixel.ts";
 
 /** `POST /pixel/v1/events` `{ token, events }` (text/plain, so CORS-simple) → 202 `{ accepted }`. */

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { startPixelSession } from "../../services/pixel/start-pixel-session.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 import { refusePixel } from "./refuse-pixel.ts";
 
 export type { HandshakeResponse } from "../../services/pixel/start-pixel-session.ts";

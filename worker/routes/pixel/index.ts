@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerCollectEvents } from "./collect-events.ts";
 import { registerHandshake } from "./handshake.ts";
 import { pixelCors } from "./pixel-cors.ts";

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 
 // `*` is safe: the pixel sends no credentials, and auth is the key or token in the body. A shop's storefront may
 // sit on any custom domain, so an allow-list could not be complete (docs/pixel.md).

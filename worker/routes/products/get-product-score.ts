@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { getProductScore, type ProductScoreView } from "../../services/catalog/get-product-score.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 import { productScoreError } from "./product-score-error.ts";
 
 export type GetProductScoreResponse = ProductScoreView;

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerGetProductScore } from "./get-product-score.ts";
 import { registerRescoreProduct } from "./rescore-product.ts";
 

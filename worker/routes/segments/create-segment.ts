@@ -1,10 +1,11 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { createSegment, CreateSegmentInput } from "../../services/segments/create-segment.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { readJsonBody, segmentWriteError } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { segmentWriteError } from "./segment-errors.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type CreateSegmentBody = z.input<typeof CreateSegmentInput>;
 export type CreateSegmentResponse = SegmentView;

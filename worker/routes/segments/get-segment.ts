@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { getSegment, type SegmentDetail } from "../../services/segments/get-segment.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type GetSegmentResponse = SegmentDetail;
 

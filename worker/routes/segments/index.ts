@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerCreateSegment } from "./create-segment.ts";
 import { registerDeleteSegment } from "./delete-segment.ts";
 import { registerGetSegment } from "./get-segment.ts";

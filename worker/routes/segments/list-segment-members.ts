@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { listSegmentMembers, ListSegmentMembersInput, type SegmentMembersPage } from "../../services/segments/list-segment-members.ts";
-import { readInput } from "../api/read-input.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { readInput } from "../../http/read-input.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type ListSegmentMembersResponse = SegmentMembersPage;
 

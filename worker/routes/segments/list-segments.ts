@@ -1,9 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { listSegments, ListSegmentsInput, type SegmentsPage } from "../../services/segments/list-segments.ts";
-import { readInput } from "../api/read-input.ts";
-import { tenantContext } from "../tenant-context.ts";
+import { readInput } from "../../http/read-input.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
 
 export type ListSegmentsResponse = SegmentsPage;
 

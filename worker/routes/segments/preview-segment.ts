@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentError } from "../../services/segments/dsl/index.ts";
 import { previewSegment, PreviewSegmentInput, type SegmentPreview } from "../../services/segments/preview-segment.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { readJsonBody } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type PreviewSegmentBody = z.input<typeof PreviewSegmentInput>;
 /** An invalid query is an expected answer here (the editor asks while the merchant types), not a failed request. */

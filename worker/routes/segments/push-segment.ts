@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { findSegment } from "../../services/segments/find-segment.ts";
 import { requestSegmentPush } from "../../services/segments/push/request-segment-push.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { slugParam } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type PushSegmentResponse = { slug: string; queued: true };
 

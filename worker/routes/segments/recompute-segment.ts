@@ -1,10 +1,11 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { findSegment } from "../../services/segments/find-segment.ts";
 import { recomputeSegment } from "../../services/segments/recompute-segment.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { segmentQueryError, slugParam } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { segmentQueryError } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
 
 export type RecomputeSegmentResponse = { slug: string; size: number; entered: number; left: number; computedAt: string };
 

@@ -1,11 +1,12 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { acceptSuggestedSegment, AcceptSuggestionInput } from "../../services/segments/accept-suggested-segment.ts";
 import { listSuggestedSegments, type SuggestionsView } from "../../services/segments/list-suggested-segments.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { readJsonBody, segmentWriteError } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { segmentWriteError } from "./segment-errors.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type SuggestedSegmentsResponse = SuggestionsView;
 export type AcceptSuggestionBody = z.input<typeof AcceptSuggestionInput>;

@@ -1,10 +1,12 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentView } from "../../services/segments/segment-view.ts";
 import { updateSegment, UpdateSegmentInput } from "../../services/segments/update-segment.ts";
-import { tenantContext } from "../tenant-context.ts";
-import { readJsonBody, segmentWriteError, slugParam } from "./segment-errors.ts";
+import { tenantContext } from "../../http/tenant-context.ts";
+import { segmentWriteError } from "./segment-errors.ts";
+import { slugParam } from "../../http/slug-param.ts";
+import { readJsonBody } from "../../http/read-json-body.ts";
 
 export type UpdateSegmentBody = z.input<typeof UpdateSegmentInput>;
 export type UpdateSegmentResponse = SegmentView;

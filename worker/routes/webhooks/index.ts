@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { registerReceivePubsub } from "./receive-pubsub.ts";
 import { registerReceiveWebhook } from "./receive-webhook.ts";
 

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { acceptPubsubPush } from "../../services/ingest/accept-pubsub-push.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 import { MAX_WEBHOOK_BYTES } from "./receive-webhook.ts";
 
 // Base64 grows the Shopify body by a third inside Google's envelope.

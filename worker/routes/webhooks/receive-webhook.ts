@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { acceptWebhook } from "../../services/ingest/accept-webhook.ts";
-import { limitBody, methodNotAllowed } from "../limit-body.ts";
+import { limitBody } from "../../http/limit-body.ts";
+import { methodNotAllowed } from "../../http/method-not-allowed.ts";
 
 export const MAX_WEBHOOK_BYTES = 1_500_000;
 

@@ -21,7 +21,7 @@ export async function aggregateProfilesChunk(ctx: BackfillContext, target: Chunk
     .limit(PROFILES_PER_CHUNK);
   const plan = newIngestPlan();
   plan.recompute = slice.map((profile) => ({ tenantId: ctx.tenantId, customerId: profile.customerId, orderId: null }));
-  await writeIngestPlan(ctx.env.DB, plan);
+  await writeIngestPlan(ctx.d1, plan);
   const done = slice.length < PROFILES_PER_CHUNK;
   const afterProfile = slice.at(-1)?.id ?? progress.afterProfile;
   return ctx.tenant.commitBackfillChunk(target.jobId, target.resource, progress.chunk, done ? { afterProfile, phase: "done", finishedAt: Date.now() } : { afterProfile });

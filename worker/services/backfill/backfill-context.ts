@@ -1,9 +1,9 @@
 import type { TenantObject } from "../../../durable-objects/tenant-object.ts";
 import type { BackfillMessage } from "../../../queues/backfill-messages.ts";
 import { createAdminClient, type AdminClient } from "../../shopify/admin-graphql.ts";
-import type { Deps, TenantContext } from "../deps.ts";
+import { forTenant, type Deps, type TenantContext } from "../../context/deps.ts";
 import { writeIngestPlan, type IngestPlan } from "../ingest/index.ts";
-import { tenantObject } from "../tenant-object.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 
 export type BackfillTenant = Pick<
   TenantObject,
@@ -36,16 +36,16 @@ export type BackfillContext = TenantContext & {
 };
 
 export function createBackfillContext(deps: Deps, tenantId: string, overrides: Partial<BackfillContext> = {}): BackfillContext {
+  const ctx = forTenant(deps, tenantId);
   const tenant = tenantObject(deps.env, tenantId);
   return {
-    ...deps,
-    tenantId,
+    ...ctx,
     admin: createAdminClient(deps.config, tenant),
     tenant,
     send: async (message, options) => {
       await deps.env.BACKFILL_QUEUE.send(message, options);
     },
-    writePlan: (plan) => writeIngestPlan(deps.env.DB, plan),
+    writePlan: (plan) => writeIngestPlan(ctx.d1, plan),
     limits: BACKFILL_LIMITS,
     ...overrides,
   };

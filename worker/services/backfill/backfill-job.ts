@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { jobsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 export type BackfillJobStatus = (typeof jobsTable.$inferSelect)["status"];
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { profilesTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import type { IngestPlan } from "../ingest/index.ts";
 
 /**

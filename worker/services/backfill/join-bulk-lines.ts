@@ -1,3 +1,5 @@
+import { typeFromGid } from "../../shopify/gid.ts";
+
 /** A bulk JSONL object with the objects that named it as `__parentId`, grouped by their type (`LineItem`, …). */
 export type BulkNode = { value: Record<string, unknown>; children: Record<string, BulkNode[]> };
 
@@ -6,8 +8,7 @@ export type JoinedBulkLines = { roots: BulkNode[]; orphans: number };
 /** `__typename` when the query asked for it, else the type inside the gid (`gid://shopify/LineItem/1` → `LineItem`). */
 export function bulkTypeOf(value: Record<string, unknown>): string {
   if (typeof value.__typename === "string") return value.__typename;
-  const match = typeof value.id === "string" ? /^gid:\/\/shopify\/([^/]+)\//.exec(value.id) : null;
-  return match?.[1] ?? "Unknown";
+  return (typeof value.id === "string" ? typeFromGid(value.id) : null) ?? "Unknown";
 }
 
 /**
@@ -35,7 +36,10 @@ export function joinBulkLines(objects: Iterable<Record<string, unknown>>): Joine
       orphans++;
       continue;
     }
-    (parent.children[bulkTypeOf(node.value)] ??= []).push(node);
+    const type = bulkTypeOf(node.value);
+    const siblings = parent.children[type] ?? [];
+    siblings.push(node);
+    parent.children[type] = siblings;
   }
   return { roots, orphans };
 }

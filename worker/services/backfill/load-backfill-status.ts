@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { jobsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { backfillWindow } from "./backfill-window.ts";
 import { describeBackfill, type BackfillJobView, type BackfillView } from "./describe-backfill.ts";

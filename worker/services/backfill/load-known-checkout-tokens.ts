@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { checkoutsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
-import { idFromGid } from "../ingest/index.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { idFromGid } from "../../shopify/gid.ts";
 import type { BulkNode } from "./join-bulk-lines.ts";
 
 /** Tokens a checkout webhook already stored for these abandoned checkouts, so the backfill keys them the same way. */

@@ -1,18 +1,8 @@
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import { ok, type Result } from "../../lib/result.ts";
-import {
-  applyCheckoutFact,
-  applyCustomerFact,
-  applyOrderFact,
-  applyProductFact,
-  checkPlannedEvents,
-  newIngestPlan,
-  planOrRollBack,
-  type FactContext,
-  type IngestPlan,
-  type Unmappable,
-} from "../ingest/index.ts";
-import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import { applyCheckoutFact, applyCustomerFact, applyOrderFact, applyProductFact, checkPlannedEvents, newIngestPlan, planOrRollBack, type FactContext, type IngestPlan } from "../ingest/index.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
+import { quarantineRow } from "../quarantine/index.ts";
 import { childValues, type BulkNode } from "./join-bulk-lines.ts";
 import { readBulkCheckout } from "./read-bulk-checkout.ts";
 import { readBulkCustomer } from "./read-bulk-customer.ts";

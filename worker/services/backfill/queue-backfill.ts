@@ -2,8 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { jobsTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { latestBackfillJob } from "./load-backfill-status.ts";
 
 /** A running backfill whose progress has not moved for this long is considered dead and may be replaced. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import { readWith, shopifyId, text, timestamp, upper, type CheckoutFact, type Unmappable } from "../ingest/index.ts";
+import type { CheckoutFact } from "../ingest/index.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
+import { shopifyId, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
 import { readEmbeddedBulkCustomer } from "./read-bulk-customer.ts";
 import { BulkMoneySchema, readBulkLineItems } from "./read-bulk-line-items.ts";
 import { readRecoveryUrl } from "./read-recovery-url.ts";

@@ -1,21 +1,9 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import {
-  idValue,
-  nullishObjectValue,
-  objectValue,
-  readFast,
-  shopifyId,
-  tagList,
-  tagListValue,
-  text,
-  textValue,
-  timestamp,
-  timestampValue,
-  upper,
-  type CustomerFact,
-  type Unmappable,
-} from "../ingest/index.ts";
+import type { CustomerFact } from "../ingest/index.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
+import { idValue, nullishObjectValue, objectValue, readFast, tagListValue, textValue, timestampValue } from "../../shopify/payload/read-field-values.ts";
+import { shopifyId, tagList, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
 
 export const BulkCustomerSchema = z.object({
   id: shopifyId,

@@ -1,18 +1,7 @@
 import { z } from "zod";
-import {
-  money,
-  moneyValue,
-  nullishObjectValue,
-  objectValue,
-  optionalId,
-  optionalIdValue,
-  quantity,
-  quantityValue,
-  readFast,
-  text,
-  textValue,
-  type LineItemFact,
-} from "../ingest/index.ts";
+import type { LineItemFact } from "../ingest/index.ts";
+import { moneyValue, nullishObjectValue, objectValue, optionalIdValue, quantityValue, readFast, textValue } from "../../shopify/payload/read-field-values.ts";
+import { money, optionalId, quantity, text } from "../../shopify/payload/read-fields.ts";
 
 const reference = z.object({ id: optionalId }).nullish();
 

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
-import { idValue, objectValue, readFast, shopifyId, text, textValue, timestamp, timestampValue, upper, type OrderFact, type Unmappable } from "../ingest/index.ts";
+import type { OrderFact } from "../ingest/index.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
+import { idValue, objectValue, readFast, textValue, timestampValue } from "../../shopify/payload/read-field-values.ts";
+import { shopifyId, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
 import { readEmbeddedBulkCustomer } from "./read-bulk-customer.ts";
 import { BulkMoneySchema, bulkMoneyValue, readBulkLineItems } from "./read-bulk-line-items.ts";
 

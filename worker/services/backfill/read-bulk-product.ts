@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import { variantTotals } from "../catalog/variant-totals.ts";
-import { money, optionalId, readWith, shopifyId, tagList, text, timestamp, type ProductFact, type Unmappable } from "../ingest/index.ts";
+import type { ProductFact } from "../ingest/index.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
+import { money, optionalId, shopifyId, tagList, text, timestamp } from "../../shopify/payload/read-fields.ts";
 
 const BulkProductSchema = z.object({
   id: shopifyId,

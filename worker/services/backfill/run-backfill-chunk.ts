@@ -44,7 +44,7 @@ export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMe
     const progress = claim.progress;
     const run = runnerFor(progress.phase);
     if (!run) return;
-    let next;
+    let next: Awaited<ReturnType<typeof run>>;
     try {
       next = await run(ctx, message, progress);
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { ResourceProgress } from "../../../durable-objects/backfill-progress.ts";
-import { parseShopifyJson } from "../ingest/index.ts";
-import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
+import { quarantineRow } from "../quarantine/index.ts";
 import type { BackfillContext } from "./backfill-context.ts";
 import { dropKnownCustomers } from "./drop-known-customers.ts";
 import { joinBulkLines } from "./join-bulk-lines.ts";

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { productsTable, type AiRecommendation } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
-import { idFromGid } from "../ingest/index.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { idFromGid } from "../../shopify/gid.ts";
 
 const PRODUCT_REF = /^(prd_[0-9a-z]+|\d+)$/;
 

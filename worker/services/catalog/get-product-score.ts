@@ -1,6 +1,6 @@
 import type { AiRecommendation } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findProduct } from "./find-product.ts";
 
 /** A product's AI readability score as stored; `score` and `scoredAt` are null until it is first scored. */

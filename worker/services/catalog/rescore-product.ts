@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findProduct } from "./find-product.ts";
 import { productNotFound, type ProductScoreError, type ProductScoreView } from "./get-product-score.ts";
 import { scoreProducts } from "./score-products.ts";

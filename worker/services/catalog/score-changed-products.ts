@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
 import { productsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { scoreProducts } from "./score-products.ts";
 
 export type ScoreChangedOutcome = { scored: number; dropTriggers: number; more: boolean };

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { productsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { requestAiScoreDropped } from "../flow/request-ai-score-dropped.ts";
-import { jsonChunks } from "../ingest/sql-json.ts";
+import { jsonChunks } from "../../db/sql-json.ts";
 import { scoreProduct } from "./score/score-product.ts";
 import type { Recommendation } from "./score/score-types.ts";
 
@@ -47,7 +47,7 @@ export async function scoreProducts(args: { ctx: TenantContext; input: { product
   const now = Date.now();
   const computed = rows.map((row) => ({ row, ...scoreProduct(row) }));
   const payload = computed.map(({ row, score, recommendations }) => ({ id: row.id, score, recommendations, updatedAt: row.updatedAt.getTime(), previous: row.aiScore }));
-  const results = await ctx.env.DB.batch<{ id: string }>(jsonChunks(payload).map((json) => ctx.env.DB.prepare(STORE_SCORES).bind(ctx.tenantId, now, json)));
+  const results = await ctx.d1.batch<{ id: string }>(jsonChunks(payload).map((json) => ctx.d1.prepare(STORE_SCORES).bind(ctx.tenantId, now, json)));
   const stored = new Set(results.flatMap((result) => result.results.map((written) => written.id)));
 
   const scored = computed

@@ -1,13 +1,31 @@
 import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
-import type { IngestPlan } from "../ingest/ingest-plan.ts";
-import { field, jsonChunks } from "../ingest/sql-json.ts";
+import { field, jsonChunks } from "../../db/sql-json.ts";
+
+/** A product as Shopify last described it (webhook or backfill), stamped with the time of that description. */
+export type ProductRow = {
+  tenantId: string;
+  productId: string;
+  handle: string | null;
+  title: string;
+  vendor: string | null;
+  productType: string | null;
+  status: string | null;
+  tags: string[];
+  priceMin: number | null;
+  priceMax: number | null;
+  inventoryTotal: number | null;
+  data: Record<string, unknown>;
+  sourceUpdatedAt: number;
+};
+
+export type ProductDelete = { tenantId: string; productId: string; at: number };
 
 /**
  * Inbound catalog sync: upserts by Shopify product id when newer, and not at all for a tenant that switched inbound
  * sync off in Settings. Scores and metafield digests are the catalog's own columns and are left alone.
  */
-export function writeProducts(products: IngestPlan["products"], now: number): SQL[] {
+export function writeProducts(products: readonly ProductRow[], now: number): SQL[] {
   const rows = products.map((product) => ({ ...product, id: newId("product"), t: product.tenantId }));
   return jsonChunks(rows).map((json) =>
     sql`
@@ -29,7 +47,7 @@ export function writeProducts(products: IngestPlan["products"], now: number): SQ
 }
 
 /** Soft delete, unless Shopify updated the product after the delete was triggered. */
-export function softDeleteProducts(deletes: IngestPlan["productDeletes"], now: number): SQL[] {
+export function softDeleteProducts(deletes: readonly ProductDelete[], now: number): SQL[] {
   return jsonChunks(deletes.map((row) => ({ t: row.tenantId, productId: row.productId, at: row.at }))).map((json) =>
     sql`
       update products set deleted_at = gone.at, source_updated_at = gone.at, updated_at = ${now}

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { connectLinksTable, tenantsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantById, findTenantByShop, type Tenant } from "../tenants/find-tenant.ts";
 import { connectLinkMessage, type ConnectLinkError } from "./check-connect-link.ts";
 import type { ConnectClaims } from "./connect-token.ts";

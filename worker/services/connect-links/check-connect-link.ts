@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { connectLinksTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { verifyConnectToken, type ConnectClaims } from "./connect-token.ts";
 
 export type ConnectLinkError = { reason: "malformed" | "tampered" | "expired" | "used" | "unknown"; message: string };

@@ -1,6 +1,6 @@
 import { connectLinksTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { signConnectToken } from "./connect-token.ts";
 
 export const CONNECT_LINK_TTL_MS = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { deadLettersTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export const ListDeadLettersInput = z.object({
   queue: z.string().min(1).optional(),

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { QUEUE_NAMES } from "../../../queues/messages.ts";
 import { deadLettersTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 function producerFor(env: Env, queue: string): Queue | null {
   switch (queue) {

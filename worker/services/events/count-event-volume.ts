@@ -1,7 +1,7 @@
 import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { EVENT_SOURCES, eventsTable, type EventSource } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 export const CountEventVolumeInput = z.object({
   days: z.coerce.number().int().min(1).max(90).default(14),

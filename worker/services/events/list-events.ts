@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { EVENT_SOURCES, eventsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 const sinceTime = z.union([z.iso.datetime({ offset: true }), z.iso.date(), z.string().regex(/^\d{10,13}$/)]).transform((value) => {
   if (/^\d+$/.test(value)) return value.length === 10 ? Number(value) * 1000 : Number(value);

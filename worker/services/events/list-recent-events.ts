@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EventSource } from "../../db/schema/index.ts";
 import type { Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { listEvents } from "./list-events.ts";
 import { summarizeEvent } from "./summarize-event.ts";
 

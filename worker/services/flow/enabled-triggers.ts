@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { flowTriggersTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import type { FlowTriggerHandle } from "./flow-handles.ts";
 
 /** Triggers with an enabled workflow in this shop, per Flow's lifecycle callbacks; SegOps fires no others. */

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { AdminGraphqlError } from "../../shopify/admin-graphql.ts";
 import { runBatchedMutation } from "../../shopify/run-batched-mutation.ts";
-import type { AdminContext } from "../admin-context.ts";
+import type { AdminContext } from "../../context/admin-context.ts";
 import { enabledTriggers } from "./enabled-triggers.ts";
 import { FLOW_TRIGGER_HANDLES, type FlowTriggerHandle } from "./flow-handles.ts";
 import { FLOW_TRIGGER_RECEIVE, type FlowTriggerPayload } from "./flow-trigger-mutation.ts";

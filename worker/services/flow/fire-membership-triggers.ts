@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { runBatchedMutation } from "../../shopify/run-batched-mutation.ts";
-import type { AdminContext } from "../admin-context.ts";
+import type { AdminContext } from "../../context/admin-context.ts";
 import { enabledTriggers } from "./enabled-triggers.ts";
 import { FLOW_TRIGGERS } from "./flow-handles.ts";
 import { FLOW_TRIGGER_RECEIVE, flowResourceId, type FlowTriggerPayload } from "./flow-trigger-mutation.ts";
@@ -30,7 +30,7 @@ export async function fireMembershipTriggers(args: { ctx: AdminContext; input: M
   const changedAt = input.direction === "entered" ? "m.entered_at" : "m.left_at";
   let after = input.after ?? "";
   for (let calls = 0; calls < input.maxCalls; calls++) {
-    const { results: rows } = await ctx.env.DB.prepare(
+    const { results: rows } = await ctx.d1.prepare(
       `SELECT m.member_id AS profileId, p.shopify_customer_id AS customerId
        FROM segment_memberships m JOIN profiles p ON p.tenant_id = m.tenant_id AND p.id = m.member_id
        WHERE m.tenant_id = ?1 AND m.segment_id = ?2 AND ${changedAt} = ?3 AND m.member_id > ?4 AND p.redacted_at IS NULL

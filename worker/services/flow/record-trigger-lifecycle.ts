@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { flowTriggersTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { FLOW_TRIGGER_HANDLES, type FlowTriggerHandle } from "./flow-handles.ts";
 

@@ -1,5 +1,5 @@
 import type { ShopifyWriteMessage } from "../../../queues/messages.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { enabledTriggers } from "./enabled-triggers.ts";
 import { FLOW_TRIGGERS } from "./flow-handles.ts";
 import { flowResourceId } from "./flow-trigger-mutation.ts";

@@ -1,8 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { flowActionRunsTable } from "../../db/schema/index.ts";
-import { createAdminContext } from "../admin-context.ts";
-import type { Deps } from "../deps.ts";
+import { createAdminContext } from "../../context/admin-context.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { refuse, type FlowActionResult, type FlowActionRun } from "./actions/flow-action.ts";
 import { recomputeSegmentAction } from "./actions/recompute-segment-action.ts";

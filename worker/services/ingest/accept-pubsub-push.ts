@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { readPubsubEnvelope } from "./read-pubsub-envelope.ts";
 import { attributeLookup, readShopifyHeaders } from "./read-shopify-headers.ts";
 import { routeDelivery } from "./route-delivery.ts";

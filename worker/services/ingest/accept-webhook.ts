@@ -2,7 +2,7 @@ import { bytesToHex } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { verifyWebhookHmac } from "../../shopify/verify-webhook-hmac.ts";
 import { isHandledTopic } from "../../shopify/webhook-topics.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { readShopifyHeaders } from "./read-shopify-headers.ts";
 import { routeDelivery } from "./route-delivery.ts";
 

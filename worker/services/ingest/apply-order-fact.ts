@@ -71,13 +71,17 @@ export function applyOrderFact(plan: IngestPlan, ctx: FactContext, fact: OrderFa
   const cancelled = () => emit("order_cancelled", factTime(ctx, fact.cancelledAt, fact.updatedAt), `order_cancelled:${fact.orderId}`);
   switch (trigger) {
     case "created":
-      return created();
+      created();
+      return;
     case "paid":
-      return purchase();
+      purchase();
+      return;
     case "cancelled":
-      return cancelled();
+      cancelled();
+      return;
     case "updated":
-      return emit("order_updated", updatedAt, `order_updated:${fact.orderId}:${updatedAt}`);
+      emit("order_updated", updatedAt, `order_updated:${fact.orderId}:${updatedAt}`);
+      return;
     case "snapshot":
       created();
       if (fact.financialStatus !== null && PAID_STATUSES.has(fact.financialStatus)) purchase();

@@ -3,7 +3,7 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import { PROPERTIES_CHECKS } from "./check-properties-in-place.ts";
 import { EVENT_PROPERTIES } from "./event-properties.ts";
 import type { PlannedEvent } from "./ingest-plan.ts";
-import type { Unmappable } from "./read-result.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 /**
  * Validates the properties of every planned event from index `from` on against its canonical schema; a mismatch

@@ -37,7 +37,7 @@ function shape(fields: Record<string, Check>): Check {
     let count = 0;
     for (const key in value) {
       const check = fields[key];
-      if (!check || !check(value[key])) return false;
+      if (!check?.(value[key])) return false;
       count++;
     }
     return count === keys.length;

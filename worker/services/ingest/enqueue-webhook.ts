@@ -1,6 +1,6 @@
 import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { ingestPayloadsTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export type AcceptedDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "payloadId"> & { body: string };
 

@@ -4,21 +4,6 @@
  * source), then write the plan as one D1 batch.
  */
 export type * from "./facts.ts";
-export { parseShopifyJson } from "./parse-shopify-json.ts";
-export { idFromGid, money, optionalId, quantity, shopifyId, tagList, text, timestamp, upper } from "./read-fields.ts";
-export {
-  idValue,
-  moneyValue,
-  nullishObjectValue,
-  objectValue,
-  optionalIdValue,
-  quantityValue,
-  readFast,
-  tagListValue,
-  textValue,
-  timestampValue,
-} from "./read-field-values.ts";
-export { readWith, type Unmappable } from "./read-result.ts";
 export { readCustomerFact, readEmbeddedCustomer } from "./read-customer-fact.ts";
 export { readOrderFact } from "./read-order-fact.ts";
 export { readCartFact, readCheckoutFact } from "./read-checkout-fact.ts";

@@ -2,7 +2,11 @@ import type { EventSource } from "../../db/schema/index.ts";
 import type { IdentityKind } from "../../db/schema/index.ts";
 import type { Result } from "../../lib/result.ts";
 import type { CanonicalEventName, EventProperties } from "./event-properties.ts";
-import type { CustomerFact, ProductFact } from "./facts.ts";
+import type { CustomerFact } from "./facts.ts";
+import type { ProductDelete, ProductRow } from "../catalog/write-products.ts";
+import type { PrivacyRow } from "../privacy/index.ts";
+import type { QuarantineRow, ReplayResult } from "../quarantine/index.ts";
+import type { LifecyclePlan } from "../lifecycle/lifecycle-plan.ts";
 
 /**
  * Everything one queue batch (or one backfill chunk) will write, as rows; `writeIngestPlan` turns it into a few
@@ -62,45 +66,13 @@ export type CheckoutRow = {
 
 export type IdentityLink = { tenantId: string; kind: Exclude<IdentityKind, "client_id">; value: string; customerId: string; linkedBy: string };
 
-export type QuarantineRow = {
-  id: string;
-  tenantId: string | null;
-  shopDomain: string | null;
-  source: "webhook" | "pubsub" | "pixel" | "backfill";
-  topic: string | null;
-  reason: string;
-  payload: string;
-  headers: Record<string, string>;
-  receivedAt: number;
-};
-
-export type PrivacyRow = {
-  id: string;
-  tenantId: string | null;
-  shopDomain: string;
-  kind: "customers_data_request" | "customers_redact" | "shop_redact";
-  shopifyCustomerId: string | null;
-  payload: Record<string, unknown>;
-  receivedAt: number;
-  dueAt: number;
-};
-
-/**
- * A Durable Object or queue call a lifecycle topic needs once its rows are written; idempotent, since a message whose
- * effects failed is retried and plans them again. `stop_tenant` drops the cached token and the setup alarm.
- */
-export type LifecycleEffect =
-  | { type: "stop_tenant"; tenantId: string }
-  | { type: "clear_access_denied"; tenantId: string }
-  | { type: "poll_bulk_operation"; tenantId: string; operationId: string };
-
 export type IngestPlan = {
   deliveries: { key: string; tenantId: string | null; topic: string; receivedAt: number }[];
   quarantine: QuarantineRow[];
   privacy: PrivacyRow[];
   customers: CustomerRow[];
-  products: (ProductFact & { tenantId: string; sourceUpdatedAt: number })[];
-  productDeletes: { tenantId: string; productId: string; at: number }[];
+  products: ProductRow[];
+  productDeletes: ProductDelete[];
   orders: OrderRow[];
   orderDeletes: { tenantId: string; orderId: string; at: number }[];
   checkouts: CheckoutRow[];
@@ -114,14 +86,8 @@ export type IngestPlan = {
   checkoutTokens: { tenantId: string; token: string }[];
   spilledPayloads: string[];
   /** Outcomes of operator replays, written back onto the quarantine rows. */
-  replays: { quarantineId: string; result: string; at: number }[];
-  /** `app/uninstalled`: the tenant is marked uninstalled, its credentials deleted and its queued jobs cancelled. */
-  uninstalls: { tenantId: string }[];
-  /** `app/scopes_update`: the scopes granted now, comma-separated. */
-  grantedScopes: { tenantId: string; scopes: string }[];
-  /** Run by the consumer after the plan is written, never while planning. */
-  effects: LifecycleEffect[];
-};
+  replays: ReplayResult[];
+} & LifecyclePlan;
 
 export function newIngestPlan(): IngestPlan {
   return {

@@ -1,7 +1,7 @@
 import { and, isNull, sql } from "drizzle-orm";
 import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 

@@ -1,10 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { isoTime } from "./fact-context.ts";
 import { planEvent, type IngestPlan, type PlannedEvent } from "./ingest-plan.ts";
-import { upper } from "./read-fields.ts";
+import { upper } from "../../shopify/payload/read-fields.ts";
 import { checkoutLineItems, PixelCartLineSchema, PixelCheckoutSchema, variantProperties, type PixelEvent, type pageProperties } from "./read-pixel-event.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 export type PixelBase = Omit<PlannedEvent, "name" | "properties" | "dedupKey">;
 type Page = ReturnType<typeof pageProperties>;

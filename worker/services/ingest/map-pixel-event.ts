@@ -3,9 +3,9 @@ import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { planEvent, type IngestPlan } from "./ingest-plan.ts";
 import { isCheckoutStep, mapCartLine, mapCheckout, type PixelBase } from "./map-pixel-cart-checkout.ts";
-import { money, optionalId, quantity, text, upper } from "./read-fields.ts";
+import { money, optionalId, quantity, text, upper } from "../../shopify/payload/read-fields.ts";
 import { pageProperties, PixelEventSchema, PixelVariantSchema, variantProperties } from "./read-pixel-event.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 /** The visitor comes from the signed pixel token, never from the event: the pixel cannot name a customer. */
 export type PixelContext = { tenantId: string; clientId: string; receivedAt: number };

@@ -13,7 +13,7 @@ import { readCustomerFact } from "./read-customer-fact.ts";
 import { readFulfillmentFact, readOrderEditFact, readRefundFact } from "./read-order-change-facts.ts";
 import { readOrderFact } from "./read-order-fact.ts";
 import { readDeletedId, readProductFact } from "./read-product-fact.ts";
-import type { Unmappable } from "./read-result.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 type Mapper = (plan: IngestPlan, ctx: FactContext, payload: unknown) => Result<void, Unmappable>;
 

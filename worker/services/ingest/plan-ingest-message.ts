@@ -1,7 +1,7 @@
 import type { IngestMessage, PixelBatchMessage, WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { webhookTopic } from "../../shopify/webhook-topics.ts";
-import type { Deps } from "../deps.ts";
-import { quarantineRow } from "../quarantine/quarantine-row.ts";
+import type { Deps } from "../../context/deps.ts";
+import { quarantineRow } from "../quarantine/index.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import type { IngestLookups } from "./load-ingest-lookups.ts";
 import { planPixelEvents } from "./plan-pixel-events.ts";

@@ -1,11 +1,11 @@
 import { err, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import type { IngestLookups, QuarantineRecord } from "./load-ingest-lookups.ts";
 import { planPixelEvents } from "./plan-pixel-events.ts";
 import { planWebhookDelivery } from "./plan-webhook-delivery.ts";
-import type { Unmappable } from "./read-result.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 /**
  * Runs a quarantined input through today's mapping again. Success applies it like a first delivery; another

@@ -2,12 +2,12 @@ import type { WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { isHandledTopic, webhookTopic } from "../../shopify/webhook-topics.ts";
 import { planLifecycleTopic } from "../lifecycle/plan-lifecycle-topic.ts";
-import { buildPrivacyRequest } from "../privacy/build-privacy-request.ts";
+import { buildPrivacyRequest } from "../privacy/index.ts";
 import { checkPlannedEvents } from "./check-planned-events.ts";
 import { newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import { mapWebhookTopic } from "./map-webhook-topic.ts";
-import { parseShopifyJson } from "./parse-shopify-json.ts";
-import type { Unmappable } from "./read-result.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 export type WebhookDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "payloadId"> & { body: string };
 

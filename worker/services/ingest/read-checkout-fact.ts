@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import type { CartFact, CheckoutFact } from "./facts.ts";
 import { readEmbeddedCustomer } from "./read-customer-fact.ts";
-import { money, optionalId, text, timestamp, upper } from "./read-fields.ts";
+import { money, optionalId, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
 import { LineItemsSchema } from "./read-line-items.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 const CheckoutPayloadSchema = z.object({
   token: z.string().min(1),

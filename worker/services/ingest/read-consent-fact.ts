@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import type { ConsentFact } from "./facts.ts";
-import { optionalId, text, timestamp, upper } from "./read-fields.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { optionalId, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 const Consent = z.object({ state: text, opt_in_level: text, consent_updated_at: timestamp }).nullish();
 

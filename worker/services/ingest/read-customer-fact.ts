@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import type { CustomerFact } from "./facts.ts";
-import { shopifyId, tagList, text, timestamp, upper } from "./read-fields.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { shopifyId, tagList, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 const consent = z.object({ state: text }).nullish();
 

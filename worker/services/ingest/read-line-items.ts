@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LineItemFact } from "./facts.ts";
-import { money, optionalId, quantity, text } from "./read-fields.ts";
+import { money, optionalId, quantity, text } from "../../shopify/payload/read-fields.ts";
 
 const LineItemSchema = z.object({
   id: optionalId,

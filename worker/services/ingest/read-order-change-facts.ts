@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import type { FulfillmentFact, OrderEditFact, RefundFact } from "./facts.ts";
-import { money, optionalId, quantity, shopifyId, text, timestamp, upper } from "./read-fields.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { money, optionalId, quantity, shopifyId, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 const RefundPayloadSchema = z.object({
   id: shopifyId,

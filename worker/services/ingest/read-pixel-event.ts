@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LineItemFact } from "./facts.ts";
-import { money, optionalId, quantity, text, timestamp, upper } from "./read-fields.ts";
+import { money, optionalId, quantity, text, timestamp, upper } from "../../shopify/payload/read-fields.ts";
 
 /** A Web Pixels event as `analytics.subscribe` delivers it; fields SegOps does not read are dropped here. */
 export const PixelEventSchema = z.object({

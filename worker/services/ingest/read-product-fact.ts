@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Result } from "../../lib/result.ts";
 import { variantTotals } from "../catalog/variant-totals.ts";
 import type { ProductFact } from "./facts.ts";
-import { money, optionalId, shopifyId, tagList, text, timestamp } from "./read-fields.ts";
-import { readWith, type Unmappable } from "./read-result.ts";
+import { money, optionalId, shopifyId, tagList, text, timestamp } from "../../shopify/payload/read-fields.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
 const VariantSchema = z.object({
   id: optionalId,

@@ -1,6 +1,6 @@
 import { isHandledTopic } from "../../shopify/webhook-topics.ts";
-import type { Deps } from "../deps.ts";
-import { recordPrivacyRequest } from "../privacy/record-privacy-request.ts";
+import type { Deps } from "../../context/deps.ts";
+import { recordPrivacyRequest } from "../privacy/index.ts";
 import { enqueueWebhook } from "./enqueue-webhook.ts";
 import type { ShopifyHeaders } from "./read-shopify-headers.ts";
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PlannedEvent } from "./ingest-plan.ts";
-import { jsonChunks, tuples } from "./sql-json.ts";
+import { jsonChunks, tuples } from "../../db/sql-json.ts";
 
 // A newer fact replaces an older one of the same business key, and any server source replaces the pixel's;
 // the profile, the visitor and a purchase's pixel enrichment are never lost on the way.

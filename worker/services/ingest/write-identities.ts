@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks, tuples } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "../../db/sql-json.ts";
 
 const LINK = tuples(["tenantId", "kind", "value", "customerId", "linkedBy"]);
 

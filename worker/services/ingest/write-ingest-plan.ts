@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { softDeleteProducts, writeProducts } from "../catalog/write-products.ts";
 import { writeGrantedScopes, writeUninstalls } from "../lifecycle/write-lifecycle-rows.ts";
-import { writePrivacyRequests } from "../privacy/write-privacy-requests.ts";
-import { writeQuarantine, writeReplayResults } from "../quarantine/write-quarantine.ts";
+import { writePrivacyRequests } from "../privacy/index.ts";
+import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
-import { runStatements } from "./run-statements.ts";
-import { jsonChunks, tuples } from "./sql-json.ts";
+import { runStatements } from "../../db/run-statements.ts";
+import { jsonChunks, tuples } from "../../db/sql-json.ts";
 import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
 import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";

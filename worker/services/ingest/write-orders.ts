@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks, tuples } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "../../db/sql-json.ts";
 
 const profileOf = (tenant: SQL, customer: SQL) => sql`(select p.id from profiles p where p.tenant_id = ${tenant} and p.shopify_customer_id = ${customer})`;
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { newId } from "../../lib/ids.ts";
 import type { CustomerRow, IngestPlan } from "./ingest-plan.ts";
-import { field, jsonChunks, tuples } from "./sql-json.ts";
+import { field, jsonChunks, tuples } from "../../db/sql-json.ts";
 import { visitedCheckouts } from "./write-identities.ts";
 
 const NEWER = "coalesce(excluded.source_updated_at, 0) >= coalesce(profiles.source_updated_at, 0)";

@@ -1,4 +1,4 @@
-import type { SetupState, SetupStepStatus } from "../../../durable-objects/tenant-object.ts";
+import type { SetupState, SetupStepStatus } from "./setup-state.ts";
 import { SETUP_STEPS, type SetupStepKey } from "./setup-steps.ts";
 
 export type SetupStepView = {

@@ -4,8 +4,8 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import { requestAccessToken } from "../../shopify/request-access-token.ts";
 import { attachShopWithLink, type AttachError } from "../connect-links/attach-shop.ts";
 import { checkConnectLink } from "../connect-links/check-connect-link.ts";
-import type { Deps } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { Deps } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { findOrCreateTenant } from "../tenants/create-tenant.ts";
 import type { Tenant } from "../tenants/find-tenant.ts";
 

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { tenantsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { requestAccessToken } from "../../shopify/request-access-token.ts";
-import type { Deps } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { Deps } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { findOrCreateTenant } from "../tenants/create-tenant.ts";
 import type { Tenant } from "../tenants/find-tenant.ts";
 

@@ -1,6 +1,6 @@
 import { missingScopes } from "../../shopify/scopes.ts";
-import type { TenantContext } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import type { Tenant } from "../tenants/find-tenant.ts";
 
 export type Banner =

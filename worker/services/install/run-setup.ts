@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type { SetupState, SetupStep } from "../../../durable-objects/tenant-object.ts";
+import type { SetupState, SetupStep } from "./setup-state.ts";
 import { tenantsTable } from "../../db/schema/index.ts";
 import { errorMessage } from "../../lib/log.ts";
 import type { AdminClient } from "../../shopify/admin-graphql.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
-import { SETUP_STEPS, type SetupStepKey, type SetupStepRun } from "./setup-steps.ts";
+import { SETUP_STEPS, type SetupStepKey, type SetupStepRun, type StepOutcome } from "./setup-steps.ts";
 import { activatePixel } from "./steps/activate-pixel.ts";
 import { defineMetafields } from "./steps/define-metafields.ts";
 import { ensureKeys } from "./steps/ensure-keys.ts";
@@ -43,7 +43,7 @@ export async function runSetup(ctx: TenantContext & { admin: AdminClient }, stor
     if (previous?.status === "done") continue;
     const attempts = (previous?.attempts ?? 0) + 1;
     await store.updateSetupStep(key, { status: "running", attempts });
-    let outcome;
+    let outcome: StepOutcome;
     try {
       outcome = await STEP_RUNS[key]({ ...ctx, tenant, stashServerKey: store.stashServerKey });
     } catch (error) {

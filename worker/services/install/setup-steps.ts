@@ -1,5 +1,5 @@
 import type { AdminClient } from "../../shopify/admin-graphql.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import type { Tenant } from "../tenants/find-tenant.ts";
 
 export const SETUP_STEPS = [

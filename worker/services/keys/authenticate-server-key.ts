@@ -1,12 +1,12 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { hashServerKey } from "./generate-key.ts";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The tenant a server key (`sk_…`) belongs to, or null if it is unknown or revoked. */
-export async function authenticateServerKey(deps: Deps, secret: string, now = Date.now()): Promise<{ tenantId: string; keyId: string } | null> {
+export async function authenticateServerKey(deps: Deps, secret: string): Promise<{ tenantId: string; keyId: string } | null> {
   if (!secret.startsWith("sk_")) return null;
   const secretHash = await hashServerKey(secret);
   const key = await deps.db

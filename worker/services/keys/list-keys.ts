@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 
 export type KeysView = {
   public: { id: string; key: string; createdAt: string } | null;

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
 
 /** Revokes one of the tenant's keys; false when it is not the tenant's or already revoked. */

@@ -3,10 +3,10 @@ import { apiKeysTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { createAdminClient } from "../../shopify/admin-graphql.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { writePixelSettings } from "../install/steps/activate-pixel.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
-import { tenantObject } from "../tenant-object.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { hashServerKey, keyHint, newPublicKey, newServerKey } from "./generate-key.ts";
 
 export type RotatedKey = { id: string; kind: "public" | "server"; key: string };

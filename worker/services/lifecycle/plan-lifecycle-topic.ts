@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { HandledTopic } from "../../shopify/webhook-topics.ts";
-import type { IngestPlan } from "../ingest/ingest-plan.ts";
-import { readWith, type Unmappable } from "../ingest/read-result.ts";
+import type { LifecyclePlan } from "./lifecycle-plan.ts";
+import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
 
-type LifecyclePlanner = (plan: IngestPlan, tenantId: string, payload: unknown) => Result<void, Unmappable>;
+type LifecyclePlanner = (plan: LifecyclePlan, tenantId: string, payload: unknown) => Result<void, Unmappable>;
 
 const ScopesUpdateSchema = z.object({ current: z.array(z.string()) });
 const BulkFinishSchema = z.object({ admin_graphql_api_id: z.string() });
@@ -40,7 +40,7 @@ const PLANNER_BY_TOPIC = new Map<string, LifecyclePlanner>(Object.entries(PLANNE
 export const PLANNED_LIFECYCLE_TOPICS = [...PLANNER_BY_TOPIC.keys()];
 
 /** Plans a lifecycle delivery without touching anything: no Durable Object, queue or D1 call happens here. */
-export function planLifecycleTopic(plan: IngestPlan, tenantId: string, topic: string, payload: unknown): Result<void, Unmappable> {
+export function planLifecycleTopic(plan: LifecyclePlan, tenantId: string, topic: string, payload: unknown): Result<void, Unmappable> {
   const planner = PLANNER_BY_TOPIC.get(topic);
   if (!planner) return err({ reason: `no handler for lifecycle topic ${topic}` });
   return planner(plan, tenantId, payload);

@@ -1,8 +1,8 @@
 import { createBackfillContext } from "../backfill/backfill-context.ts";
 import { handleBulkOperationFinish } from "../backfill/handle-bulk-operation-finish.ts";
-import type { Deps } from "../deps.ts";
-import type { LifecycleEffect } from "../ingest/ingest-plan.ts";
-import { tenantObject } from "../tenant-object.ts";
+import type { Deps } from "../../context/deps.ts";
+import type { LifecycleEffect } from "./lifecycle-plan.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jobsTable, shopCredentialsTable, tenantsTable } from "../../db/schema/index.ts";
-import type { IngestPlan } from "../ingest/ingest-plan.ts";
+import type { LifecyclePlan } from "./lifecycle-plan.ts";
 
 const column = (col: { name: string }) => sql.identifier(col.name);
 
@@ -8,7 +8,7 @@ const column = (col: { name: string }) => sql.identifier(col.name);
  * `app/uninstalled` in the plan's transaction: Shopify has already revoked the token, so it is deleted with the
  * tenant's move to `uninstalled` and the cancellation of its queued jobs; the data stays for a reinstall.
  */
-export function writeUninstalls(rows: IngestPlan["uninstalls"], now: number): SQL[] {
+export function writeUninstalls(rows: LifecyclePlan["uninstalls"], now: number): SQL[] {
   return rows.flatMap(({ tenantId }) => [
     sql`update ${tenantsTable} set ${column(tenantsTable.status)} = 'uninstalled', ${column(tenantsTable.uninstalledAt)} = ${now},
       ${column(tenantsTable.updatedAt)} = ${now} where ${eq(tenantsTable.id, tenantId)}`,
@@ -19,7 +19,7 @@ export function writeUninstalls(rows: IngestPlan["uninstalls"], now: number): SQ
   ]);
 }
 
-export function writeGrantedScopes(rows: IngestPlan["grantedScopes"], now: number): SQL[] {
+export function writeGrantedScopes(rows: LifecyclePlan["grantedScopes"], now: number): SQL[] {
   return rows.map(
     ({ tenantId, scopes }) =>
       sql`update ${tenantsTable} set ${column(tenantsTable.grantedScopes)} = ${scopes}, ${column(tenantsTable.updatedAt)} = ${now}

@@ -1,4 +1,4 @@
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export type IngestStats = {
   since: string;
@@ -18,7 +18,7 @@ export type IngestStats = {
 let isolate: string | undefined;
 
 export async function readIngestStats(deps: Deps, since: number): Promise<IngestStats> {
-  const d1 = deps.env.DB;
+  const d1 = deps.d1;
   const [events, deliveries, quarantine, deadLetters] = await d1.batch([
     d1
       .prepare(

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { SetupStepStatus } from "../../../durable-objects/tenant-object.ts";
+import type { SetupStepStatus } from "../install/setup-state.ts";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { DEFAULT_TRACKED_EVENTS } from "../pixel/load-pixel-config.ts";
-import { tenantObject } from "../tenant-object.ts";
+import { tenantObject } from "../../context/tenant-object.ts";
 import { countPixelEvents, type PixelEventCounts } from "./count-pixel-events.ts";
 import { PIXEL_CONSENT, type PixelConsentView } from "./pixel-consent.ts";
 import { PIXEL_EVENT_CATALOG, type PixelEventEntry } from "./pixel-event-catalog.ts";

@@ -1,4 +1,4 @@
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { forgetPixelConfig, loadPixelConfig, type PixelConfig } from "../pixel/load-pixel-config.ts";
 
 /** What the next handshake serves this tenant, through the collector's own loader and defaults, never its cache. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { tenantSettingsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import type { PixelConfig } from "../pixel/load-pixel-config.ts";
 import { orderPixelEvents, unknownPixelEvents } from "./pixel-event-catalog.ts";
 import { readPixelConfig } from "./read-pixel-config.ts";

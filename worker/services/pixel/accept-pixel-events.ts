@@ -1,6 +1,6 @@
 import type { PixelBatchMessage } from "../../../queues/messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findPixelKeyById } from "./find-pixel-key.ts";
 import { MAX_BATCH_EVENTS } from "./load-pixel-config.ts";
 import { limitPixelKey, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export type PixelKey = { keyId: string; tenantId: string; revoked: boolean };
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tenantSettingsTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 /** The handshake's `config` (docs/pixel.md); batch limits are the collector's own and fixed. */
 export type PixelConfig = {

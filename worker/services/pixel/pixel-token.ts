@@ -36,7 +36,10 @@ export async function verifyPixelToken(encryptionKey: string, token: string, now
   if (hit) return hit.expiresAt <= now ? err({ reason: "expired" }) : ok(hit);
   const checked = await checkPixelToken(encryptionKey, token, now);
   if (checked.ok) {
-    if (!known) verified.set(encryptionKey, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      verified.set(encryptionKey, known);
+    }
     if (known.size >= MAX_VERIFIED) known.clear();
     known.set(token, checked.value);
   }

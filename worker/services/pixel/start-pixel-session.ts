@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findPixelKey } from "./find-pixel-key.ts";
 import { loadPixelConfig, type PixelConfig } from "./load-pixel-config.ts";
 import { limitPixelKey, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";

@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { HandledTopic } from "../../shopify/webhook-topics.ts";
-import type { PrivacyRow } from "../ingest/ingest-plan.ts";
-import { optionalId } from "../ingest/read-fields.ts";
-import type { Unmappable } from "../ingest/read-result.ts";
+import { optionalId } from "../../shopify/payload/read-fields.ts";
+import type { Unmappable } from "../../shopify/payload/read-result.ts";
+
+/** A compliance request (GDPR/CCPA) recorded on receipt and due 30 days later. */
+export type PrivacyRow = {
+  id: string;
+  tenantId: string | null;
+  shopDomain: string;
+  kind: "customers_data_request" | "customers_redact" | "shop_redact";
+  shopifyCustomerId: string | null;
+  payload: Record<string, unknown>;
+  receivedAt: number;
+  dueAt: number;
+};
 
 export type ComplianceTopic = HandledTopic<"compliance">;
 

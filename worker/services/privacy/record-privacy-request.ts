@@ -1,8 +1,8 @@
-import type { Deps } from "../deps.ts";
-import { parseShopifyJson } from "../ingest/parse-shopify-json.ts";
-import { runStatements } from "../ingest/run-statements.ts";
-import { quarantineRow } from "../quarantine/quarantine-row.ts";
-import { writeQuarantine } from "../quarantine/write-quarantine.ts";
+import type { Deps } from "../../context/deps.ts";
+import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
+import { runStatements } from "../../db/run-statements.ts";
+import { quarantineRow } from "../quarantine/index.ts";
+import { writeQuarantine } from "../quarantine/index.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { buildPrivacyRequest, type ComplianceTopic } from "./build-privacy-request.ts";
 import { writePrivacyRequests } from "./write-privacy-requests.ts";
@@ -26,7 +26,7 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
   const parsed = parseShopifyJson(delivery.body);
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
   if (built.ok) {
-    await runStatements(deps.env.DB, writePrivacyRequests([built.value]));
+    await runStatements(deps.d1, writePrivacyRequests([built.value]));
     return "recorded";
   }
   const row = quarantineRow({
@@ -39,6 +39,6 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
     headers: delivery.headers,
     receivedAt: delivery.receivedAt,
   });
-  await runStatements(deps.env.DB, writeQuarantine([row]));
+  await runStatements(deps.d1, writeQuarantine([row]));
   return "quarantined";
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { PrivacyRow } from "../ingest/ingest-plan.ts";
-import { field, jsonChunks } from "../ingest/sql-json.ts";
+import type { PrivacyRow } from "./build-privacy-request.ts";
+import { field, jsonChunks } from "../../db/sql-json.ts";
 
 /** Idempotent by id, which is derived from the delivery's webhook id (see buildPrivacyRequest). */
 export function writePrivacyRequests(rows: readonly PrivacyRow[]): SQL[] {

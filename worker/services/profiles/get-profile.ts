@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { profilesTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 export type ApiProfile = {
   id: string;

@@ -1,5 +1,20 @@
 import { newId } from "../../lib/ids.ts";
-import type { QuarantineRow } from "../ingest/ingest-plan.ts";
+
+/** A payload SegOps could not map or read, kept with why, for an operator to read and replay. */
+export type QuarantineRow = {
+  id: string;
+  tenantId: string | null;
+  shopDomain: string | null;
+  source: "webhook" | "pubsub" | "pixel" | "backfill";
+  topic: string | null;
+  reason: string;
+  payload: string;
+  headers: Record<string, string>;
+  receivedAt: number;
+};
+
+/** How an operator's replay of a quarantine row went, written back onto the row. */
+export type ReplayResult = { quarantineId: string; result: string; at: number };
 
 const MAX_PAYLOAD_CHARS = 1_500_000;
 

@@ -1,5 +1,5 @@
 import type { IngestMessage } from "../../../queues/messages.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { getQuarantine } from "./list-quarantine.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { IngestPlan, QuarantineRow } from "../ingest/ingest-plan.ts";
-import { field, jsonChunks } from "../ingest/sql-json.ts";
+import type { QuarantineRow, ReplayResult } from "./quarantine-row.ts";
+import { field, jsonChunks } from "../../db/sql-json.ts";
 
 /** Inserts quarantine rows; ids are fresh per row, so a replay that fails again does not create a second row. */
 export function writeQuarantine(rows: readonly QuarantineRow[]): SQL[] {
@@ -16,7 +16,7 @@ export function writeQuarantine(rows: readonly QuarantineRow[]): SQL[] {
 }
 
 /** Records how an operator replay went; the row stays as the audit trail either way. */
-export function writeReplayResults(replays: IngestPlan["replays"]): SQL[] {
+export function writeReplayResults(replays: readonly ReplayResult[]): SQL[] {
   return jsonChunks(replays).map((json) =>
     sql`
       update quarantine set replayed_at = done.at, replay_result = done.result

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { createSegment } from "./create-segment.ts";
 import { PushModeInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
@@ -24,7 +24,7 @@ export async function acceptSuggestedSegment(args: {
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), eq(segmentsTable.suggestion, definition.key), isNull(segmentsTable.deletedAt)))
     .get();
   if (existing) return ok({ segment: toSegmentView(existing), created: false });
-  const query = definition.query(await suggestionStats(ctx.env.DB, ctx.tenantId));
+  const query = definition.query(await suggestionStats(ctx.d1, ctx.tenantId));
   const segment = { name: definition.name, kind: definition.kind, query, pushMode: input.pushMode, suggestion: definition.key };
   const created = await createSegment({ ctx, input: segment });
   return created.ok ? ok({ segment: created.value, created: true }) : created;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { deriveSlug } from "./derive-slug.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { segmentsTable, segmentTagsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 
 /**

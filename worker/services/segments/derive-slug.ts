@@ -1,6 +1,6 @@
 import { and, eq, like, or } from "drizzle-orm";
 import { segmentsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 // Shopify tags are at most 255 characters; `segops:` plus a short slug stays readable in the admin's tag lists.
 const MAX_SLUG_LENGTH = 48;

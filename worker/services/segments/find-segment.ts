@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { segmentsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import type { SegmentRow } from "./segment-view.ts";
 
 /** A live segment of this tenant by slug; another tenant's slug is simply not found. */

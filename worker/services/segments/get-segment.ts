@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { segmentSizesTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findSegment } from "./find-segment.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 

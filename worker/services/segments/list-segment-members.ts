@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findSegment } from "./find-segment.ts";
 
 export const ListSegmentMembersInput = z.object({
@@ -30,7 +30,7 @@ export async function listSegmentMembers(args: {
   const segment = await findSegment(ctx, input.slug);
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
   const [table, shopifyId] = segment.kind === "customer" ? ["profiles", "shopify_customer_id"] : ["products", "shopify_product_id"];
-  const { results } = await ctx.env.DB.prepare(
+  const { results } = await ctx.d1.prepare(
     `SELECT m.member_id AS id, x.${shopifyId} AS shopifyId, m.entered_at AS enteredAt
      FROM segment_memberships m LEFT JOIN ${table} x ON x.tenant_id = m.tenant_id AND x.id = m.member_id
      WHERE m.tenant_id = ?1 AND m.segment_id = ?2 AND m.left_at IS NULL AND m.member_id > ?3

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const ListSegmentsInput = z.object({

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { jobsTable, segmentsTable, tenantsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { previewSegment } from "./preview-segment.ts";
 import type { Translation } from "./segment-view.ts";
 import { SUGGESTED_SEGMENTS, suggestionStats } from "./suggested-segments.ts";
@@ -44,7 +44,7 @@ export async function listSuggestedSegments(args: { ctx: TenantContext }): Promi
     .from(segmentsTable)
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNotNull(segmentsTable.suggestion), isNull(segmentsTable.deletedAt)));
   const acceptedSlug = new Map(accepted.map((row) => [row.suggestion, row.slug]));
-  const stats = await suggestionStats(ctx.env.DB, ctx.tenantId);
+  const stats = await suggestionStats(ctx.d1, ctx.tenantId);
   const suggestions: SuggestedSegment[] = [];
   for (const definition of SUGGESTED_SEGMENTS) {
     const query = definition.query(stats);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { formatSegment, type SegmentError } from "./dsl/index.ts";
 import { compileMemberCount, readSegmentQuery } from "./read-segment-query.ts";
 import { SegmentQueryInput } from "./segment-input.ts";
@@ -19,7 +19,7 @@ export async function previewSegment(args: { ctx: TenantContext; input: z.output
   if (!query.ok) return err(query.error);
   const counted = compileMemberCount(query.value.ast, input.kind, ctx.tenantId, now);
   if (!counted.ok) return err(counted.error);
-  const row = await ctx.env.DB.prepare(counted.value.sql)
+  const row = await ctx.d1.prepare(counted.value.sql)
     .bind(...counted.value.params)
     .first<{ count: number }>();
   return ok({ count: row?.count ?? 0, canonical: formatSegment(query.value.ast), translation: translationOf(query.value.ast, input.kind) });

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { announceMembershipChanges } from "./announce-membership-changes.ts";
 import { parseSegment, type SegmentError } from "./dsl/index.ts";
 import { compileMembers } from "./read-segment-query.ts";
@@ -20,7 +20,7 @@ export async function recomputeSegment(args: { ctx: TenantContext; input: { segm
   if (!ast.ok) return err(ast.error);
   const members = compileMembers(ast.value, segment.kind, ctx.tenantId, now);
   if (!members.ok) return err(members.error);
-  const db = ctx.env.DB;
+  const db = ctx.d1;
   const statements = recomputeStatements(members.value, { tenantId: ctx.tenantId, segmentId: segment.id, now });
   const results = await db.batch(statements.map((statement) => db.prepare(statement.sql).bind(...statement.params)));
   const outcome: RecomputeOutcome = { segmentId: segment.id, computedAt: now, ...recomputeCounts(results) };

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { TenantContext } from "../deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findSegment } from "./find-segment.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";

@@ -1,7 +1,7 @@
 import { tenantsTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { shopSubdomain } from "../../shopify/shop-domain.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop, type Tenant } from "./find-tenant.ts";
 
 const MAX_SLUG_ATTEMPTS = 20;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tenantsTable } from "../../db/schema/index.ts";
-import type { Deps } from "../deps.ts";
+import type { Deps } from "../../context/deps.ts";
 
 export type Tenant = typeof tenantsTable.$inferSelect;
 

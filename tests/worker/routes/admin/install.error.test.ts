@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TenantObject } from "../../../../durable-objects/tenant-object.ts";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
 import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
-import { tenantObject } from "../../../../worker/services/tenant-object.ts";
+import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, appFetch, createSimShop, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { BulkCustomerSchema, bulkCustomerValue } from "../../../../worker/services/backfill/read-bulk-customer.ts";
 import { BulkLineItemSchema, bulkLineItemValue, BulkMoneySchema, bulkMoneyValue } from "../../../../worker/services/backfill/read-bulk-line-items.ts";
 import { BulkOrderSchema, bulkOrderValue } from "../../../../worker/services/backfill/read-bulk-order.ts";
-import { UNREADABLE } from "../../../../worker/services/ingest/read-field-values.ts";
+import { UNREADABLE } from "../../../../worker/shopify/payload/read-field-values.ts";
 import ordersText from "../../../fixtures/backfill/orders-children-first.jsonl?raw";
 
 type Value = Record<string, unknown>;

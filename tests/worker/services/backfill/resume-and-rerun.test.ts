@@ -61,7 +61,12 @@ describe("backfill crash, resume and re-run", () => {
     const failures: string[] = [];
     const jobId = await queuedJob(tenantId);
     await driver.run({ type: "start", tenantId, jobId, reason: "manual" });
-    await driver.drain({ onError: (error) => (failures.push((error as Error).message), "retry") });
+    await driver.drain({
+      onError: (error) => {
+        failures.push((error as Error).message);
+        return "retry";
+      },
+    });
 
     expect(failures).toEqual(["crash while staging a downloaded range", "crash before the D1 batch", "crash after the D1 batch, before the cursor moved"]);
     expect(stages).toBeGreaterThan(4);

@@ -7,7 +7,7 @@ import worker from "../../../../worker/index.ts";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
 import { planWebhookDelivery } from "../../../../worker/services/ingest/plan-webhook-delivery.ts";
 import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
-import { tenantObject } from "../../../../worker/services/tenant-object.ts";
+import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";

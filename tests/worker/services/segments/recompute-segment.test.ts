@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { TenantContext } from "../../../../worker/services/deps.ts";
+import type { TenantContext } from "../../../../worker/context/deps.ts";
 import { createSegment } from "../../../../worker/services/segments/create-segment.ts";
 import { findSegment } from "../../../../worker/services/segments/find-segment.ts";
 import { recomputeSegment } from "../../../../worker/services/segments/recompute-segment.ts";

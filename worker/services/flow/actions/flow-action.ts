@@ -1,4 +1,4 @@
-import type { AdminContext } from "../../admin-context.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 
 /** What SegOps answers Flow: 200 with a result, a 4xx Flow shows on the step, or `retry` for a passing failure. */
 export type FlowActionResult = { status: 200 | 400 | 404; body: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { rescoreProduct } from "../../catalog/rescore-product.ts";
-import { idFromGid } from "../../ingest/index.ts";
+import { idFromGid } from "../../../shopify/gid.ts";
 import { refuse, textProperty, type FlowActionRun } from "./flow-action.ts";
 
 /** "Score product AI readability": scores the workflow's product now and answers its score and recommendations. */

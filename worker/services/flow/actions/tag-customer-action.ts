@@ -1,5 +1,6 @@
 import { SEGOPS_TAG_PREFIX } from "../../segments/dsl/index.ts";
 import { refuse, textProperty, type FlowActionRun } from "./flow-action.ts";
+import { toGid } from "../../../shopify/gid.ts";
 
 const TAGS_ADD = `mutation SegOpsFlowTagCustomer($id: ID!, $tags: [String!]!) {
   tagsAdd(id: $id, tags: $tags) { node { id } userErrors { field message } }
@@ -16,7 +17,7 @@ export const tagCustomerAction: FlowActionRun = async (ctx, properties) => {
   if (tag.toLowerCase().startsWith(SEGOPS_TAG_PREFIX)) {
     return refuse(`${SEGOPS_TAG_PREFIX} tags follow segment memberships; push the segment from SegOps instead.`);
   }
-  const result = await ctx.admin.request<TagsAddData>(TAGS_ADD, { id: `gid://shopify/Customer/${customerId}`, tags: [tag] });
+  const result = await ctx.admin.request<TagsAddData>(TAGS_ADD, { id: toGid("Customer", customerId), tags: [tag] });
   if (!result.ok) {
     if (result.error.kind === "unavailable" || result.error.kind === "graphql") return { status: "retry", message: result.error.message };
     return refuse(`Shopify refused the tag: ${result.error.message}`);

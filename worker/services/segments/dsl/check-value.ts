@@ -54,6 +54,7 @@ function checkText(
   }
   const value = raw.value;
   if (value === "") return fail("empty string", `to match a missing value write \`${spec.name} is not set\``);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to refuse control characters
   if (/[\u0000-\u001f]/.test(value)) return fail("strings cannot contain line breaks or control characters", "remove them");
   // Our own `segops:` tags would feed pushes back into memberships: a push must never change who is in a segment.
   if (spec.type === "tags" && spec.kind === "customer" && value.toLowerCase().startsWith(SEGOPS_TAG_PREFIX)) {

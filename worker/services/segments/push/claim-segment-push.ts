@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { segmentsTable } from "../../../db/schema/index.ts";
-import type { TenantContext } from "../../deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 
 // Longer than one bounded run can take, even waiting out Shopify's throttle, so a live run never loses its claim.
 const CLAIM_MS = 10 * 60_000;

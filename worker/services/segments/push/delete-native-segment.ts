@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { segmentsTable } from "../../../db/schema/index.ts";
 import { ok, type Result } from "../../../lib/result.ts";
 import type { AdminGraphqlError } from "../../../shopify/admin-graphql.ts";
-import type { AdminContext } from "../../admin-context.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 import type { SegmentRow } from "../segment-view.ts";
 
 const DELETE = `mutation SegOpsSegmentDelete($id: ID!) {

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { AdminGraphqlError } from "../../../shopify/admin-graphql.ts";
 import { runBatchedMutation, type BatchedMutation } from "../../../shopify/run-batched-mutation.ts";
-import type { AdminContext } from "../../admin-context.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 import { segmentTag, type SegmentRow } from "../segment-view.ts";
 import { missingTags, recordTagged, recordUntagged, staleTags, type TagDiffRow } from "./tag-queries.ts";
+import { toGid } from "../../../shopify/gid.ts";
 
 export type TagPushProgress = { added: number; removed: number; failed: number; errors: string[]; done: boolean };
 export type TagPushError = AdminGraphqlError & { progress: TagPushProgress };
@@ -26,7 +27,7 @@ const MAX_ERRORS_KEPT = 5;
 export async function pushSegmentTags(args: { ctx: AdminContext; input: { segment: SegmentRow; maxCalls: number; now: number } }): Promise<Result<TagPushProgress, TagPushError>> {
   const { ctx, input } = args;
   const { segment } = input;
-  const db = ctx.env.DB;
+  const db = ctx.d1;
   const wanted = segment.kind === "customer" && segment.pushMode === "tags" && segment.deletedAt === null;
   const progress: TagPushProgress = { added: 0, removed: 0, failed: 0, errors: [], done: false };
   const fail = (message: string) => {
@@ -53,7 +54,7 @@ export async function pushSegmentTags(args: { ctx: AdminContext; input: { segmen
       const result = await runBatchedMutation<TagsPayload>(
         ctx.admin,
         tagsMutation(direction === "add" ? "tagsAdd" : "tagsRemove"),
-        sendable.map((row) => ({ id: `gid://shopify/Customer/${row.customerId}`, tags: [tagOf(row)] })),
+        sendable.map((row) => ({ id: toGid("Customer", row.customerId), tags: [tagOf(row)] })),
       );
       if (!result.ok) return err({ ...result.error, progress });
       const confirmed: string[] = [];

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { segmentsTable } from "../../../db/schema/index.ts";
-import type { AdminContext } from "../../admin-context.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 import type { PushResult, SegmentRow } from "../segment-view.ts";
 import { claimSegmentPush, releaseSegmentPush } from "./claim-segment-push.ts";
 import { deleteNativeSegment } from "./delete-native-segment.ts";

@@ -1,5 +1,5 @@
 import type { ShopifyWriteMessage } from "../../../../queues/messages.ts";
-import type { TenantContext } from "../../deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 
 /** Queues a push of the segment to Shopify; the consumer works out what to send from the stored state. */
 export async function requestSegmentPush(args: { ctx: TenantContext; input: { segmentId: string } }): Promise<void> {

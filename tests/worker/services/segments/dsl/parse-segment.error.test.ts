@@ -81,8 +81,8 @@ describe("parseSegment: errors in text point at the offending token", () => {
   ])("reports %s", (_name, text, kind, expected) => {
     const error = failure(text, kind);
     expect(error).toMatchObject({ line: expected.line, column: expected.column });
-    expect(error.message).toMatch(typeof expected.message === "string" ? new RegExp(`^${escape(expected.message)}$`) : expected.message);
-    expect(error.hint).toMatch(typeof expected.hint === "string" ? new RegExp(`^${escape(expected.hint)}$`) : expected.hint);
+    expect(error.message).toMatch(typeof expected.message === "string" ? new RegExp(`^${escapeRegex(expected.message)}$`) : expected.message);
+    expect(error.hint).toMatch(typeof expected.hint === "string" ? new RegExp(`^${escapeRegex(expected.hint)}$`) : expected.hint);
   });
 
   it("counts lines and columns across comments and blank lines", () => {
@@ -104,4 +104,4 @@ describe("parseSegment: errors in text point at the offending token", () => {
   });
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
-import { parseShopifyJson } from "../../../../worker/services/ingest/parse-shopify-json.ts";
-import { readOrderFact } from "../../../../worker/services/ingest/read-order-fact.ts";
+import orderText from "../../fixtures/ingest/order-big-ids.json?raw";
+import { parseShopifyJson } from "../../../worker/shopify/payload/parse-shopify-json.ts";
+import { readOrderFact } from "../../../worker/services/ingest/read-order-fact.ts";
 
 describe("parseShopifyJson", () => {
   it("keeps integers beyond 2^53 as their exact digits", () => {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 
 /** 413 with the error envelope once a body passes `maxBytes`, before the handler reads it. */
@@ -11,11 +11,4 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
       throw new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
     },
   });
-}
-
-/** Answers every other method on a path with 405 and `Allow`. */
-export function methodNotAllowed(allow: string): MiddlewareHandler<AppEnv> {
-  return () => {
-    throw new AppError("method_not_allowed", `Use ${allow} on this path.`, { headers: { Allow: allow } });
-  };
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { idFromGid } from "./id-from-gid.ts";
+import { idFromGid } from "../gid.ts";
 import { moneyValue, quantityValue, tagListValue, textValue, timestampValue } from "./read-field-values.ts";
-
-export { idFromGid };
 
 // Each schema gates the types and shares its transform with the plain reader of read-field-values.ts, so the two
 // agree by construction on what a value becomes.

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ok, type Result } from "../../lib/result.ts";
-import { idFromGid } from "./id-from-gid.ts";
+import { idFromGid } from "../gid.ts";
 import { readWith, type Unmappable } from "./read-result.ts";
 
 /**

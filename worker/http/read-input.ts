@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "../../errors.ts";
+import { AppError } from "../errors.ts";
 
 /** Parses query or path input, or answers 400 `validation_failed` naming the first bad field. */
 export function readInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -1,6 +1,6 @@
-import { deadLettersTable } from "../worker/db/schema/index.ts";
-import { newId } from "../worker/lib/ids.ts";
-import type { Deps } from "../worker/services/deps.ts";
+import type { Deps } from "../../context/deps.ts";
+import { deadLettersTable } from "../../db/schema/index.ts";
+import { newId } from "../../lib/ids.ts";
 
 const D1_ROWS_PER_STATEMENT = 10;
 
