@@ -19,7 +19,7 @@ export function benchStateDir(prefix: string): Promise<string> {
 
 const n = (value: number) => Math.round(value).toLocaleString("en");
 
-/** The one table `npm run bench` prints (also pasted in the README); true when a target or a check failed. */
+/** The one table `npm run bench` prints (recorded in docs/benchmarks.md); true when a target or a check failed. */
 export function printTable(rows: Row[]): boolean {
   let failed = false;
   console.log("| workload | figure (median) | bare req/s (same rounds) | ratio (median) | target | accepted = stored | 5xx |");

@@ -99,7 +99,7 @@ export async function benchSegments(options: { profiles: number; events: number;
   }
 }
 
-/** The segments table of `npm run bench` (also in the README); true when a ratio misses the target or results differ. */
+/** The segments table of `npm run bench` (recorded in docs/benchmarks.md); true when a ratio misses the target or results differ. */
 export function printSegmentTable(rows: SegmentBenchRow[], sizes: { profiles: number; events: number }): boolean {
   let failed = false;
   const cell = (pair: Pair) => {

@@ -1,4 +1,4 @@
-/** One Shopify standard event the web pixel can send, and what the collector makes of it (README, Pixel). */
+/** One Shopify standard event the web pixel can send, and what the collector makes of it (docs/pixel.md, "The collector"). */
 export type PixelEventEntry = {
   name: string;
   label: string;
