@@ -55,5 +55,3 @@ export function newApp(): Hono<AppEnv> {
 
   return app;
 }
-
-export type AppType = ReturnType<typeof newApp>;

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import type { SetupView } from "../../services/install/describe-setup.ts";
@@ -16,8 +16,8 @@ export type BootstrapResponse = {
 };
 
 /** First call of every admin load: installs on first sight (token exchange + setup), then describes the tenant. */
-export function registerGetBootstrap(app: Hono<AppEnv>): void {
-  app.get("/bootstrap", async (c) => {
+export const getBootstrapRoute = new Hono<AppEnv>()
+  .get("/bootstrap", async (c) => {
     const deps = c.get("deps");
     const installed = await installFromSessionToken(deps, c.get("shop")!, c.get("sessionToken")!);
     if (!installed.ok) {
@@ -39,4 +39,3 @@ export function registerGetBootstrap(app: Hono<AppEnv>): void {
       banners,
     } satisfies BootstrapResponse);
   });
-}
