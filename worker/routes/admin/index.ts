@@ -9,6 +9,8 @@ import { setupRoutes } from "./get-setup.ts";
 import { keyRoutes } from "./keys.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
 import { productRoutes } from "../products/index.ts";
+import { catalogRoutes } from "./catalog.ts";
+import { productSyncRoutes } from "./product-sync.ts";
 import { segmentRoutes } from "../segments/index.ts";
 import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
 
@@ -24,6 +26,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
+  .route("/", catalogRoutes)
+  .route("/", productSyncRoutes)
   .route("/", productRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */

@@ -21,6 +21,18 @@ export type ProductRow = {
 
 export type ProductDelete = { tenantId: string; productId: string; at: number };
 
+// A payload from a subscription that does not carry the SEO metafields keeps the SEO SegOps already has.
+const DATA_WITH_SEO = `case when json_type(excluded.data, '$.seo') is null and json_type(products.data, '$.seo') is not null
+  then json_set(excluded.data, '$.seo', json(json_extract(products.data, '$.seo'))) else excluded.data end`;
+const KEPT_SEO = sql.raw(DATA_WITH_SEO);
+
+// `updated_at` moves only when what SegOps keeps of the product changed: the products/update Shopify sends after our
+// own metafieldsSet (same content, newer updated_at) then leaves the product scored, so the push never echoes.
+const SAME_CONTENT = sql.raw(`json_array(products.handle, products.title, products.vendor, products.product_type, products.status,
+    products.tags, products.price_min, products.price_max, products.inventory_total, products.data)
+  is json_array(excluded.handle, excluded.title, excluded.vendor, excluded.product_type, excluded.status, excluded.tags,
+    excluded.price_min, excluded.price_max, excluded.inventory_total, ${DATA_WITH_SEO})`);
+
 /**
  * Inbound catalog sync: upserts by Shopify product id when newer, and not at all for a tenant that switched inbound
  * sync off in Settings. Scores and metafield digests are the catalog's own columns and are left alone.
@@ -39,8 +51,9 @@ export function writeProducts(products: readonly ProductRow[], now: number): SQL
       on conflict (tenant_id, shopify_product_id) do update set
         handle = excluded.handle, title = excluded.title, vendor = excluded.vendor, product_type = excluded.product_type,
         status = excluded.status, tags = excluded.tags, price_min = excluded.price_min, price_max = excluded.price_max,
-        inventory_total = excluded.inventory_total, data = excluded.data, source_updated_at = excluded.source_updated_at,
-        updated_at = excluded.updated_at, deleted_at = null
+        inventory_total = excluded.inventory_total, data = ${KEPT_SEO}, source_updated_at = excluded.source_updated_at,
+        updated_at = case when products.deleted_at is null and ${SAME_CONTENT} then products.updated_at else excluded.updated_at end,
+        deleted_at = null
       where excluded.source_updated_at >= coalesce(products.source_updated_at, 0)
     `,
   );

@@ -15,7 +15,7 @@ import { seedBulkProduct, seedWebhookProduct, storedScore } from "../../../helpe
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 
-const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.productRescore, scheduledTime: Date.now() }), env, createExecutionContext());
+const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
 
 /** The same product as `completeProduct()`, as the bulk export's JSONL lines, with the second image's alt text missing. */
 function bulkLines(id: number): Record<string, unknown>[] {
