@@ -20,7 +20,7 @@ export async function fireMembershipTriggers(args: { ctx: AdminContext; input: M
   const { ctx, input } = args;
   const handle = input.direction === "entered" ? FLOW_TRIGGERS.segmentEntered : FLOW_TRIGGERS.segmentLeft;
   const outcome: MembershipTriggersOutcome = { fired: 0, failed: 0, next: null };
-  if (!(await enabledTriggers(ctx)).has(handle)) return ok(outcome);
+  if (!(await enabledTriggers({ ctx })).has(handle)) return ok(outcome);
   const segment = await ctx.db
     .select({ name: segmentsTable.name, slug: segmentsTable.slug })
     .from(segmentsTable)

@@ -31,5 +31,5 @@ export async function updatePixelSettings(args: {
       target: tenantSettingsTable.tenantId,
       set: { trackedEvents: sql`excluded.tracked_events`, samplingPercent: sql`excluded.sampling_percent`, updatedAt: sql`excluded.updated_at` },
     });
-  return ok(await readPixelConfig(ctx));
+  return ok(await readPixelConfig({ ctx }));
 }
