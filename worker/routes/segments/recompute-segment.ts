@@ -14,7 +14,7 @@ export function registerRecomputeSegment(app: Hono<AppEnv>): void {
   app.post("/segments/:slug/recompute", async (c) => {
     const ctx = tenantContext(c);
     const slug = slugParam(c);
-    const segment = await findSegment(ctx, slug);
+    const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
     const outcome = await recomputeSegment({ ctx, input: { segment } });
     if (!outcome.ok) throw segmentQueryError(outcome.error);

@@ -27,7 +27,7 @@ export async function listSegmentMembers(args: {
   const { ctx, input } = args;
   const after = input.cursor === undefined ? "" : decodeCursor(input.cursor);
   if (after === null) return err({ reason: "bad_cursor", message: "cursor is not one this API returned" });
-  const segment = await findSegment(ctx, input.slug);
+  const segment = await findSegment({ ctx, input: { slug: input.slug } });
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
   const [table, shopifyId] = segment.kind === "customer" ? ["profiles", "shopify_customer_id"] : ["products", "shopify_product_id"];
   const { results } = await ctx.d1.prepare(
