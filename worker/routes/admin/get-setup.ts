@@ -9,6 +9,6 @@ export type SetupResponse = SetupView;
 
 /** Polled by the dashboard while setup runs. `POST /setup/retry` resumes a stopped setup. */
 export function registerGetSetup(app: Hono<AppEnv>): void {
-  app.get("/setup", async (c) => c.json((await getSetup(tenantContext(c))) satisfies SetupResponse));
-  app.post("/setup/retry", async (c) => c.json((await retrySetup(tenantContext(c))) satisfies SetupResponse, 202));
+  app.get("/setup", async (c) => c.json((await getSetup({ ctx: tenantContext(c) })) satisfies SetupResponse));
+  app.post("/setup/retry", async (c) => c.json((await retrySetup({ ctx: tenantContext(c) })) satisfies SetupResponse, 202));
 }

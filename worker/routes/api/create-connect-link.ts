@@ -7,5 +7,5 @@ export type CreateConnectLinkResponse = ConnectLink;
 
 /** `POST /v1/connect-links`: a signed, single-use, one-hour link that attaches the installing shop to this workspace. */
 export function registerCreateConnectLink(app: Hono<AppEnv>): void {
-  app.post("/connect-links", async (c) => c.json((await createConnectLink(tenantContext(c))) satisfies CreateConnectLinkResponse, 201));
+  app.post("/connect-links", async (c) => c.json((await createConnectLink({ ctx: tenantContext(c) })) satisfies CreateConnectLinkResponse, 201));
 }

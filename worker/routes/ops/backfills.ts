@@ -17,7 +17,7 @@ export type OpsBackfillResponse = { tenantId: string; backfill: BackfillView };
 export function registerBackfills(app: Hono<AppEnv>): void {
   const tenantOf = async (deps: AppEnv["Variables"]["deps"], query: unknown) => {
     const { shop } = readInput(ShopInput, query);
-    const tenant = await findTenantByShop(deps, shop);
+    const tenant = await findTenantByShop({ ctx: deps, input: { shop } });
     if (!tenant || tenant.status === "uninstalled") throw new AppError("not_found", `No installed tenant for ${shop}.`);
     return forTenant(deps, tenant.id);
   };

@@ -21,6 +21,6 @@ export async function latestBackfillJob(ctx: TenantContext): Promise<BackfillJob
 
 /** Progress of the tenant's latest backfill, per resource, for the dashboard. */
 export async function loadBackfillStatus(ctx: TenantContext, now = Date.now()): Promise<BackfillView> {
-  const [job, state, tenant] = await Promise.all([latestBackfillJob(ctx), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById(ctx, ctx.tenantId)]);
+  const [job, state, tenant] = await Promise.all([latestBackfillJob(ctx), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById({ ctx, input: { tenantId: ctx.tenantId } })]);
   return describeBackfill(job, state, backfillWindow(tenant?.grantedScopes ?? "", now).ordersDays, now);
 }

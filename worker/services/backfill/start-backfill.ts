@@ -17,7 +17,7 @@ const BUSY_RETRY_SECONDS = 30;
 export async function startBackfill(ctx: BackfillContext, message: BackfillMessageOf<"start">): Promise<void> {
   const now = Date.now();
   if (!(await claimBackfillJob(ctx, message.jobId, now))) return;
-  const tenant = await findTenantById(ctx, ctx.tenantId);
+  const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
   if (!tenant) return;
   const window = backfillWindow(tenant.grantedScopes, now);
   const state = await ctx.tenant.beginBackfill({ jobId: message.jobId, reason: message.reason, startedAt: now, ordersDays: window.ordersDays }, window.since);

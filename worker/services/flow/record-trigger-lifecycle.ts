@@ -37,7 +37,7 @@ export async function recordTriggerLifecycle(args: {
   const { ctx, input } = args;
   const handle = triggerHandle(input.flow_trigger_definition_id);
   if (!handle) return err({ reason: "unknown_trigger", message: `SegOps has no Flow trigger ${input.flow_trigger_definition_id}.` });
-  const tenant = await findTenantByShop(ctx, input.shopify_domain);
+  const tenant = await findTenantByShop({ ctx, input: { shop: input.shopify_domain } });
   if (!tenant) return err({ reason: "unknown_shop", message: `SegOps is not installed on ${input.shopify_domain}.` });
   const at = new Date(Date.parse(input.timestamp));
   const row = { tenantId: tenant.id, handle, enabled: input.has_enabled_flow, definitionId: input.flow_trigger_definition_id, lifecycleAt: at };

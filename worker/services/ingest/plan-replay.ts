@@ -41,7 +41,7 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
   if ((row.source !== "webhook" && row.source !== "pubsub") || !row.topic || !row.shopDomain) {
     return err({ reason: `a ${row.source} row without topic and shop cannot be replayed` });
   }
-  const tenantId = row.tenantId ?? (await findTenantByShop(deps, row.shopDomain))?.id ?? null;
+  const tenantId = row.tenantId ?? (await findTenantByShop({ ctx: deps, input: { shop: row.shopDomain } }))?.id ?? null;
   const delivery = {
     via: row.source === "pubsub" ? ("pubsub" as const) : ("https" as const),
     shop: row.shopDomain,

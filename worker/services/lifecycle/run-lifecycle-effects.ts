@@ -14,7 +14,7 @@ export async function runLifecycleEffects(deps: Deps, effects: readonly Lifecycl
     switch (effect.type) {
       case "stop_tenant": {
         // A reinstall since the uninstall was written keeps its new token and setup alarm.
-        if ((await findTenantById(deps, effect.tenantId))?.status !== "uninstalled") break;
+        if ((await findTenantById({ ctx: deps, input: { tenantId: effect.tenantId } }))?.status !== "uninstalled") break;
         const tenant = tenantObject(deps.env, effect.tenantId);
         await tenant.dropTokens();
         await tenant.stopWork();

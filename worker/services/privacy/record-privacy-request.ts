@@ -21,7 +21,7 @@ export type ComplianceDelivery = {
  * the privacy jobs do the work before the due date. A body that cannot be read is quarantined, never refused.
  */
 export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDelivery): Promise<"recorded" | "quarantined"> {
-  const tenant = await findTenantByShop(deps, delivery.shopDomain);
+  const tenant = await findTenantByShop({ ctx: deps, input: { shop: delivery.shopDomain } });
   const tenantId = tenant?.id ?? null;
   const parsed = parseShopifyJson(delivery.body);
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../../db/schema/index.ts";
-import type { AdminClient } from "../../../shopify/admin-graphql.ts";
+import type { AdminContext } from "../../../context/admin-context.ts";
 import type { SetupStepRun, StepOutcome } from "../setup-steps.ts";
 import { adminFailure, userErrorsFailure } from "../admin-failure.ts";
 
@@ -20,8 +20,9 @@ mutation UpdatePixel($id: ID!, $settings: JSON!) {
 type PixelErrors = { userErrors: { code?: string; message: string }[] };
 
 /** Creates the shop's web pixel, or updates it when one exists (Shopify allows one per app per shop). */
-export async function writePixelSettings(admin: AdminClient, settings: { publicKey: string; collectorUrl: string }): Promise<StepOutcome> {
-  const json = JSON.stringify(settings);
+export async function writePixelSettings(args: { ctx: AdminContext; input: { publicKey: string; collectorUrl: string } }): Promise<StepOutcome> {
+  const { admin } = args.ctx;
+  const json = JSON.stringify(args.input);
   // Shopify answers a shop without our pixel with a "not found" error rather than null.
   const current = await admin.request<{ webPixel: { id: string } | null }>(CURRENT);
   const id = current.ok ? current.value.webPixel?.id : undefined;
@@ -47,5 +48,5 @@ export const activatePixel: SetupStepRun = async (ctx) => {
     .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, "public"), isNull(apiKeysTable.revokedAt)))
     .get();
   if (!key?.publicKey) return { ok: false, retry: true, error: "No active public key yet." };
-  return writePixelSettings(ctx.admin, { publicKey: key.publicKey, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") });
+  return writePixelSettings({ ctx, input: { publicKey: key.publicKey, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") } });
 };
