@@ -24,13 +24,13 @@ export function registerBackfills(app: Hono<AppEnv>): void {
 
   app.get("/backfill", async (c) => {
     const ctx = await tenantOf(c.get("deps"), c.req.query());
-    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus(ctx) } satisfies OpsBackfillResponse);
+    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus({ ctx }) } satisfies OpsBackfillResponse);
   });
 
   app.post("/backfill", async (c) => {
     const ctx = await tenantOf(c.get("deps"), c.req.query());
-    const queued = await queueBackfill(ctx, "operator");
+    const queued = await queueBackfill({ ctx, input: { reason: "operator" } });
     if (!queued.ok) throw new AppError("conflict", `A backfill is already running (job ${queued.error.jobId}).`);
-    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus(ctx) } satisfies OpsBackfillResponse, 202);
+    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus({ ctx }) } satisfies OpsBackfillResponse, 202);
   });
 }

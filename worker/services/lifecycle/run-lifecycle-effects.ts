@@ -25,7 +25,7 @@ export async function runLifecycleEffects(deps: Deps, effects: readonly Lifecycl
         await tenantObject(deps.env, effect.tenantId).clearAccessDenied();
         break;
       case "poll_bulk_operation":
-        await handleBulkOperationFinish(createBackfillContext(deps, effect.tenantId), effect.operationId);
+        await handleBulkOperationFinish({ ctx: createBackfillContext(deps, effect.tenantId), input: { operationId: effect.operationId } });
         break;
     }
   }
