@@ -23,7 +23,7 @@ export async function aggregateProfilesChunk(args: { ctx: BackfillContext; input
     .limit(PROFILES_PER_CHUNK);
   const plan = newIngestPlan();
   plan.recompute = slice.map((profile) => ({ tenantId: ctx.tenantId, customerId: profile.customerId, orderId: null }));
-  await writeIngestPlan(ctx.d1, plan);
+  await writeIngestPlan({ ctx, input: { plan } });
   const done = slice.length < PROFILES_PER_CHUNK;
   const afterProfile = slice.at(-1)?.id ?? progress.afterProfile;
   return ctx.tenant.commitBackfillChunk(target.jobId, target.resource, progress.chunk, done ? { afterProfile, phase: "done", finishedAt: Date.now() } : { afterProfile });
