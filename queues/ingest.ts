@@ -26,7 +26,7 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     else invalid.push({ message, reason: invalidBodyReason(parsed.error, message.body) });
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid);
+    await recordDeadLetters({ ctx: deps, input: { queue: batch.queue, letters: invalid } });
     for (const { message } of invalid) message.ack();
     outcome.invalid = outcome.acked = invalid.length;
   }

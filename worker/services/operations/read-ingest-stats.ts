@@ -17,8 +17,10 @@ export type IngestStats = {
  */
 let isolate: string | undefined;
 
-export async function readIngestStats(deps: Deps, since: number): Promise<IngestStats> {
-  const d1 = deps.d1;
+export async function readIngestStats(args: { ctx: Deps; input: { since: number } }): Promise<IngestStats> {
+  const { ctx, input } = args;
+  const { since } = input;
+  const d1 = ctx.d1;
   const [events, deliveries, quarantine, deadLetters] = await d1.batch([
     d1
       .prepare(
