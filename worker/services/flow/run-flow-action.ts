@@ -56,7 +56,7 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
   if (claimed.length === 0) return storedAnswer(ctx, runId, tenant.id);
   if (claimed[0]!.tenantId !== tenant.id) return answer(refuse("This action run belongs to another shop.", 400));
 
-  const result = await action(createAdminContext(ctx, tenant.id), request.properties);
+  const result = await action({ ctx: createAdminContext(ctx, tenant.id), input: { properties: request.properties } });
   const byRun = eq(flowActionRunsTable.actionRunId, runId);
   if (result.status === "retry") {
     await ctx.db.delete(flowActionRunsTable).where(byRun);

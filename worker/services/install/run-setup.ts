@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { SetupState, SetupStep } from "./setup-state.ts";
 import { tenantsTable } from "../../db/schema/index.ts";
 import { errorMessage } from "../../lib/log.ts";
-import type { AdminContext } from "../../context/admin-context.ts";
+import type { AdminClient } from "../../shopify/admin-graphql.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { SETUP_STEPS, type SetupStepKey, type SetupStepRun, type StepOutcome } from "./setup-steps.ts";
 import { activatePixel } from "./steps/activate-pixel.ts";
@@ -33,7 +34,7 @@ export type SetupRunResult = { complete: boolean; retryInMs: number | null };
  * Runs the install steps in order, skipping those already done, so a crash at any point resumes where it
  * stopped. Every step is idempotent against Shopify and D1, so a step interrupted half-way can run again.
  */
-export async function runSetup(args: { ctx: AdminContext & { store: SetupStore } }): Promise<SetupRunResult> {
+export async function runSetup(args: { ctx: TenantContext & { admin: AdminClient; store: SetupStore } }): Promise<SetupRunResult> {
   const { store, ...ctx } = args.ctx;
   const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
   if (!tenant || tenant.status === "uninstalled") return { complete: false, retryInMs: null };
@@ -45,7 +46,7 @@ export async function runSetup(args: { ctx: AdminContext & { store: SetupStore }
     await store.updateSetupStep(key, { status: "running", attempts });
     let outcome: StepOutcome;
     try {
-      outcome = await STEP_RUNS[key]({ ...ctx, tenant, stashServerKey: store.stashServerKey });
+      outcome = await STEP_RUNS[key]({ ctx: { ...ctx, tenant, stashServerKey: store.stashServerKey } });
     } catch (error) {
       outcome = { ok: false as const, retry: true, error: `Unexpected failure: ${errorMessage(error)}` };
     }

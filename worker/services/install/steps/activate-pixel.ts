@@ -1,7 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../../db/schema/index.ts";
-import type { AdminContext } from "../../../context/admin-context.ts";
-import type { SetupStepRun, StepOutcome } from "../setup-steps.ts";
+import type { SetupStepContext, SetupStepRun, StepOutcome } from "../setup-steps.ts";
 import { adminFailure, userErrorsFailure } from "../admin-failure.ts";
 
 const CURRENT = `#graphql
@@ -20,7 +19,7 @@ mutation UpdatePixel($id: ID!, $settings: JSON!) {
 type PixelErrors = { userErrors: { code?: string; message: string }[] };
 
 /** Creates the shop's web pixel, or updates it when one exists (Shopify allows one per app per shop). */
-export async function writePixelSettings(args: { ctx: AdminContext; input: { publicKey: string; collectorUrl: string } }): Promise<StepOutcome> {
+export async function writePixelSettings(args: { ctx: Pick<SetupStepContext, "admin">; input: { publicKey: string; collectorUrl: string } }): Promise<StepOutcome> {
   const { admin } = args.ctx;
   const json = JSON.stringify(args.input);
   // Shopify answers a shop without our pixel with a "not found" error rather than null.
@@ -41,7 +40,7 @@ export async function writePixelSettings(args: { ctx: AdminContext; input: { pub
   return { ok: true, detail: "pixel created" };
 }
 
-export const activatePixel: SetupStepRun = async (ctx) => {
+export const activatePixel: SetupStepRun = async ({ ctx }) => {
   const key = await ctx.db
     .select({ publicKey: apiKeysTable.publicKey })
     .from(apiKeysTable)
