@@ -4,7 +4,10 @@ import { writeGrantedScopes, writeUninstalls } from "../lifecycle/write-lifecycl
 import { writePrivacyRequests } from "../privacy/index.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
+import { deliveriesTable, ingestPayloadsTable } from "../../db/schema/index.ts";
 import { runStatements } from "../../db/run-statements.ts";
+import { renderOnce } from "../../db/render-once.ts";
+import { columnsOf } from "../../db/sql-names.ts";
 import { jsonChunks, tuples } from "../../db/sql-json.ts";
 import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
@@ -14,16 +17,21 @@ import type { Deps } from "../../context/deps.ts";
 
 const DELIVERY = tuples(["key", "tenantId", "topic", "receivedAt"]);
 
-function writeDeliveries(plan: IngestPlan): SQL[] {
+const RECORD_DELIVERIES = renderOnce<"json">((slot) => {
   const f = DELIVERY.at;
-  const recorded = jsonChunks(DELIVERY.rows(plan.deliveries)).map((json) =>
-    sql`
-      insert into deliveries (key, tenant_id, topic, received_at)
-      select ${f.key}, ${f.tenantId}, ${f.topic}, ${f.receivedAt} from json_each(${json}) j where true
-      on conflict (key) do nothing
-    `,
-  );
-  const spilled = jsonChunks(plan.spilledPayloads).map((json) => sql`delete from ingest_payloads where id in (select value from json_each(${json}))`);
+  return sql`
+    insert into ${deliveriesTable} ${columnsOf(deliveriesTable, "key", "tenantId", "topic", "receivedAt")}
+    select ${f.key}, ${f.tenantId}, ${f.topic}, ${f.receivedAt} from json_each(${slot("json")}) j where true
+    on conflict ${columnsOf(deliveriesTable, "key")} do nothing
+  `;
+});
+const DROP_SPILLED = renderOnce<"json">(
+  (slot) => sql`delete from ${ingestPayloadsTable} where ${ingestPayloadsTable.id} in (select value from json_each(${slot("json")}))`,
+);
+
+function writeDeliveries(plan: IngestPlan): SQL[] {
+  const recorded = jsonChunks(DELIVERY.rows(plan.deliveries)).map((json) => RECORD_DELIVERIES({ json }));
+  const spilled = jsonChunks(plan.spilledPayloads).map((json) => DROP_SPILLED({ json }));
   return [...recorded, ...spilled];
 }
 
