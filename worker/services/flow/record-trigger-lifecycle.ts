@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { flowTriggersTable } from "../../db/schema/index.ts";
+import { excluded } from "../../db/sql-names.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
@@ -47,7 +48,7 @@ export async function recordTriggerLifecycle(args: {
     .onConflictDoUpdate({
       target: [flowTriggersTable.tenantId, flowTriggersTable.handle],
       set: { enabled: row.enabled, definitionId: row.definitionId, lifecycleAt: at },
-      setWhere: sql`excluded.lifecycle_at > ${flowTriggersTable.lifecycleAt}`,
+      setWhere: sql`${excluded(flowTriggersTable.lifecycleAt)} > ${flowTriggersTable.lifecycleAt}`,
     })
     .returning({ enabled: flowTriggersTable.enabled });
   return ok({ handle, enabled: input.has_enabled_flow, applied: stored.length > 0 });
