@@ -64,7 +64,8 @@ export function pushJobView(row: PushJobRow): PushJobView {
 }
 
 /** The tenant's metafield push that is queued or running, if any. */
-export async function openPushJob(ctx: TenantContext): Promise<PushJobRow | undefined> {
+export async function openPushJob(args: { ctx: TenantContext }): Promise<PushJobRow | undefined> {
+  const { ctx } = args;
   return ctx.db
     .select()
     .from(jobsTable)
@@ -74,7 +75,8 @@ export async function openPushJob(ctx: TenantContext): Promise<PushJobRow | unde
 }
 
 /** The newest metafield push of the tenant (running or finished), and the newest finished one. */
-export async function latestPushJobs(ctx: TenantContext): Promise<{ latest: PushJobRow | undefined; lastFinished: PushJobRow | undefined }> {
+export async function latestPushJobs(args: { ctx: TenantContext }): Promise<{ latest: PushJobRow | undefined; lastFinished: PushJobRow | undefined }> {
+  const { ctx } = args;
   const rows = await ctx.db
     .select()
     .from(jobsTable)
@@ -88,7 +90,8 @@ export async function latestPushJobs(ctx: TenantContext): Promise<{ latest: Push
  * One run at a time per job: the lease is taken when no one holds it, the holder (a retried message) asks again,
  * or it lapsed (a crashed run). Answers the job as claimed, or null.
  */
-export async function claimPushJob(ctx: TenantContext, jobId: string, holder: string, now: number, leaseMs: number): Promise<PushJobRow | null> {
+export async function claimPushJob(args: { ctx: TenantContext; input: { jobId: string; holder: string; now: number; leaseMs: number } }): Promise<PushJobRow | null> {
+  const { ctx, input: { jobId, holder, now, leaseMs } } = args;
   const holderOf = sql`json_extract(${jobsTable.result}, '$.holder')`;
   const leaseOf = sql`coalesce(json_extract(${jobsTable.result}, '$.leaseUntil'), 0)`;
   const [claimed] = await ctx.db
@@ -111,12 +114,11 @@ export async function claimPushJob(ctx: TenantContext, jobId: string, holder: st
 }
 
 /** Stores the run's progress; `finished` ends the job (and drops the lease) with its outcome. */
-export async function savePushProgress(
-  ctx: TenantContext,
-  jobId: string,
-  progress: PushProgress,
-  finished?: { status: "succeeded" | "failed"; error?: string; at: number },
-): Promise<void> {
+export async function savePushProgress(args: {
+  ctx: TenantContext;
+  input: { jobId: string; progress: PushProgress; finished?: { status: "succeeded" | "failed"; error?: string; at: number } };
+}): Promise<void> {
+  const { ctx, input: { jobId, progress, finished } } = args;
   const result = finished ? { ...progress, holder: null, leaseUntil: null } : progress;
   await ctx.db
     .update(jobsTable)

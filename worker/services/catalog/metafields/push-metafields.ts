@@ -25,7 +25,7 @@ const TRANSIENT = new Set(["unavailable", "graphql"]);
  */
 export async function pushMetafields(args: { ctx: AdminContext; input: PushMetafieldsInput }): Promise<PushMetafieldsRun> {
   const { ctx, input } = args;
-  const job = await claimPushJob(ctx, input.jobId, input.holder, input.now, LEASE_MS);
+  const job = await claimPushJob({ ctx, input: { jobId: input.jobId, holder: input.holder, now: input.now, leaseMs: LEASE_MS } });
   if (!job) {
     const row = await ctx.db.select({ status: jobsTable.status }).from(jobsTable).where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.id, input.jobId))).get();
     return row && (row.status === "queued" || row.status === "running") ? { outcome: "busy" } : { outcome: "done" };
@@ -35,28 +35,28 @@ export async function pushMetafields(args: { ctx: AdminContext; input: PushMetaf
   const started = Date.now();
   const inBudget = () => Date.now() - started < input.budgetMs;
   for (;;) {
-    const page = await readPushPage(ctx, progress.cursor, input.pageSize ?? PAGE_SIZE);
+    const page = await readPushPage({ ctx, input: { cursor: progress.cursor, limit: input.pageSize ?? PAGE_SIZE } });
     if (page.length === 0) {
-      await savePushProgress(ctx, job.id, progress, { status: "succeeded", at: Date.now() });
+      await savePushProgress({ ctx, input: { jobId: job.id, progress, finished: { status: "succeeded", at: Date.now() } } });
       return { outcome: "done" };
     }
     const sent = await pushPage(ctx, page, progress, inBudget);
     if (sent !== "page done") {
       if (sent.kind === "budget") {
-        await savePushProgress(ctx, job.id, progress);
+        await savePushProgress({ ctx, input: { jobId: job.id, progress } });
         return { outcome: "continue" };
       }
       if (TRANSIENT.has(sent.error.kind)) {
-        await savePushProgress(ctx, job.id, progress);
+        await savePushProgress({ ctx, input: { jobId: job.id, progress } });
         return { outcome: "retry", message: sent.error.message };
       }
-      await savePushProgress(ctx, job.id, progress, { status: "failed", error: sent.error.message, at: Date.now() });
+      await savePushProgress({ ctx, input: { jobId: job.id, progress, finished: { status: "failed", error: sent.error.message, at: Date.now() } } });
       return { outcome: "done" };
     }
     progress.cursor = page.at(-1)!.id;
     progress.seen += page.length;
     if (!inBudget()) {
-      await savePushProgress(ctx, job.id, progress);
+      await savePushProgress({ ctx, input: { jobId: job.id, progress } });
       return { outcome: "continue" };
     }
   }
@@ -80,7 +80,7 @@ async function pushPage(ctx: AdminContext, page: PushPageRow[], progress: PushPr
     }
     progress.scored += scored.length;
   }
-  const segments = await readProductSegments(ctx, page.map((row) => row.id));
+  const segments = await readProductSegments({ ctx, input: { productIds: page.map((row) => row.id) } });
   const digests = new Map<string, MetafieldDigests>();
   let pending: PendingMetafield[] = [];
   for (const row of page) {
@@ -98,7 +98,7 @@ async function pushPage(ctx: AdminContext, page: PushPageRow[], progress: PushPr
     if (!inBudget()) return { kind: "budget" };
     const batch = pending.slice(0, METAFIELDS_PER_SET * SETS_PER_CALL);
     pending = pending.slice(batch.length);
-    const sent = await sendMetafields(ctx, batch);
+    const sent = await sendMetafields({ ctx, input: { batch } });
     if (!sent.ok) return { kind: "error", error: sent.error };
     progress.calls++;
     progress.cost += sent.value.sets * 10;
@@ -117,7 +117,7 @@ async function pushPage(ctx: AdminContext, page: PushPageRow[], progress: PushPr
       }
       return { id, digests: merged };
     });
-    await recordPushed(ctx, confirmedRows, Date.now());
+    await recordPushed({ ctx, input: { rows: confirmedRows, now: Date.now() } });
   }
   return "page done";
 }

@@ -13,7 +13,8 @@ export type PushPageRow = {
 };
 
 /** A page of the tenant's live products after `cursor`, in id order, each saying whether it is due for scoring. */
-export async function readPushPage(ctx: TenantContext, cursor: string | null, limit: number): Promise<PushPageRow[]> {
+export async function readPushPage(args: { ctx: TenantContext; input: { cursor: string | null; limit: number } }): Promise<PushPageRow[]> {
+  const { ctx, input: { cursor, limit } } = args;
   return ctx.db
     .select({
       id: productsTable.id,
@@ -31,7 +32,8 @@ export async function readPushPage(ctx: TenantContext, cursor: string | null, li
 }
 
 /** The slugs of the live product segments each of these products is in now (the `segment_memberships` metafield). */
-export async function readProductSegments(ctx: TenantContext, productIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function readProductSegments(args: { ctx: TenantContext; input: { productIds: readonly string[] } }): Promise<Map<string, string[]>> {
+  const { ctx, input: { productIds } } = args;
   const slugs = new Map<string, string[]>();
   if (productIds.length === 0) return slugs;
   const rows = await ctx.db

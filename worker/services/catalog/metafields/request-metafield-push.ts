@@ -12,7 +12,7 @@ export type PushReason = "nightly" | "manual";
  */
 export async function requestMetafieldPush(args: { ctx: TenantContext; input: { reason: PushReason; now: number } }): Promise<{ job: PushJobView; started: boolean }> {
   const { ctx, input } = args;
-  const open = await openPushJob(ctx);
+  const open = await openPushJob({ ctx });
   if (open) return { job: pushJobView(open), started: false };
   const [job] = await ctx.db
     .insert(jobsTable)

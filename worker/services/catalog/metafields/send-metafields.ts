@@ -35,7 +35,8 @@ export type SendOutcome = {
 };
 
 /** One document of up to SETS_PER_CALL aliased `metafieldsSet` fields of 25 metafields each. */
-export async function sendMetafields(ctx: AdminContext, batch: readonly PendingMetafield[]): Promise<Result<SendOutcome, AdminGraphqlError>> {
+export async function sendMetafields(args: { ctx: AdminContext; input: { batch: readonly PendingMetafield[] } }): Promise<Result<SendOutcome, AdminGraphqlError>> {
+  const { ctx, input: { batch } } = args;
   const sets: PendingMetafield[][] = [];
   for (let i = 0; i < batch.length; i += METAFIELDS_PER_SET) sets.push(batch.slice(i, i + METAFIELDS_PER_SET));
   const calls = sets.map((set) => ({
@@ -65,7 +66,8 @@ export async function sendMetafields(ctx: AdminContext, batch: readonly PendingM
 }
 
 /** Records what Shopify confirmed, so the next push sends only what changed after it. */
-export async function recordPushed(ctx: AdminContext, rows: readonly { id: string; digests: MetafieldDigests }[], now: number): Promise<void> {
+export async function recordPushed(args: { ctx: AdminContext; input: { rows: readonly { id: string; digests: MetafieldDigests }[]; now: number } }): Promise<void> {
+  const { ctx, input: { rows, now } } = args;
   for (const json of jsonChunks(rows)) {
     await ctx.db.run(sql`
       update ${productsTable} set ${sql.identifier(productsTable.metafieldsDigest.name)} = json_extract(j.value, '$.digests'),
