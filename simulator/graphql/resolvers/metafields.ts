@@ -66,7 +66,10 @@ export const metafieldDefinitions: Resolver = (_source, args, gql, info: GraphQL
 
 function ownerExists(gql: GqlContext, ownerId: string): boolean {
   const { type, id } = parseId(ownerId);
-  if (type === "Product") return gql.shop.index.products.has(id);
+  if (type === "Product") {
+    const index = gql.shop.index.products.get(id);
+    return index !== undefined && gql.shop.products[index]!.deletedAt === null;
+  }
   if (type === "Customer") return gql.shop.index.customers.has(id);
   if (type === "Order") return gql.shop.index.orders.has(id);
   return false;

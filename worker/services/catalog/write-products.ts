@@ -40,8 +40,8 @@ const CONTENT = [
   productsTable.handle, productsTable.title, productsTable.vendor, productsTable.productType, productsTable.status, productsTable.tags,
   productsTable.priceMin, productsTable.priceMax, productsTable.inventoryTotal,
 ];
-const SAME_CONTENT = sql`json_array(${sql.join([...CONTENT, productsTable.data], sql`, `)})
-  is json_array(${sql.join([...CONTENT.map(excluded), DATA_WITH_SEO], sql`, `)})`;
+// Column by column with `is`: JSON values compare as their text (json_array would nest one and quote the other).
+const SAME_CONTENT = sql.join([...CONTENT.map((column) => sql`${column} is ${excluded(column)}`), sql`${productsTable.data} is (${DATA_WITH_SEO})`], sql` and `);
 
 const WRITE_PRODUCTS = renderOnce<"json" | "now">(
   (slot) =>

@@ -113,18 +113,24 @@ export async function claimPushJob(args: { ctx: TenantContext; input: { jobId: s
   return claimed ?? null;
 }
 
-/** Stores the run's progress; `finished` ends the job (and drops the lease) with its outcome. */
+export type PushRunEnd = { status: "succeeded" | "failed"; error?: string; at: number };
+
+/**
+ * Stores the run's progress if this run still holds the job: a checkpoint keeps the lease, `release` hands the job
+ * to the next message, `finished` ends the job with its outcome. A run whose lease lapsed to another writes nothing.
+ */
 export async function savePushProgress(args: {
   ctx: TenantContext;
-  input: { jobId: string; progress: PushProgress; finished?: { status: "succeeded" | "failed"; error?: string; at: number } };
+  input: { jobId: string; holder: string; progress: PushProgress; release?: boolean; finished?: PushRunEnd };
 }): Promise<void> {
-  const { ctx, input: { jobId, progress, finished } } = args;
-  const result = finished ? { ...progress, holder: null, leaseUntil: null } : progress;
+  const { ctx, input } = args;
+  const lease = input.release || input.finished ? { holder: null, leaseUntil: null } : { holder: input.holder, leaseUntil: input.progress.leaseUntil ?? null };
+  const { finished } = input;
   await ctx.db
     .update(jobsTable)
     .set({
-      result,
+      result: { ...input.progress, ...lease },
       ...(finished ? { status: finished.status, error: finished.error ?? null, finishedAt: new Date(finished.at) } : {}),
     })
-    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.id, jobId)));
+    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.id, input.jobId), sql`json_extract(${jobsTable.result}, '$.holder') = ${input.holder}`));
 }

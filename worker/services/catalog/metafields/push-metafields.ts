@@ -3,7 +3,7 @@ import { jobsTable, productsTable } from "../../../db/schema/index.ts";
 import type { AdminContext } from "../../../context/admin-context.ts";
 import { scoreProducts } from "../score-products.ts";
 import { digestOf, metafieldValues, readDigests, type MetafieldDigests } from "./metafield-values.ts";
-import { claimPushJob, progressOf, savePushProgress, type PushProgress } from "./push-job.ts";
+import { claimPushJob, progressOf, savePushProgress, type PushProgress, type PushRunEnd } from "./push-job.ts";
 import { readProductSegments, readPushPage, type PushPageRow } from "./read-push-page.ts";
 import { METAFIELDS_PER_SET, recordPushed, sendMetafields, SETS_PER_CALL, type PendingMetafield } from "./send-metafields.ts";
 
@@ -32,33 +32,37 @@ export async function pushMetafields(args: { ctx: AdminContext; input: PushMetaf
   }
   const progress = progressOf(job);
   if (progress.cursor === null && progress.seen === 0) progress.total = await countLiveProducts(ctx);
+  const save = (end: { release?: boolean; finished?: PushRunEnd } = {}) => savePushProgress({ ctx, input: { jobId: job.id, holder: input.holder, progress, ...end } });
   const started = Date.now();
-  const inBudget = () => Date.now() - started < input.budgetMs;
+  const callsBefore = progress.calls;
+  // Every run makes at least one call, so a run that always starts late still moves the job on.
+  const inBudget = () => progress.calls === callsBefore || Date.now() - started < input.budgetMs;
   for (;;) {
     const page = await readPushPage({ ctx, input: { cursor: progress.cursor, limit: input.pageSize ?? PAGE_SIZE } });
     if (page.length === 0) {
-      await savePushProgress({ ctx, input: { jobId: job.id, progress, finished: { status: "succeeded", at: Date.now() } } });
+      await save({ finished: { status: "succeeded", at: Date.now() } });
       return { outcome: "done" };
     }
     const sent = await pushPage(ctx, page, progress, inBudget);
     if (sent !== "page done") {
       if (sent.kind === "budget") {
-        await savePushProgress({ ctx, input: { jobId: job.id, progress } });
+        await save({ release: true });
         return { outcome: "continue" };
       }
       if (TRANSIENT.has(sent.error.kind)) {
-        await savePushProgress({ ctx, input: { jobId: job.id, progress } });
+        await save({ release: true });
         return { outcome: "retry", message: sent.error.message };
       }
-      await savePushProgress({ ctx, input: { jobId: job.id, progress, finished: { status: "failed", error: sent.error.message, at: Date.now() } } });
+      await save({ finished: { status: "failed", error: sent.error.message, at: Date.now() } });
       return { outcome: "done" };
     }
     progress.cursor = page.at(-1)!.id;
     progress.seen += page.length;
     if (!inBudget()) {
-      await savePushProgress({ ctx, input: { jobId: job.id, progress } });
+      await save({ release: true });
       return { outcome: "continue" };
     }
+    await save();
   }
 }
 
