@@ -1,7 +1,11 @@
 import { env } from "cloudflare:workers";
 import type { ProductSyncResponse } from "../../worker/routes/admin/product-sync.ts";
 import type { PushJobView } from "../../worker/services/catalog/metafields/push-job.ts";
+import { scoreProducts } from "../../worker/services/catalog/score-products.ts";
 import { adminJson, installShop, sim, waitForAdmin, type InstalledShop } from "./harness.ts";
+import { completeProduct } from "./product-payloads.ts";
+import { seedWebhookProduct } from "./seed-products.ts";
+import { tenantContextOf } from "./service-context.ts";
 import { sendDelivery } from "./webhook-requests.ts";
 import { waitFor } from "./wait-for.ts";
 
@@ -76,4 +80,17 @@ export async function queuedPushJob(tenantId: string): Promise<string> {
 export async function pushJobResult(jobId: string): Promise<{ status: string; result: Record<string, unknown> }> {
   const row = await env.DB.prepare("SELECT status, result FROM jobs WHERE id = ?").bind(jobId).first<{ status: string; result: string }>();
   return { status: row!.status, result: JSON.parse(row!.result) as Record<string, unknown> };
+}
+
+/**
+ * A small scored catalog for the listing: socks (100), socks without images (85), a thin "Mug" by another vendor
+ * (low), and an unscored product.
+ */
+export async function seedScoredCatalog(tenantId: string): Promise<Record<"socks" | "bare" | "mug" | "unscored", string>> {
+  const socks = await seedWebhookProduct(tenantId, completeProduct({ id: 9101 }));
+  const bare = await seedWebhookProduct(tenantId, completeProduct({ id: 9102, title: "Merino wool hiking socks", images: [] }));
+  const mug = await seedWebhookProduct(tenantId, { id: 9103, title: "Mug", vendor: "Acme", product_type: "Kitchen", updated_at: "2026-11-01T10:00:00Z" });
+  const unscored = await seedWebhookProduct(tenantId, completeProduct({ id: 9104, title: "Merino wool liner socks" }));
+  await scoreProducts({ ctx: tenantContextOf(tenantId), input: { productIds: [socks.id, bare.id, mug.id] } });
+  return { socks: socks.id, bare: bare.id, mug: mug.id, unscored: unscored.id };
 }

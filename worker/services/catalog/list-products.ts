@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { productsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
@@ -48,7 +48,7 @@ function filters(ctx: TenantContext, input: z.output<typeof ListProductsInput>):
     input.type !== undefined ? eq(productsTable.productType, input.type) : undefined,
     input.hasRecommendations === "true" ? sql`${recommendationCount} > 0` : undefined,
     input.hasRecommendations === "false" ? and(isNotNull(productsTable.aiScore), sql`${recommendationCount} = 0`) : undefined,
-    input.q ? like(productsTable.title, `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
+    input.q ? sql`${productsTable.title} like ${`%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined,
   );
 }
 
