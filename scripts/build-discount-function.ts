@@ -1,0 +1,58 @@
+import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const DISCOUNT_FUNCTION_DIR = `${ROOT}extensions/segops-discount`;
+export const DISCOUNT_BUNDLE = `${DISCOUNT_FUNCTION_DIR}/dist/function.js`;
+/**
+ * Javy's dynamically linked module carries the bundle's QuickJS bytecode, so the bundle's size bounds the Wasm's;
+ * a quarter of Shopify's 256 kB compiled-module limit leaves room for Javy's own imports and growth.
+ */
+export const DISCOUNT_BUNDLE_BUDGET_BYTES = 64_000;
+
+const camelize = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+/** The target exports the toml declares (`export = "cart-lines-discounts-generate-run"`), camel-cased as the CLI does. */
+export async function functionExports(dir = DISCOUNT_FUNCTION_DIR): Promise<string[]> {
+  const toml = await readFile(`${dir}/shopify.extension.toml`, "utf8");
+  return [...toml.matchAll(/^\s*export\s*=\s*"([a-z0-9-]+)"/gm)].map((match) => camelize(match[1]!));
+}
+
+/**
+ * The module Shopify CLI hands Javy: an ES module whose exports read the input and write the output through the
+ * `ShopifyFunction` global that Shopify's Javy plugin provides. The CLI's generated entry calls
+ * `@shopify/shopify_function/run`, which does exactly these two calls; they are inlined here so the build needs
+ * neither that package (315 dependencies) nor the CLI.
+ */
+export function entryContents(exportNames: string[]): string {
+  return exportNames
+    .map((name) => `import { ${name} as run_${name} } from "user-function";\nexport function ${name}() { ShopifyFunction.writeOutput(run_${name}(ShopifyFunction.readInput())); }`)
+    .join("\n");
+}
+
+export type BuiltDiscountFunction = { code: string; bytes: number; exports: string[] };
+
+/** Bundles src/index.ts as Shopify CLI does before Javy (esbuild, ES module, es2022, no legal comments). */
+export async function buildDiscountFunction({ write = true }: { write?: boolean } = {}): Promise<BuiltDiscountFunction> {
+  const exports = await functionExports();
+  const result = await build({
+    stdin: { contents: entryContents(exports), loader: "ts", resolveDir: DISCOUNT_FUNCTION_DIR },
+    alias: { "user-function": `${DISCOUNT_FUNCTION_DIR}/src/index.ts` },
+    outfile: DISCOUNT_BUNDLE,
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    legalComments: "none",
+    logLevel: "warning",
+    write,
+  });
+  const code = write ? await readFile(DISCOUNT_BUNDLE, "utf8") : result.outputFiles![0]!.text;
+  return { code, bytes: Buffer.byteLength(code), exports };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { bytes } = await buildDiscountFunction();
+  console.log(`extensions/segops-discount/dist/function.js: ${bytes} B (budget ${DISCOUNT_BUNDLE_BUDGET_BYTES} B); Javy compiles it to Wasm at deploy`);
+  if (bytes > DISCOUNT_BUNDLE_BUDGET_BYTES) process.exitCode = 1;
+}
