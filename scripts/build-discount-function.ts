@@ -1,6 +1,8 @@
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { parse } from "smol-toml";
+import { readFunctionExtension, type DeployedFunction } from "../simulator/functions/read-function-extension.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DISCOUNT_FUNCTION_DIR = `${ROOT}extensions/segops-discount`;
@@ -15,8 +17,8 @@ const camelize = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, letter: st
 
 /** The target exports the toml declares (`export = "cart-lines-discounts-generate-run"`), camel-cased as the CLI does. */
 export async function functionExports(dir = DISCOUNT_FUNCTION_DIR): Promise<string[]> {
-  const toml = await readFile(`${dir}/shopify.extension.toml`, "utf8");
-  return [...toml.matchAll(/^\s*export\s*=\s*"([a-z0-9-]+)"/gm)].map((match) => camelize(match[1]!));
+  const toml = parse(await readFile(`${dir}/shopify.extension.toml`, "utf8")) as { extensions: { targeting: { export: string }[] }[] };
+  return toml.extensions.flatMap((extension) => extension.targeting.map((target) => camelize(target.export)));
 }
 
 /**
@@ -49,6 +51,12 @@ export async function buildDiscountFunction({ write = true }: { write?: boolean 
   });
   const code = write ? await readFile(DISCOUNT_BUNDLE, "utf8") : result.outputFiles![0]!.text;
   return { code, bytes: Buffer.byteLength(code), exports };
+}
+
+/** Builds the bundle and describes the Function as `shopify app deploy` would register it, for a simulator to run. */
+export async function deployedFunctions(): Promise<DeployedFunction[]> {
+  await buildDiscountFunction();
+  return readFunctionExtension(DISCOUNT_FUNCTION_DIR);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { execute, getVariableValues, parse, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
+import { discountFunctionSchema } from "../../../simulator/functions/function-input.ts";
+import { schemaDeviations } from "../../shopify-schema/compare-schemas.ts";
 import { documentErrors } from "../../shopify-schema/document-errors.ts";
 import { loadDiscountFunctionSchema } from "../../shopify-schema/load-discount-function-schema.ts";
 import { discountFixtures, INPUT_QUERY_FILE } from "./discount-fixtures.ts";
@@ -14,6 +16,11 @@ const RESULT_DOCUMENT = parse("mutation ($result: CartLinesDiscountsGenerateRunR
 describe.skipIf(!schema)("the discount Function against Shopify's Discount Function API 2026-07 schema", () => {
   it("has an input query that validates", () => {
     expect(documentErrors(schema!, inputQuery)).toEqual([]);
+  });
+
+  it("is answered at the simulated checkout from a faithful subset of that schema", () => {
+    expect(schemaDeviations(discountFunctionSchema(), schema!)).toEqual([]);
+    expect(documentErrors(discountFunctionSchema(), inputQuery)).toEqual([]);
   });
 
   it("takes its configuration's tags and collection ids as the query's variables", () => {
