@@ -1,7 +1,6 @@
 import { build } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { parse } from "smol-toml";
 import { readFunctionExtension, type DeployedFunction } from "../simulator/functions/read-function-extension.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -13,13 +12,8 @@ export const DISCOUNT_BUNDLE = `${DISCOUNT_FUNCTION_DIR}/dist/function.js`;
  */
 export const DISCOUNT_BUNDLE_BUDGET_BYTES = 64_000;
 
-const camelize = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-
 /** The target exports the toml declares (`export = "cart-lines-discounts-generate-run"`), camel-cased as the CLI does. */
-export async function functionExports(dir = DISCOUNT_FUNCTION_DIR): Promise<string[]> {
-  const toml = parse(await readFile(`${dir}/shopify.extension.toml`, "utf8")) as { extensions: { targeting: { export: string }[] }[] };
-  return toml.extensions.flatMap((extension) => extension.targeting.map((target) => camelize(target.export)));
-}
+export const functionExports = (dir = DISCOUNT_FUNCTION_DIR): string[] => readFunctionExtension(dir).map((target) => target.exportName);
 
 /**
  * The module Shopify CLI hands Javy: an ES module whose exports read the input and write the output through the
@@ -37,7 +31,7 @@ export type BuiltDiscountFunction = { code: string; bytes: number; exports: stri
 
 /** Bundles src/index.ts as Shopify CLI does before Javy (esbuild, ES module, es2022, no legal comments). */
 export async function buildDiscountFunction({ write = true }: { write?: boolean } = {}): Promise<BuiltDiscountFunction> {
-  const exports = await functionExports();
+  const exports = functionExports();
   const result = await build({
     stdin: { contents: entryContents(exports), loader: "ts", resolveDir: DISCOUNT_FUNCTION_DIR },
     alias: { "user-function": `${DISCOUNT_FUNCTION_DIR}/src/index.ts` },

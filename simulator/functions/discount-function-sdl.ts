@@ -6,6 +6,7 @@
 export const DISCOUNT_FUNCTION_SDL = /* GraphQL */ `
 scalar Decimal
 scalar JSON
+scalar Handle
 enum DiscountClass { ORDER PRODUCT SHIPPING }
 
 type MoneyV2 { amount: Decimal! }
@@ -21,7 +22,7 @@ type Customer {
 type BuyerIdentity { customer: Customer email: String isAuthenticated: Boolean! }
 
 type Product {
-  id: ID! handle: String! title: String! vendor: String productType: String isGiftCard: Boolean!
+  id: ID! handle: Handle! title: String! vendor: String productType: String isGiftCard: Boolean!
   hasAnyTag(tags: [String!]! = []): Boolean!
   hasTags(tags: [String!]! = []): [HasTagResponse!]!
   inAnyCollection(ids: [ID!]! = []): Boolean!

@@ -1,7 +1,7 @@
 /**
  * The discount's `$app:segops-discount` / `function-configuration` JSON metafield. Its top-level `tags` and
  * `collectionIds` are also the input query's variables; `rules` are what the Function evaluates. The worker
- * writes it (worker/services/discounts/build-function-configuration.ts); keys are short because Shopify caps a
+ * writes it (worker/services/discounts/group-discount-rules.ts); keys are short because Shopify caps a
  * metafield a Function reads at 10,000 bytes.
  */
 export type FunctionConfiguration = {
