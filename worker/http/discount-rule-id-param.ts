@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context/app-env.ts";
 import { AppError } from "../errors.ts";
 
-const RULE_ID = /^dsc_[0-9a-z]{25}$/;
+// `newId("discount")`: 9 characters of time, 10 random.
+const RULE_ID = /^dsc_[0-9a-z]{19}$/;
 
 /** The `:id` of a discount rule (`c.req.valid("param").id`); anything that cannot be one is simply not found. */
 export function discountRuleIdParam<P extends string = string>(): MiddlewareHandler<AppEnv, P, { in: { param: { id: string } }; out: { param: { id: string } } }> {

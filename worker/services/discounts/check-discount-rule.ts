@@ -20,15 +20,15 @@ export type RuleValues = Omit<DiscountRuleRow, "id" | "tenantId" | "shopifyDisco
  * Everything a rule must satisfy before Shopify hears of it: a customer segment pushed as tags (what the Function
  * reads), a free slot among the 25 active ones, and a configuration its discount can still carry.
  */
-export async function checkDiscountRule(
-  ctx: TenantContext,
-  fields: DiscountRuleFields,
-  existing: DiscountRuleRow | null,
-  now: number,
-): Promise<Result<{ values: RuleValues; segment: SegmentRow }, DiscountRuleError>> {
+export async function checkDiscountRule(args: {
+  ctx: TenantContext;
+  input: { fields: DiscountRuleFields; existing: DiscountRuleRow | null; now: number };
+}): Promise<Result<{ values: RuleValues; segment: SegmentRow }, DiscountRuleError>> {
+  const { ctx, input } = args;
+  const { fields, existing, now } = input;
   const checked = checkRuleFields(fields);
   if (!checked.ok) return checked;
-  const segment = await findSegment(ctx, fields.segment);
+  const segment = await findSegment({ ctx, input: { slug: fields.segment } });
   if (!segment) return err({ reason: "invalid", field: "segment", message: `segment: no segment ${fields.segment} in this workspace` });
   if (segment.kind !== "customer") return err({ reason: "invalid", field: "segment", message: "segment: discounts go to customers; choose a customer segment" });
   const values: RuleValues = {
@@ -52,14 +52,14 @@ export async function checkDiscountRule(
     return err({ reason: "segment_not_pushed", message, segment: segment.slug, pushMode: segment.pushMode });
   }
   const wasLive = existing !== null && isLive(existing, now);
-  const others = await countLiveRules(ctx, now, existing?.id ?? null);
+  const others = await countLiveRules({ ctx, input: { now, exceptId: existing?.id ?? null } });
   if (!wasLive && others >= MAX_ACTIVE_RULES) {
     const message = `${others} rules are already active, the most Shopify allows a store (25 automatic discount functions, counted across all apps). Pause or delete one first.`;
     return err({ reason: "limit_reached", message, active: others });
   }
   const candidate: LiveRule = { ...values, id: existing?.id ?? "dsc_new", tenantId: ctx.tenantId, shopifyDiscountGid: null, createdAt: new Date(now), updatedAt: new Date(now), tag: `segops:${segment.slug}` };
   const key = groupKey(candidate);
-  const group = [...(await loadLiveRules(ctx, now)).filter((rule) => rule.id !== candidate.id && groupKey(rule) === key), candidate];
+  const group = [...(await loadLiveRules({ ctx, input: { now } })).filter((rule) => rule.id !== candidate.id && groupKey(rule) === key), candidate];
   const bytes = configurationBytes(buildFunctionConfiguration(group));
   if (bytes > CONFIGURATION_MAX_BYTES) {
     const message = `targetIds: with this rule, the ${group.length} rules sharing its dates and combinations need ${bytes} bytes of configuration; Shopify lets a Function read ${CONFIGURATION_MAX_BYTES}. Name fewer products, variants or collections.`;

@@ -8,7 +8,9 @@ export const isLive = (rule: Pick<DiscountRuleRow, "status" | "endsAt">, now: nu
   rule.status === "active" && (rule.endsAt === null || rule.endsAt.getTime() > now);
 
 /** Live rules of the tenant other than `exceptId`. */
-export async function countLiveRules(ctx: TenantContext, now: number, exceptId: string | null): Promise<number> {
+export async function countLiveRules(args: { ctx: TenantContext; input: { now: number; exceptId: string | null } }): Promise<number> {
+  const { ctx, input } = args;
+  const { now, exceptId } = input;
   const row = await ctx.db
     .select({ n: count() })
     .from(discountRulesTable)

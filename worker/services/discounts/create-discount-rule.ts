@@ -5,6 +5,7 @@ import { discountRulesTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { checkDiscountRule } from "./check-discount-rule.ts";
+import { isLive } from "./count-live-rules.ts";
 import type { CreateDiscountRuleInput, DiscountRuleError } from "./discount-rule-input.ts";
 import { toDiscountRuleView, type DiscountRuleView } from "./discount-rule-view.ts";
 import { findDiscountRule } from "./find-discount-rule.ts";
@@ -20,16 +21,17 @@ export async function createDiscountRule(args: {
 }): Promise<Result<DiscountRuleView, DiscountRuleError>> {
   const { ctx, input } = args;
   const now = Date.now();
-  const checked = await checkDiscountRule(ctx, input, null, now);
+  const checked = await checkDiscountRule({ ctx, input: { fields: input, existing: null, now } });
   if (!checked.ok) return checked;
   const id = newId("discount", now);
   await ctx.db.insert(discountRulesTable).values({ ...checked.value.values, id, tenantId: ctx.tenantId, createdAt: new Date(now), updatedAt: new Date(now) });
-  const synced = await syncShopifyDiscounts({ ctx, input: { now } });
+  // A paused rule changes no Shopify discount.
+  const synced = isLive(checked.value.values, now) ? await syncShopifyDiscounts({ ctx, input: { now } }) : ok(undefined);
   if (!synced.ok) {
     await ctx.db.delete(discountRulesTable).where(and(eq(discountRulesTable.tenantId, ctx.tenantId), eq(discountRulesTable.id, id)));
     await syncShopifyDiscounts({ ctx, input: { now } });
     return err(synced.error);
   }
-  const saved = await findDiscountRule(ctx, id);
+  const saved = await findDiscountRule({ ctx, input: { id } });
   return ok(toDiscountRuleView(saved!.rule, saved!.segment, now));
 }

@@ -7,7 +7,9 @@ import type { LiveRule } from "./group-discount-rules.ts";
  * The tenant's active rules that have not ended, each with its segment's tag. A rule whose segment stopped
  * pushing tags stays in: its members lose the tag, so it stops applying by itself, and applies again if pushed.
  */
-export async function loadLiveRules(ctx: TenantContext, now: number): Promise<LiveRule[]> {
+export async function loadLiveRules(args: { ctx: TenantContext; input: { now: number } }): Promise<LiveRule[]> {
+  const { ctx, input } = args;
+  const { now } = input;
   const rows = await ctx.db
     .select({ rule: discountRulesTable, slug: segmentsTable.slug })
     .from(discountRulesTable)

@@ -76,7 +76,7 @@ async function deleteDiscount(admin: AdminContext, stored: StoredDiscount): Prom
 export async function syncShopifyDiscounts(args: { ctx: TenantContext; input: { now: number } }): Promise<Result<void, ShopifyError>> {
   const { ctx, input } = args;
   const admin = createAdminContext(ctx, ctx.tenantId);
-  const live = await loadLiveRules(ctx, input.now);
+  const live = await loadLiveRules({ ctx, input: { now: input.now } });
   const groups = groupDiscountRules(live);
   const stored = await ctx.db.select().from(shopifyDiscountsTable).where(eq(shopifyDiscountsTable.tenantId, ctx.tenantId)).all();
   const byKey = new Map(stored.map((row) => [row.groupKey, row]));
