@@ -10,7 +10,6 @@ export type RunInput = {
 
 export type CartLineInput = {
   id: string;
-  quantity: number;
   cost: { subtotalAmount: { amount: string } };
   merchandise:
     | {
