@@ -8,6 +8,7 @@ import {
   buildFunctionConfiguration,
   CONFIGURATION_MAX_BYTES,
   configurationBytes,
+  MAX_COLLECTIONS_PER_DISCOUNT,
   groupKey,
   type DiscountRuleRow,
   type LiveRule,
@@ -60,7 +61,12 @@ export async function checkDiscountRule(args: {
   const candidate: LiveRule = { ...values, id: existing?.id ?? "dsc_new", tenantId: ctx.tenantId, shopifyDiscountGid: null, createdAt: new Date(now), updatedAt: new Date(now), tag: `segops:${segment.slug}` };
   const key = groupKey(candidate);
   const group = [...(await loadLiveRules({ ctx, input: { now } })).filter((rule) => rule.id !== candidate.id && groupKey(rule) === key), candidate];
-  const bytes = configurationBytes(buildFunctionConfiguration(group));
+  const configuration = buildFunctionConfiguration(group);
+  if (configuration.collectionIds.length > MAX_COLLECTIONS_PER_DISCOUNT) {
+    const message = `targetIds: the ${group.length} rules sharing this rule's dates and combinations would target ${configuration.collectionIds.length} collections; at most ${MAX_COLLECTIONS_PER_DISCOUNT} fit, because Shopify hands the Function each collection's membership for every cart line and caps that input at 128 kB. Target products instead, or give this rule other dates or combinations.`;
+    return err({ reason: "invalid", field: "targetIds", message });
+  }
+  const bytes = configurationBytes(configuration);
   if (bytes > CONFIGURATION_MAX_BYTES) {
     const message = `targetIds: with this rule, the ${group.length} rules sharing its dates and combinations need ${bytes} bytes of configuration; Shopify lets a Function read ${CONFIGURATION_MAX_BYTES}. Name fewer products, variants or collections.`;
     return err({ reason: "invalid", field: "targetIds", message });

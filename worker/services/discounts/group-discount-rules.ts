@@ -18,6 +18,11 @@ export const CONFIGURATION_NAMESPACE = "$app:segops-discount";
 export const CONFIGURATION_KEY = "function-configuration";
 /** Shopify's limit on a metafield value a Function reads. */
 export const CONFIGURATION_MAX_BYTES = 10_000;
+/**
+ * Each collection a discount's rules target adds an `inCollections` entry to every cart line of the Function's
+ * input (about 70 bytes): with 4, a 200-line cart and 25 rules stay under Shopify's 128 kB input (npm run bench).
+ */
+export const MAX_COLLECTIONS_PER_DISCOUNT = 4;
 
 const flag = (value: boolean) => (value ? 1 : 0);
 

@@ -61,11 +61,21 @@ describe("/admin/api/discounts (errors)", () => {
 
   it("refuses a rule whose discount's configuration would pass Shopify's 10,000 bytes, naming the field to trim", async () => {
     const tenant = await adminTenant();
-    const ids = (n: number) => Array.from({ length: 50 }, (_, i) => String(90_000_000_000_000 + n * 100 + i));
-    await insertActiveRules(tenant.tenantId, await segmentPushing(tenant, "vip", "tags"), 3, { target: "collections", ids });
-    const res = await post(tenant.shop, { ...RULE, target: "collections", targetIds: ids(9) });
+    // 50 product ids of 20 digits a rule: about 1,100 bytes each.
+    const ids = (n: number) => Array.from({ length: 50 }, (_, i) => `9${String(n).padStart(4, "0")}${String(i).padStart(15, "0")}`);
+    await insertActiveRules(tenant.tenantId, await segmentPushing(tenant, "vip", "tags"), 9, { target: "products", ids });
+    const res = await post(tenant.shop, { ...RULE, target: "products", targetIds: ids(99) });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^targetIds: .* 4 rules .* Shopify lets a Function read 10000/);
+    expect(res.body.error.message).toMatch(/^targetIds: .* 10 rules .* Shopify lets a Function read 10000/);
+  });
+
+  it("refuses a fifth collection among rules sharing one discount, saying why", async () => {
+    const tenant = await adminTenant();
+    const segmentId = await segmentPushing(tenant, "vip", "tags");
+    await insertActiveRules(tenant.tenantId, segmentId, 2, { target: "collections", ids: (n) => [String(100 + n), String(200 + n)] });
+    const res = await post(tenant.shop, { ...RULE, target: "collections", targetIds: ["gid://shopify/Collection/300"] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("would target 5 collections; at most 4 fit");
   });
 
   it("answers 404 for a rule id that does not exist or cannot be one", async () => {
