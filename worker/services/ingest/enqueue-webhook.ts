@@ -15,6 +15,6 @@ export async function enqueueWebhook(deps: Deps, delivery: AcceptedDelivery, bod
   }
   const { body, ...rest } = delivery;
   const payloadId = `pay_${crypto.randomUUID()}`;
-  await deps.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, body, createdAt: new Date(delivery.receivedAt) });
+  await deps.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, shopDomain: delivery.shop, body, createdAt: new Date(delivery.receivedAt) });
   await deps.env.INGEST_QUEUE.send({ type: "webhook", ...rest, payloadId } satisfies WebhookDeliveryMessage);
 }
