@@ -5,6 +5,7 @@ import type { TenantObject } from "../../durable-objects/tenant-object.ts";
 import { tenantObject } from "../../worker/context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../worker/db/privacy-classification.ts";
 import { waitFor } from "./harness.ts";
+import { consumeIngestBatch, webhookMessage } from "./ingest-queue.ts";
 import { sendDelivery } from "./webhook-requests.ts";
 import type { SimClient } from "./simulator-client.ts";
 
@@ -96,4 +97,38 @@ export function stageLines(tenantId: string, lines: { id: string; parentId: stri
     state.storage.sql.exec("create table if not exists staged_lines (seq integer primary key, id text, parent_id text, line text not null)");
     for (const line of lines) state.storage.sql.exec("insert into staged_lines (id, parent_id, line) values (?, ?, ?)", line.id, line.parentId, line.line);
   });
+}
+
+export type TestPerson = { email: string; firstName: string; lastName: string; phone: string; address1: string };
+
+/** A distinctive person: names and values that appear nowhere else in the test database. */
+export function testPerson(tag: string): TestPerson {
+  const unique = crypto.randomUUID().slice(0, 8);
+  return {
+    email: `${tag.toLowerCase()}.${unique}@privacy.example`,
+    firstName: `Zerubbabel${tag}`,
+    lastName: `Quixotica${unique}`,
+    phone: `+1613555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`,
+    address1: `${unique} Evergreen Terrace`,
+  };
+}
+
+/** A customer of `shop` in the simulator (so compliance webhooks can name it) and ingested by SegOps from customers/create. */
+export async function ingestCustomer(sim: SimClient, shop: string, who: TestPerson): Promise<string> {
+  const { customer } = await sim.createCustomer(shop, { ...who, emit: false });
+  const at = new Date().toISOString();
+  const payload = {
+    id: Number(customer.id),
+    email: who.email,
+    phone: who.phone,
+    first_name: who.firstName,
+    last_name: who.lastName,
+    tags: "",
+    default_address: { address1: who.address1, country_code: "GB" },
+    created_at: at,
+    updated_at: at,
+  };
+  const { result } = await consumeIngestBatch([webhookMessage(shop, "customers/create", JSON.stringify(payload))]);
+  if (result.retryMessages.length > 0) throw new Error("customers/create was not ingested");
+  return customer.id;
 }

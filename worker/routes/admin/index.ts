@@ -8,6 +8,7 @@ import { registerGetBootstrap } from "./get-bootstrap.ts";
 import { registerGetSetup } from "./get-setup.ts";
 import { registerKeys } from "./keys.ts";
 import { registerPixelSettings } from "./pixel-settings.ts";
+import { registerPrivacy } from "./privacy.ts";
 import { registerProductRoutes } from "../products/index.ts";
 import { registerSegmentRoutes } from "../segments/index.ts";
 
@@ -21,6 +22,7 @@ registerGetSetup(adminRoutes);
 registerKeys(adminRoutes);
 registerBackfill(adminRoutes);
 registerPixelSettings(adminRoutes);
+registerPrivacy(adminRoutes);
 registerEventStream(adminRoutes);
 registerSegmentRoutes(adminRoutes, { suggestions: true });
 registerProductRoutes(adminRoutes);
