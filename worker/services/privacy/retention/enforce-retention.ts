@@ -3,7 +3,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PrivacyMessage } from "../../../../queues/messages.ts";
 import type { Deps } from "../../../context/deps.ts";
 import { deadLettersTable, deliveriesTable, eventsTable, ingestPayloadsTable, quarantineTable, tenantSettingsTable } from "../../../db/schema/index.ts";
-import { deleteInBatches, newWorkBudget, useQuery } from "../work-budget.ts";
+import { deleteInBatches, newWorkBudget, useQuery, type WorkBudget } from "../work-budget.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_EVENT_RETENTION_DAYS = 400;
@@ -48,9 +48,10 @@ function unownedTasks(now: number): [string, SQLiteTable, SQL][] {
  * retention, raw bodies past 30 days, orphaned spilled payloads. Bounded per message; what is left goes to the back
  * of the queue as a continuation, so a large tenant takes turns with the others instead of stalling them.
  */
-export async function enforceRetention(args: { ctx: Deps; input: RetentionMessage }): Promise<{ deleted: Record<string, number>; done: boolean }> {
+export async function enforceRetention(args: { ctx: Deps; input: RetentionMessage & { budget?: WorkBudget } }): Promise<{ deleted: Record<string, number>; done: boolean }> {
   const { ctx, input } = args;
-  const budget = newWorkBudget();
+  const { budget: given, ...message } = input;
+  const budget = given ?? newWorkBudget();
   useQuery(budget);
   const tasks = input.tenantId ? await tenantTasks(ctx, input.tenantId, input.now) : unownedTasks(input.now);
   const deleted: Record<string, number> = {};
@@ -58,7 +59,7 @@ export async function enforceRetention(args: { ctx: Deps; input: RetentionMessag
     const progress = await deleteInBatches(ctx, budget, table, where);
     deleted[name] = progress.deleted;
     if (!progress.done) {
-      await ctx.env.PRIVACY_QUEUE.send(input satisfies PrivacyMessage);
+      await ctx.env.PRIVACY_QUEUE.send(message satisfies PrivacyMessage);
       ctx.log.info("retention continues", { tenant: input.tenantId, ...deleted });
       return { deleted, done: false };
     }
