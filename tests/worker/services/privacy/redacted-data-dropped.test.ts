@@ -9,7 +9,7 @@ import { actionBody, flowPost } from "../../../helpers/flow-requests.ts";
 import { consumeIngestBatch, pixelMessage, webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { ownPixelEvents } from "../../../helpers/pixel-collector.ts";
 import { consumeQueueBatch } from "../../../helpers/queue-batch.ts";
-import { requestRow, waitForCompleted } from "../../../helpers/privacy.ts";
+import { requestRow, sendCompliance, waitForCompleted } from "../../../helpers/privacy.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
@@ -92,5 +92,22 @@ describe("data about a redacted customer that arrives later", () => {
     const row = await requestRow(results[0]!.id);
     expect(row).toMatchObject({ status: "completed", shopify_customer_id: null, payload: "{}", failures: 0, last_error: null });
     expect(JSON.parse(row!.result!)).toMatchObject({ profile: 1, orders: 1, checkouts: 1, identities: expect.any(Number), events: expect.any(Number) });
+  });
+});
+
+describe("customers/redact", () => {
+  it("reaches raw bodies that name the customer by e-mail or phone even when SegOps never made a profile of them", async () => {
+    const sim = simulator();
+    const tenant = await adminTenant();
+    const { customer } = await sim.createCustomer(tenant.shop, { email: "only.quarantined@privacy.example", phone: "+16135550199", emit: false });
+    await consumeIngestBatch([
+      webhookMessage(tenant.shop, "made/up_topic", JSON.stringify({ contact: "only.quarantined@privacy.example" })),
+      webhookMessage(tenant.shop, "made/up_topic", JSON.stringify({ note: "call +16135550199" })),
+      webhookMessage(tenant.shop, "made/up_topic", JSON.stringify({ note: "someone else" })),
+    ]);
+    expect(await count("select count(*) n from quarantine where tenant_id = ?", tenant.tenantId)).toBe(3);
+    const { requestId } = await sendCompliance(sim, tenant.shop, "customers/redact", customer.id);
+    expect(JSON.parse((await waitForCompleted(requestId)).result!)).toMatchObject({ raw_bodies: 2, profile: 0 });
+    expect(await count("select count(*) n from quarantine where tenant_id = ?", tenant.tenantId)).toBe(1);
   });
 });
