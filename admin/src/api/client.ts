@@ -4,6 +4,7 @@ import type { BootstrapResponse } from "../../../worker/routes/admin/get-bootstr
 import type { SetupResponse } from "../../../worker/routes/admin/get-setup.ts";
 import type { RevealServerKeyResponse, RotateKeyResponse } from "../../../worker/routes/admin/keys.ts";
 import type { PixelSettingsResponse, UpdatePixelSettingsBody, UpdatePixelSettingsResponse } from "../../../worker/routes/admin/pixel-settings.ts";
+import type { ExportLinkResponse, ListPrivacyRequestsResponse, PrivacySettingsResponse, UpdatePrivacySettingsBody } from "../../../worker/routes/admin/privacy.ts";
 import type { CreateSegmentBody } from "../../../worker/routes/segments/create-segment.ts";
 import type { GetSegmentResponse } from "../../../worker/routes/segments/get-segment.ts";
 import type { ListSegmentsResponse } from "../../../worker/routes/segments/list-segments.ts";
@@ -16,6 +17,8 @@ import type { SegmentView } from "../../../worker/services/segments/segment-view
 import { ApiError } from "./api-error.ts";
 
 export type { BackfillResponse, BootstrapResponse, EventVolumeResponse, GetSegmentResponse, PixelSettingsResponse, PreviewSegmentResponse, SegmentView, SetupResponse, SuggestedSegmentsResponse };
+export type { ListPrivacyRequestsResponse, PrivacySettingsResponse };
+export type PrivacyRequest = ListPrivacyRequestsResponse["data"][number];
 export type StreamEvent = RecentEventsResponse["data"][number];
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
 
@@ -90,6 +93,12 @@ export function createApiClient(options: ApiClientOptions) {
     pixel: {
       load: () => json<PixelSettingsResponse>("GET", "/pixel"),
       save: (body: UpdatePixelSettingsBody) => json<UpdatePixelSettingsResponse>("PUT", "/pixel", { body }),
+    },
+    privacy: {
+      requests: (cursor?: string | null) => json<ListPrivacyRequestsResponse>("GET", `/privacy/requests?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+      exportLink: (id: string) => json<ExportLinkResponse>("POST", `/privacy/requests/${encodeURIComponent(id)}/export-link`),
+      settings: () => json<PrivacySettingsResponse>("GET", "/privacy/settings"),
+      saveSettings: (body: UpdatePrivacySettingsBody) => json<PrivacySettingsResponse>("PUT", "/privacy/settings", { body }),
     },
     segments: {
       list: () => json<ListSegmentsResponse>("GET", "/segments"),
