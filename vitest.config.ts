@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import { loadSharedFixtures } from "./tests/setup/load-shared-fixtures.ts";
@@ -19,6 +19,9 @@ export default defineConfig(async () => {
       silent: "passed-only" as const,
       // Runs once for the whole run, whichever projects it holds; its teardown comes after every test file.
       globalSetup: ["tests/setup/check-sent-graphql.ts"],
+      // Test files mostly wait (queues, alarms, the simulator): vitest's default of one worker per core but one (a
+      // single worker on 2 cores) leaves the cores idle while they do.
+      maxWorkers: availableParallelism() + 1,
       projects: [
         {
           plugins: [
@@ -48,7 +51,18 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             environment: "node",
-            include: ["tests/{simulator,scripts,e2e,extensions,admin,shopify-schema}/**/*.test.ts"],
+            include: ["tests/{simulator,scripts,extensions,admin,shopify-schema}/**/*.test.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          // Each file starts wrangler dev, a simulator and Chromium, and builds admin/dist: one file at a time.
+          test: {
+            name: "e2e",
+            environment: "node",
+            include: ["tests/e2e/**/*.test.ts"],
+            fileParallelism: false,
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

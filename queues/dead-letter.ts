@@ -11,7 +11,9 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, deps: Dep
   const sourceQueue = batch.queue.replace(/-dlq$/, "");
   const erased = await findErasedMessages({ ctx: deps, input: { bodies: batch.messages.map((message) => message.body) } });
   const kept = batch.messages.filter((_message, i) => !erased.has(i));
-  if (kept.length > 0) await recordDeadLetters(deps, sourceQueue, kept.map((message) => ({ message, reason: "retries exhausted" })));
+  if (kept.length > 0) {
+    await recordDeadLetters({ ctx: deps, input: { queue: sourceQueue, letters: kept.map((message) => ({ message, reason: "retries exhausted" })) } });
+  }
   batch.ackAll();
   if (erased.size > 0) deps.log.info("dead letters of erased data dropped", { queue: sourceQueue, count: erased.size });
   deps.log.warn("dead letters recorded", { queue: sourceQueue, count: kept.length });

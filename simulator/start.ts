@@ -27,6 +27,9 @@ export function startSimulator(options: SimulatorOptions & { port?: number; host
         },
       });
     });
+    // workerd reuses idle connections: Node closing one after its default 5 s (or 60 s headers) timeout races with
+    // the next request on it, which then fails in the Worker with "Network connection lost".
+    Object.assign(server, { keepAliveTimeout: 0, headersTimeout: 0, requestTimeout: 0 });
     server.once("error", reject);
   });
 }

@@ -57,5 +57,3 @@ export function newApp(): Hono<AppEnv> {
 
   return app;
 }
-
-export type AppType = ReturnType<typeof newApp>;

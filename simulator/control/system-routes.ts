@@ -4,6 +4,12 @@ import type { SimContext } from "../types.ts";
 export function registerSystemRoutes(app: Hono, ctx: SimContext): void {
   app.get("/_sim/healthz", (c) => c.json({ ok: true, shops: ctx.shops.size }));
 
+  // Webhooks that API calls cause go out in the background; tests wait here for them instead of sleeping.
+  app.get("/_sim/settled", async (c) => {
+    while (ctx.pending.size > 0) await Promise.all(ctx.pending);
+    return c.json({ ok: true });
+  });
+
   // Google's JWKS is served with a max-age; jose's remote JWKS honours it.
   app.get("/_sim/oauth2/v3/certs", (c) => {
     c.header("Cache-Control", "public, max-age=3600, must-revalidate, no-transform");

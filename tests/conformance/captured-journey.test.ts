@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pixelToken, postPixel } from "../helpers/pixel-collector.ts";
-import { eventually, profileByCustomer, storedEvents, storedRows } from "../helpers/read-ingested.ts";
+import { profileByCustomer, storedEvents, storedRows } from "../helpers/read-ingested.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
 import { sharedFixture } from "../helpers/shared-fixtures.ts";
 import { deliver, simulatedShop } from "../helpers/webhook-requests.ts";
@@ -29,7 +30,7 @@ describe.skipIf(!present)("RudderStack's captured checkout → order journey", (
     const token = await pixelToken(tenant.publicKey, CLIENT_ID);
     const browsing = ["page_viewed", "product_viewed", "product_added_to_cart", "checkout_started"].map(pixelEvent);
     expect((await postPixel("/events", { token, events: browsing })).status).toBe(202);
-    await eventually(async () => (await storedEvents(tenant.tenantId)).length === 4);
+    await waitFor(async () => (await storedEvents(tenant.tenantId)).length === 4, { what: "the 4 browsing events" });
 
     const steps = [
       ["checkouts/create", "checkouts_create", "https"],
@@ -44,19 +45,20 @@ describe.skipIf(!present)("RudderStack's captured checkout → order journey", (
     }
     expect((await postPixel("/events", { token, events: [pixelEvent("checkout_completed")] })).status).toBe(202);
 
-    const purchases = await eventually(async () => {
+    const purchases = await waitFor(async () => {
       const rows = await storedEvents(tenant.tenantId, "purchase");
       return rows.length === 1 && rows[0]!.properties.pixel && rows;
-    });
+    }, { what: "one purchase enriched by the pixel" });
     const profile = await profileByCustomer(tenant.tenantId, CUSTOMER);
     expect(profile).toMatchObject({ email: "henry@wfls.com", orders_count: 1, total_spent: 600, country: "US" });
     expect(purchases[0]).toMatchObject({ dedup_key: `purchase:${ORDER}`, source: "webhook", profile_id: profile!.id, anonymous_id: CLIENT_ID });
     expect(purchases[0]!.properties.pixel).toMatchObject({ clientId: CLIENT_ID });
 
-    const events = await eventually(async () => {
+    // Seven events in all: the later webhooks may still be in the queue when the purchase is stored.
+    const events = await waitFor(async () => {
       const rows = await storedEvents(tenant.tenantId);
-      return rows.filter((row) => row.profile_id === profile!.id).length === rows.length && rows;
-    });
+      return rows.length === 7 && rows.every((row) => row.profile_id === profile!.id) && rows;
+    }, { what: "the journey's 7 events, all on the customer's profile" });
     const keys = events.map((event) => (event.source === "pixel" && event.name !== "checkout_start" ? event.name : event.dedup_key));
     expect(keys.sort()).toEqual(
       [
@@ -84,7 +86,7 @@ describe.skipIf(!present)("RudderStack's captured checkout → order journey", (
     const tenant = await seedTenant({ shop });
     const { response } = await deliver(sim, shop, { topic: "orders/cancelled", payloadText: sharedFixture(`${WEBHOOKS}orders_cancelled.json`)!, via: "https" });
     expect(response.status).toBe(200);
-    const row = await eventually(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>());
+    const row = await waitFor(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
     expect(row.reason).toMatch(/order has no id/);
   });
 
@@ -100,7 +102,7 @@ describe.skipIf(!present)("RudderStack's captured checkout → order journey", (
     const { sim, shop } = await simulatedShop();
     const tenant = await seedTenant({ shop });
     await deliver(sim, shop, { topic, payloadText: sharedFixture(`${WEBHOOKS}${file}.json`)!, via: "https" });
-    await eventually(async () => (await storedEvents(tenant.tenantId, name)).length === 1);
+    await waitFor(async () => (await storedEvents(tenant.tenantId, name)).length === 1, { what: `one ${name} event` });
   });
 });
 
@@ -130,16 +132,16 @@ describe.skipIf(!present)("captured Web Pixels events through the collector", ()
     const token = await pixelToken(tenant.publicKey, event.clientId as string);
     expect((await postPixel("/events", { token, events: [event] })).status).toBe(202);
     if (name) {
-      const [stored] = await eventually(async () => (await storedEvents(tenant.tenantId, name)).length === 1 && storedEvents(tenant.tenantId, name));
+      const [stored] = await waitFor(async () => (await storedEvents(tenant.tenantId, name)).length === 1 && storedEvents(tenant.tenantId, name), { what: `one ${name} event` });
       expect(stored).toMatchObject({ source: "pixel", anonymous_id: CLIENT_ID, profile_id: null });
       return;
     }
     if (file === "unknown_event") {
-      const row = await eventually(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>());
+      const row = await waitFor(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
       expect(row.reason).toMatch(/unknown_event/);
       return;
     }
-    const checkout = await eventually(() => env.DB.prepare("select anonymous_id, pixel_enrichment from checkouts where tenant_id = ?").bind(tenant.tenantId).first<{ anonymous_id: string; pixel_enrichment: string }>());
+    const checkout = await waitFor(() => env.DB.prepare("select anonymous_id, pixel_enrichment from checkouts where tenant_id = ?").bind(tenant.tenantId).first<{ anonymous_id: string; pixel_enrichment: string }>(), { what: "the checkout enriched by the pixel" });
     expect(checkout.anonymous_id).toBe(CLIENT_ID);
     expect(JSON.parse(checkout.pixel_enrichment)).toMatchObject({ clientId: CLIENT_ID, eventId: event.id });
     expect(await storedEvents(tenant.tenantId)).toEqual([]);

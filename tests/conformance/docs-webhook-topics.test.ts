@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { eventually, storedEvents } from "../helpers/read-ingested.ts";
+import { storedEvents } from "../helpers/read-ingested.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 import { seedTenant, type SeededTenant } from "../helpers/seed-tenant.ts";
 import { sharedFixture, sharedFixturePaths } from "../helpers/shared-fixtures.ts";
 import { deliver, simulatedShop } from "../helpers/webhook-requests.ts";
@@ -85,25 +86,26 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
     expect(status).toBe(via === "https" || PRIVACY.has(topic) ? 200 : 204);
     const expected = EVENTS[topic];
     if (expected) {
-      const [event] = await eventually(async () => (await storedEvents(tenant.tenantId, expected)).length > 0 && storedEvents(tenant.tenantId, expected));
+      const [event] = await waitFor(async () => (await storedEvents(tenant.tenantId, expected)).length > 0 && storedEvents(tenant.tenantId, expected), { what: `a ${expected} event from ${topic}` });
       expect(event!.source).toBe("webhook");
       expect(await quarantineRow(tenant.tenantId)).toBeNull();
     } else if (topic === "products/delete") {
-      await eventually(async () => (await env.DB.prepare("select 1 from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) !== null);
+      await waitFor(async () => (await env.DB.prepare("select 1 from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) !== null, { what: `the ${topic} delivery recorded` });
       expect(await quarantineRow(tenant.tenantId)).toBeNull();
     } else if (CATALOG.has(topic)) {
-      const product = await eventually(() => env.DB.prepare("select * from products where tenant_id = ?").bind(tenant.tenantId).first<Record<string, unknown>>());
+      const product = await waitFor(() => env.DB.prepare("select * from products where tenant_id = ?").bind(tenant.tenantId).first<Record<string, unknown>>(), { what: `the product from ${topic}` });
       expect(product).toMatchObject({ shopify_product_id: "788032119674292922", title: "Example T-Shirt", status: "active", origin: "shopify" });
     } else if (PRIVACY.has(topic)) {
       const row = await env.DB.prepare("select kind, tenant_id from privacy_requests where shop_domain = ?").bind(tenant.shop).first();
       expect(row).toMatchObject({ tenant_id: tenant.tenantId });
     } else if (topic === "app/uninstalled") {
-      await eventually(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(tenant.tenantId).first<{ status: string }>())?.status === "uninstalled");
+      await waitFor(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(tenant.tenantId).first<{ status: string }>())?.status === "uninstalled", { what: "the tenant marked uninstalled" });
     } else if (topic === "app/scopes_update") {
-      await eventually(async () => (await env.DB.prepare("select granted_scopes from tenants where id = ?").bind(tenant.tenantId).first<{ granted_scopes: string }>())?.granted_scopes !== "");
+      await waitFor(async () => (await env.DB.prepare("select granted_scopes from tenants where id = ?").bind(tenant.tenantId).first<{ granted_scopes: string }>())?.granted_scopes !== "", { what: "the tenant's granted scopes stored" });
     } else {
-      const row = await eventually(async () =>
+      const row = await waitFor(async () =>
         LIFECYCLE.has(topic) ? (await quarantineRow(tenant.tenantId)) ?? (await env.DB.prepare("select key from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) : quarantineRow(tenant.tenantId),
+        { what: `${topic} quarantined or recorded` },
       );
       if ("reason" in row) {
         expect(row.reason).not.toBe("");
@@ -114,12 +116,12 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
 
   it("keeps the docs' ids above 2^53 exact from the raw body to the stored event", async () => {
     const paid = sent.get("orders/paid")!;
-    const [purchase] = await eventually(async () => (await storedEvents(paid.tenant.tenantId, "purchase")).length > 0 && storedEvents(paid.tenant.tenantId, "purchase"));
+    const [purchase] = await waitFor(async () => (await storedEvents(paid.tenant.tenantId, "purchase")).length > 0 && storedEvents(paid.tenant.tenantId, "purchase"), { what: "a purchase event" });
     expect(purchase!.dedup_key).toBe("purchase:820982911946154508");
     expect(purchase!.properties).toMatchObject({ orderId: "820982911946154508", customerId: "115310627314723954" });
     expect((purchase!.properties.lineItems as { lineItemId: string }[]).map((line) => line.lineItemId)).toContain("866550311766439020");
     const refund = sent.get("refunds/create")!;
-    const [event] = await eventually(async () => (await storedEvents(refund.tenant.tenantId, "refund")).length > 0 && storedEvents(refund.tenant.tenantId, "refund"));
+    const [event] = await waitFor(async () => (await storedEvents(refund.tenant.tenantId, "refund")).length > 0 && storedEvents(refund.tenant.tenantId, "refund"), { what: "a refund event" });
     expect(event!.properties).toMatchObject({ refundId: "890088186047892319", orderId: "820982911946154508", amount: 85 });
     const customer = sent.get("customers/create")!;
     const profile = await env.DB.prepare("select shopify_customer_id from profiles where tenant_id = ?").bind(customer.tenant.tenantId).first();

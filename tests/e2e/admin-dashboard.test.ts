@@ -1,25 +1,27 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
 
 const SMALL_STORE = { products: 5, customers: 10, orders: 20, abandonedCheckouts: 2, days: 120 };
 const STEP_LABELS = ["Storefront and server keys", "Webhook subscriptions", "Web pixel", "Product metafield definitions", "90-day history backfill"];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const setupRows = (frame: FrameLocator) => frame.locator('s-section[heading="Setup"] s-table-body s-table-row');
 
 /** Reads the setup table until every step is done, returning every distinct row text seen on the way. */
 async function watchSetupUntilDone(frame: FrameLocator, timeoutMs = 30_000): Promise<string[]> {
   const seen = new Set<string>();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = (await setupRows(frame).allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
+  let rows: string[] = [];
+  const done = async () => {
+    rows = (await setupRows(frame).allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
     for (const row of rows) seen.add(row);
-    if (rows.length === STEP_LABELS.length && rows.every((row) => row.includes("Done"))) return [...seen];
-    if (Date.now() > deadline) throw new Error(`setup not done in the dashboard; last rows: ${JSON.stringify(rows)}`);
-    await sleep(100);
-  }
+    return rows.length === STEP_LABELS.length && rows.every((row) => row.includes("Done"));
+  };
+  await waitFor(done, { what: "every setup step Done in the dashboard", timeoutMs, intervalMs: 100 }).catch((error: Error) => {
+    throw new Error(`${error.message}; last rows: ${JSON.stringify(rows)}`);
+  });
+  return [...seen];
 }
 
 describeInChromium("embedded admin in Chromium", () => {

@@ -3,8 +3,6 @@ import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser
 
 const NEW_STORE = { products: 1, customers: 0, orders: 0, abandonedCheckouts: 0, days: 30 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 type HandshakeConfig = { trackedEvents: string[]; samplingPercent: number };
 
 describeInChromium("Pixel page and event stream in Chromium", () => {
@@ -77,8 +75,12 @@ describeInChromium("Pixel page and event stream in Chromium", () => {
     await stream.getByRole("button", { name: "Pause" }).click();
     await stream.getByText("Paused: new events wait until you resume.").waitFor();
     const before = await rows.count();
-    await env.sim.createOrder(shop, { financialStatus: "pending" });
-    await sleep(6_000);
+    const { order } = await env.sim.createOrder(shop, { financialStatus: "pending" });
+    // A live stream in a second tab shows the new order: a paused one has had the same chance, and must not.
+    const live = await env.browser.newPage();
+    const liveRows = (await openApp(live, env.stack, shop)).locator('s-section[heading="Event stream"] s-table-body s-table-row');
+    await liveRows.filter({ hasText: order.name }).first().waitFor({ timeout: 30_000 });
+    await live.close();
     expect(await rows.count()).toBe(before);
     await stream.getByRole("button", { name: "Resume" }).click();
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(before + 1);

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { BootstrapResponse } from "../../worker/routes/admin/get-bootstrap.ts";
 import type { SetupResponse } from "../../worker/routes/admin/get-setup.ts";
 import { simClient, type CreateShopInput } from "./simulator-client.ts";
+import { waitFor } from "./wait-for.ts";
 
 export const APP_ORIGIN = "https://segops.test";
 
@@ -35,24 +36,17 @@ export async function adminJson<T>(shop: string, path: string, init: RequestInit
   return (await res.json()) as T;
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Polls an admin API GET (`/setup`, `/backfill`…) until `until` holds; on a timeout, says what it answered last. */
 export async function waitForAdmin<T>(shop: string, path: string, until: (answer: T) => boolean, timeoutMs?: number): Promise<T> {
   let last: T | null = null;
   try {
-    return await waitFor(async () => {
-      last = await adminJson<T>(shop, path);
-      return until(last) ? last : null;
-    }, path, timeoutMs);
+    return await waitFor(
+      async () => {
+        last = await adminJson<T>(shop, path);
+        return until(last) ? last : null;
+      },
+      { what: `GET /admin/api${path} to answer what the test waits for`, timeoutMs },
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last answer: ${JSON.stringify(last)}`);
   }

@@ -4,7 +4,7 @@ import { getTableConfig } from "drizzle-orm/sqlite-core";
 import type { TenantObject } from "../../durable-objects/tenant-object.ts";
 import { tenantObject } from "../../worker/context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../worker/db/privacy-classification.ts";
-import { waitFor } from "./harness.ts";
+import { waitFor } from "./wait-for.ts";
 import { consumeIngestBatch, webhookMessage } from "./ingest-queue.ts";
 import { sendDelivery } from "./webhook-requests.ts";
 import type { SimClient } from "./simulator-client.ts";
@@ -39,7 +39,7 @@ export const waitForCompleted = (requestId: string, timeoutMs = 30_000) =>
   waitFor(async () => {
     const row = await requestRow(requestId);
     return row?.status === "completed" ? row : null;
-  }, `privacy request ${requestId} to complete`, timeoutMs);
+  }, { what: `privacy request ${requestId} to complete`, timeoutMs: timeoutMs });
 
 export type Match = { table: string; column: string; needle: string };
 

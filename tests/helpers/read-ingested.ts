@@ -30,14 +30,3 @@ export async function profileByCustomer(tenantId: string, customerId: string) {
     .bind(tenantId, customerId)
     .first<Record<string, unknown> & { id: string; orders_count: number; total_spent: number }>();
 }
-
-/** Polls until `check` returns a value (the local queue delivers asynchronously). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import type { SegmentView } from "../../worker/services/segments/segment-view.ts";
 import { apiFetch } from "./api-fetch.ts";
-import { installShop, sim, waitFor, type InstalledShop } from "./harness.ts";
+import { installShop, sim, type InstalledShop } from "./harness.ts";
+import { waitFor } from "./wait-for.ts";
 import { seedProfiles } from "./seed-profiles.ts";
 import type { CreateShopInput } from "./simulator-client.ts";
 
@@ -15,7 +16,7 @@ export async function installEmptyShop(options: CreateShopInput = {}): Promise<I
   const installed = await installShop({ size: EMPTY_STORE, ...options });
   await waitFor(
     () => env.DB.prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
-    "the install's backfill",
+    { what: "the install's backfill" },
   );
   return installed;
 }
@@ -43,7 +44,7 @@ export async function settledPush(installed: InstalledShop, slug: string, since 
     const segment = (await (await apiFetch(installed.serverKey, `/segments/${slug}`)).json()) as SegmentView;
     const push = segment.lastPush;
     return push && push.status !== "in_progress" && Date.parse(push.at) > since ? push : null;
-  }, `push of ${slug}`);
+  }, { what: `push of ${slug}` });
 }
 
 /** Shopify-side tags by numeric customer id: every tag, or (`segops`) only customers with `segops:` tags and those. */

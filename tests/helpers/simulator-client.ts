@@ -145,6 +145,8 @@ export function simClient(baseUrl: string) {
   return {
     baseUrl: base,
     adminOrigin: base,
+    /** Resolves once every webhook an API call emitted in the background is delivered (pushed, or in the outbox). */
+    settled: () => call<{ ok: true }>("GET", "/_sim/settled"),
     createShop: (options: CreateShopInput = {}) => call<{ shop: string; counts: SimCounts }>("POST", "/_sim/shops", options),
     shop: (shop: string) => call<{ shop: string; installed: boolean; grantedScopes: string[]; counts: SimCounts; now: string }>("GET", shopPath(shop)),
     sessionToken: async (shop: string, options: { sub?: string; expiresInSeconds?: number; apiKey?: string; secret?: string } = {}) =>

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import { handleBulkOperationFinish } from "../../worker/services/backfill/handle-bulk-operation-finish.ts";
 import { manualBackfill, waitForBackfill } from "../helpers/backfill.ts";
-import { installShop, sim, waitFor } from "../helpers/harness.ts";
+import { installShop, sim } from "../helpers/harness.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 import { sendDelivery } from "../helpers/webhook-requests.ts";
 
@@ -58,15 +59,15 @@ describe("backfill queue consumer", () => {
     const finished = await waitFor(async () => {
       const deliveries = (await sim().outbox(shop, { drain: false })).filter((d) => d.topic === "bulk_operations/finish");
       return deliveries.length === 4 && deliveries;
-    }, "four finish webhooks");
-    for (const delivery of finished) await handleBulkOperationFinish(driver.ctx, JSON.parse(delivery.body).admin_graphql_api_id);
+    }, { what: "four finish webhooks" });
+    for (const delivery of finished) await handleBulkOperationFinish({ ctx: driver.ctx, input: { operationId: JSON.parse(delivery.body).admin_graphql_api_id } });
     expect(driver.queue).toEqual(expect.arrayContaining([expect.objectContaining({ type: "poll", attempt: 0 })]));
     await driver.drain();
     expect(await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first()).toEqual({ status: "succeeded" });
 
     // The same webhook through POST /webhooks is a handled lifecycle topic, not quarantine.
     expect((await sendDelivery(finished[0]!)).status).toBe(200);
-    await waitFor(async () => env.DB.prepare("select 1 ok from deliveries where tenant_id = ? and topic = 'bulk_operations/finish'").bind(tenantId).first(), "finish delivery");
+    await waitFor(async () => env.DB.prepare("select 1 ok from deliveries where tenant_id = ? and topic = 'bulk_operations/finish'").bind(tenantId).first(), { what: "finish delivery" });
     expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
 });

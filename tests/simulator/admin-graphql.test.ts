@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP, exchangeToken, FIXED_NOW, graphqlFor, shopWithToken, sleep, SMALL, startTestSimulator, type GraphqlResponse, type TestSimulator } from "./harness.ts";
+import { APP, exchangeToken, FIXED_NOW, graphqlFor, shopWithToken, SMALL, startTestSimulator, type GraphqlResponse, type TestSimulator } from "./harness.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 let sim: TestSimulator;
 beforeAll(async () => {
@@ -142,7 +143,9 @@ describe("cost and throttling", () => {
     expect(throttled.data).toBeUndefined();
     expect((throttled.errors as any[])[0]).toMatchObject({ message: "Throttled", extensions: { code: "THROTTLED" } });
     expect(throttled.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(22);
-    await sleep(400);
+    const needed = throttled.extensions!.cost.requestedQueryCost;
+    const restored = async () => (await graphql(`{ shop { id } }`)).extensions!.cost.throttleStatus.currentlyAvailable >= needed;
+    await waitFor(restored, { what: `the bucket to restore ${needed} points` });
     expect((await graphql(query)).data!.customers.nodes.length).toBe(20);
     expect((await sim.client.state(shop)).throttledCalls).toBe(1);
   });
@@ -237,7 +240,7 @@ describe("writes the app makes", () => {
     const add = await graphql(`mutation($id: ID!) { tagsAdd(id: $id, tags: ["segops:vip", "segops:vip"]) { node { id ... on Customer { tags } } userErrors { message } } }`, { id });
     expect(add.data!.tagsAdd.node.tags).toContain("segops:vip");
     await graphql(`mutation($id: ID!) { tagsAdd(id: $id, tags: ["segops:vip"]) { userErrors { message } } }`, { id });
-    await sleep(20);
+    await sim.client.settled();
     const updates = (await sim.client.outbox(shop)).filter((d) => d.topic === "customers/update");
     expect(updates).toHaveLength(1);
     expect(JSON.parse(updates[0]!.body).tags).toContain("segops:vip");
@@ -252,7 +255,7 @@ describe("writes the app makes", () => {
     await sim.client.outbox(shop);
     const { data } = await graphql(`{ customers(first: 1) { nodes { id } } }`);
     await graphql(`mutation($id: ID!) { tagsAdd(id: $id, tags: ["segops:quiet"]) { userErrors { message } } }`, { id: data!.customers.nodes[0].id });
-    await sleep(20);
+    await sim.client.settled();
     expect(await sim.client.outbox(shop)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP, shopWithToken, sleep, SMALL, startTestSimulator, type TestSimulator } from "./harness.ts";
+import { APP, shopWithToken, SMALL, startTestSimulator, type TestSimulator } from "./harness.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 let sim: TestSimulator;
 beforeAll(async () => {
@@ -15,12 +16,11 @@ async function runToCompletion(graphql: Awaited<ReturnType<typeof shopWithToken>
   const started = await graphql(RUN, { q: query, g: groupObjects });
   expect(started.data!.bulkOperationRunQuery.userErrors).toEqual([]);
   const id = started.data!.bulkOperationRunQuery.bulkOperation.id;
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const finished = async () => {
     const { data } = await graphql(POLL, { id });
-    if (data!.node.status === "COMPLETED" || data!.node.status === "FAILED") return data!.node;
-    await sleep(20);
-  }
-  throw new Error("bulk operation did not finish");
+    return (data!.node.status === "COMPLETED" || data!.node.status === "FAILED") && data!.node;
+  };
+  return waitFor(finished, { what: `bulk operation ${id} to finish`, intervalMs: 20 });
 }
 
 async function jsonl(url: string) {
@@ -70,7 +70,7 @@ describe("bulk operations", () => {
     const { graphql, shop } = await shopWithToken(sim);
     await sim.client.outbox(shop);
     const operation = await runToCompletion(graphql, `{ products { edges { node { id title } } } }`);
-    await sleep(20);
+    await sim.client.settled();
     const finish = (await sim.client.outbox(shop)).find((d) => d.topic === "bulk_operations/finish");
     expect(JSON.parse(finish!.body)).toMatchObject({ admin_graphql_api_id: operation.id, status: "completed", error_code: null, type: "query" });
   });

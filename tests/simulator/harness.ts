@@ -66,7 +66,3 @@ export async function shopWithToken(sim: TestSimulator, options: Parameters<SimC
   const { body } = await exchangeToken(sim.url, shop);
   return { shop, token: body.access_token, refreshToken: body.refresh_token ?? "", graphql: graphqlFor(sim.url, shop, body.access_token) };
 }
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

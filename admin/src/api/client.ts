@@ -1,25 +1,25 @@
-import type { BackfillResponse } from "../../../worker/routes/admin/backfill.ts";
-import type { EventVolumeResponse, RecentEventsResponse } from "../../../worker/routes/admin/event-stream.ts";
-import type { BootstrapResponse } from "../../../worker/routes/admin/get-bootstrap.ts";
-import type { SetupResponse } from "../../../worker/routes/admin/get-setup.ts";
-import type { RevealServerKeyResponse, RotateKeyResponse } from "../../../worker/routes/admin/keys.ts";
-import type { PixelSettingsResponse, UpdatePixelSettingsBody, UpdatePixelSettingsResponse } from "../../../worker/routes/admin/pixel-settings.ts";
-import type { ExportLinkResponse, ListPrivacyRequestsResponse, PrivacySettingsResponse, UpdatePrivacySettingsBody } from "../../../worker/routes/admin/privacy.ts";
-import type { CreateSegmentBody } from "../../../worker/routes/segments/create-segment.ts";
-import type { GetSegmentResponse } from "../../../worker/routes/segments/get-segment.ts";
-import type { ListSegmentsResponse } from "../../../worker/routes/segments/list-segments.ts";
-import type { PreviewSegmentBody, PreviewSegmentResponse } from "../../../worker/routes/segments/preview-segment.ts";
-import type { PushSegmentResponse } from "../../../worker/routes/segments/push-segment.ts";
-import type { RecomputeSegmentResponse } from "../../../worker/routes/segments/recompute-segment.ts";
-import type { SuggestedSegmentsResponse } from "../../../worker/routes/segments/suggested-segments.ts";
-import type { UpdateSegmentBody } from "../../../worker/routes/segments/update-segment.ts";
-import type { SegmentView } from "../../../worker/services/segments/segment-view.ts";
+import { hc, type InferRequestType, type InferResponseType } from "hono/client";
+import type { AdminAppType } from "../../../worker/routes/admin/index.ts";
 import { ApiError } from "./api-error.ts";
 
-export type { BackfillResponse, BootstrapResponse, EventVolumeResponse, GetSegmentResponse, PixelSettingsResponse, PreviewSegmentResponse, SegmentView, SetupResponse, SuggestedSegmentsResponse };
-export type { ListPrivacyRequestsResponse, PrivacySettingsResponse };
+/** /admin/api as `hono/client` sees it: every path, method, input and JSON answer comes from the worker's routes. */
+export type AdminApi = ReturnType<typeof hc<AdminAppType>>;
+type Json<Call> = InferResponseType<Call>;
+type JsonBody<Call> = InferRequestType<Call> extends { json: infer Body } ? Body : never;
+
+export type BootstrapResponse = Json<AdminApi["bootstrap"]["$get"]>;
+export type SetupResponse = Json<AdminApi["setup"]["$get"]>;
+export type BackfillResponse = Json<AdminApi["backfill"]["$get"]>;
+export type EventVolumeResponse = Json<AdminApi["events"]["volume"]["$get"]>;
+export type StreamEvent = Json<AdminApi["events"]["recent"]["$get"]>["data"][number];
+export type PixelSettingsResponse = Json<AdminApi["pixel"]["$get"]>;
+export type SegmentView = Json<AdminApi["segments"]["$post"]>;
+export type GetSegmentResponse = Json<AdminApi["segments"][":slug"]["$get"]>;
+export type PreviewSegmentResponse = Json<AdminApi["segments"]["preview"]["$post"]>;
+export type SuggestedSegmentsResponse = Json<AdminApi["segments"]["suggestions"]["$get"]>;
+export type ListPrivacyRequestsResponse = Json<AdminApi["privacy"]["requests"]["$get"]>;
 export type PrivacyRequest = ListPrivacyRequestsResponse["data"][number];
-export type StreamEvent = RecentEventsResponse["data"][number];
+export type PrivacySettingsResponse = Json<AdminApi["privacy"]["settings"]["$get"]>;
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
 
 export type ApiClientOptions = {
@@ -30,87 +30,91 @@ export type ApiClientOptions = {
   fetch?: typeof fetch;
 };
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-// The setup and key endpoints answer 409 only to a shop without an installed tenant, which the bootstrap installs;
-// others have 409s of their own (a backfill already running, a segment that is not pushed) and surface them as is.
-type Call = { body?: unknown; rebootstrap?: boolean };
 type Retried = { token: boolean; bootstrap: boolean };
 
-const REBOOTSTRAP: Call = { rebootstrap: true };
+/** The answer of a call that got through: the client's fetch has already thrown every failure as an ApiError. */
+const json = async <T>(call: Promise<{ json(): Promise<T> }>): Promise<T> => (await call).json();
+/** `hc` puts path parameters into the URL as they are. */
+const bySlug = (slug: string) => ({ param: { slug: encodeURIComponent(slug) } });
 
 /** The embedded admin's typed client for /admin/api; every failure is thrown as an ApiError. */
 export function createApiClient(options: ApiClientOptions) {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function send(method: Method, path: string, call: Call = {}, retried: Retried = { token: false, bootstrap: false }): Promise<Response> {
-    let res: Response;
-    try {
-      const headers: Record<string, string> = { Authorization: `Bearer ${await options.idToken()}` };
-      if (call.body !== undefined) headers["Content-Type"] = "application/json";
-      res = await fetchImpl(`/admin/api${path}`, { method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
-    } catch (error) {
-      throw ApiError.network(error);
+  /** Adds a fresh session token to every attempt, retries as Shopify and the install ask, and maps failures to ApiError. */
+  function authorizedFetch(rebootstrap: boolean): typeof fetch {
+    async function attempt(input: RequestInfo | URL, init: RequestInit | undefined, retried: Retried): Promise<Response> {
+      let res: Response;
+      try {
+        const headers = new Headers(init?.headers);
+        headers.set("Authorization", `Bearer ${await options.idToken()}`);
+        res = await fetchImpl(input, { ...init, headers });
+      } catch (error) {
+        throw ApiError.network(error);
+      }
+      // Shopify's contract: this header means "fetch a fresh session token and try once more".
+      if (res.status === 401 && res.headers.has("X-Shopify-Retry-Invalid-Session-Request") && !retried.token) {
+        return attempt(input, init, { ...retried, token: true });
+      }
+      if (res.status === 409 && rebootstrap && !retried.bootstrap) {
+        await bootstrap();
+        return attempt(input, init, { ...retried, bootstrap: true });
+      }
+      if (!res.ok) throw await ApiError.from(res);
+      return res;
     }
-    // Shopify's contract: this header means "fetch a fresh session token and try once more".
-    if (res.status === 401 && res.headers.has("X-Shopify-Retry-Invalid-Session-Request") && !retried.token) {
-      return send(method, path, call, { ...retried, token: true });
-    }
-    if (res.status === 409 && call.rebootstrap && !retried.bootstrap) {
-      await bootstrap();
-      return send(method, path, call, { ...retried, bootstrap: true });
-    }
-    if (!res.ok) throw await ApiError.from(res);
-    return res;
+    return (input, init) => attempt(input, init, { token: false, bootstrap: false });
   }
 
-  const json = async <T>(method: Method, path: string, call?: Call): Promise<T> => (await (await send(method, path, call)).json()) as T;
+  const api = hc<AdminAppType>("/admin/api", { fetch: authorizedFetch(false) });
+  // The setup and key endpoints answer 409 only to a shop without an installed tenant, which the bootstrap installs;
+  // others have 409s of their own (a backfill already running, a segment that is not pushed) and surface them as is.
+  const installed = hc<AdminAppType>("/admin/api", { fetch: authorizedFetch(true) });
 
   async function bootstrap(): Promise<BootstrapResponse> {
-    const result = await json<BootstrapResponse>("GET", "/bootstrap");
+    const result = await json(api.bootstrap.$get());
     options.onBootstrap?.(result);
     return result;
   }
 
-  const segment = (slug: string) => `/segments/${encodeURIComponent(slug)}`;
-
   return {
     bootstrap,
-    setup: () => json<SetupResponse>("GET", "/setup", REBOOTSTRAP),
-    retrySetup: () => json<SetupResponse>("POST", "/setup/retry", REBOOTSTRAP),
-    revealServerKey: () => json<RevealServerKeyResponse>("POST", "/keys/server/reveal", REBOOTSTRAP),
-    rotateKey: (kind: "public" | "server") => json<RotateKeyResponse>("POST", `/keys/${kind}/rotate`, REBOOTSTRAP),
+    setup: () => json(installed.setup.$get()),
+    retrySetup: () => json(installed.setup.retry.$post()),
+    revealServerKey: () => json(installed.keys.server.reveal.$post()),
+    rotateKey: (kind: "public" | "server") => json(installed.keys[":kind"].rotate.$post({ param: { kind } })),
     revokeKey: async (id: string): Promise<void> => {
-      await send("POST", `/keys/${encodeURIComponent(id)}/revoke`, REBOOTSTRAP);
+      await installed.keys[":id"].revoke.$post({ param: { id: encodeURIComponent(id) } });
     },
     backfill: {
-      load: () => json<BackfillResponse>("GET", "/backfill"),
-      start: () => json<BackfillResponse>("POST", "/backfill"),
+      load: () => json(api.backfill.$get()),
+      start: () => json(api.backfill.$post()),
     },
     events: {
-      recent: (after?: string | null) => json<RecentEventsResponse>("GET", `/events/recent?limit=50${after ? `&after=${encodeURIComponent(after)}` : ""}`),
-      volume: (days: number) => json<EventVolumeResponse>("GET", `/events/volume?days=${days}&utcOffset=${-new Date().getTimezoneOffset()}`),
+      recent: (after?: string | null) => json(api.events.recent.$get({ query: { limit: "50", after: after || undefined } })),
+      volume: (days: number) => json(api.events.volume.$get({ query: { days: String(days), utcOffset: String(-new Date().getTimezoneOffset()) } })),
     },
     pixel: {
-      load: () => json<PixelSettingsResponse>("GET", "/pixel"),
-      save: (body: UpdatePixelSettingsBody) => json<UpdatePixelSettingsResponse>("PUT", "/pixel", { body }),
+      load: () => json(api.pixel.$get()),
+      save: (body: JsonBody<AdminApi["pixel"]["$put"]>) => json(api.pixel.$put({ json: body })),
     },
     privacy: {
-      requests: (cursor?: string | null) => json<ListPrivacyRequestsResponse>("GET", `/privacy/requests?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
-      exportLink: (id: string) => json<ExportLinkResponse>("POST", `/privacy/requests/${encodeURIComponent(id)}/export-link`),
-      settings: () => json<PrivacySettingsResponse>("GET", "/privacy/settings"),
-      saveSettings: (body: UpdatePrivacySettingsBody) => json<PrivacySettingsResponse>("PUT", "/privacy/settings", { body }),
+      requests: (cursor?: string | null) => json(api.privacy.requests.$get({ query: { limit: "50", cursor: cursor || undefined } })),
+      exportLink: (id: string) => json(api.privacy.requests[":id"]["export-link"].$post({ param: { id: encodeURIComponent(id) } })),
+      settings: () => json(api.privacy.settings.$get()),
+      saveSettings: (body: JsonBody<AdminApi["privacy"]["settings"]["$put"]>) => json(api.privacy.settings.$put({ json: body })),
     },
     segments: {
-      list: () => json<ListSegmentsResponse>("GET", "/segments"),
-      get: (slug: string) => json<GetSegmentResponse>("GET", segment(slug)),
-      create: (body: CreateSegmentBody) => json<SegmentView>("POST", "/segments", { body }),
-      update: (slug: string, body: UpdateSegmentBody) => json<SegmentView>("PATCH", segment(slug), { body }),
-      remove: async (slug: string) => void (await send("DELETE", segment(slug))),
-      recompute: (slug: string) => json<RecomputeSegmentResponse>("POST", `${segment(slug)}/recompute`),
-      push: (slug: string) => json<PushSegmentResponse>("POST", `${segment(slug)}/push`),
-      preview: (body: PreviewSegmentBody) => json<PreviewSegmentResponse>("POST", "/segments/preview", { body }),
-      suggestions: () => json<SuggestedSegmentsResponse>("GET", "/segments/suggestions"),
-      accept: (key: string) => json<SegmentView>("POST", "/segments/suggestions/accept", { body: { key } }),
+      list: () => json(api.segments.$get({ query: {} })),
+      get: (slug: string) => json(api.segments[":slug"].$get(bySlug(slug))),
+      create: (body: JsonBody<AdminApi["segments"]["$post"]>) => json(api.segments.$post({ json: body })),
+      update: (slug: string, body: JsonBody<AdminApi["segments"][":slug"]["$patch"]>) => json(api.segments[":slug"].$patch({ ...bySlug(slug), json: body })),
+      remove: async (slug: string) => void (await api.segments[":slug"].$delete(bySlug(slug))),
+      recompute: (slug: string) => json(api.segments[":slug"].recompute.$post(bySlug(slug))),
+      push: (slug: string) => json(api.segments[":slug"].push.$post(bySlug(slug))),
+      preview: (body: JsonBody<AdminApi["segments"]["preview"]["$post"]>) => json(api.segments.preview.$post({ json: body })),
+      suggestions: () => json(api.segments.suggestions.$get()),
+      accept: (key: string) => json(api.segments.suggestions.accept.$post({ json: { key } })),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../../admin/src/api/api-error.ts";
-import { createApiClient } from "../../../admin/src/api/client.ts";
+import { createApiClient, type ApiClient } from "../../../admin/src/api/client.ts";
 
 type Call = { url: string; method: string; authorization: string | null };
 
@@ -106,5 +106,39 @@ describe("admin API client", () => {
     const api = scriptedFetch([json(envelope("conflict", "A backfill is already running"), 409)]);
     await expect(createApiClient({ idToken: tokens(), fetch: api.fetch }).backfill.start()).rejects.toMatchObject({ status: 409, code: "conflict" });
     expect(api.calls.map((call) => `${call.method} ${call.url}`)).toEqual(["POST /admin/api/backfill"]);
+  });
+
+  const utcOffset = -new Date().getTimezoneOffset();
+  it.each<[string, (client: ApiClient) => Promise<unknown>, string, unknown]>([
+    ["bootstrap", (c) => c.bootstrap(), "GET /admin/api/bootstrap", undefined],
+    ["setup", (c) => c.setup(), "GET /admin/api/setup", undefined],
+    ["retrySetup", (c) => c.retrySetup(), "POST /admin/api/setup/retry", undefined],
+    ["revealServerKey", (c) => c.revealServerKey(), "POST /admin/api/keys/server/reveal", undefined],
+    ["rotateKey", (c) => c.rotateKey("public"), "POST /admin/api/keys/public/rotate", undefined],
+    ["revokeKey", (c) => c.revokeKey("key_1"), "POST /admin/api/keys/key_1/revoke", undefined],
+    ["backfill.load", (c) => c.backfill.load(), "GET /admin/api/backfill", undefined],
+    ["backfill.start", (c) => c.backfill.start(), "POST /admin/api/backfill", undefined],
+    ["events.recent", (c) => c.events.recent(null), "GET /admin/api/events/recent?limit=50", undefined],
+    ["events.recent after a cursor", (c) => c.events.recent("c/1"), "GET /admin/api/events/recent?limit=50&after=c%2F1", undefined],
+    ["events.volume", (c) => c.events.volume(7), `GET /admin/api/events/volume?days=7&utcOffset=${utcOffset}`, undefined],
+    ["pixel.load", (c) => c.pixel.load(), "GET /admin/api/pixel", undefined],
+    ["pixel.save", (c) => c.pixel.save({ trackedEvents: ["page_viewed"], samplingPercent: 50 }), "PUT /admin/api/pixel", { trackedEvents: ["page_viewed"], samplingPercent: 50 }],
+    ["segments.list", (c) => c.segments.list(), "GET /admin/api/segments", undefined],
+    ["segments.get", (c) => c.segments.get("vip"), "GET /admin/api/segments/vip", undefined],
+    ["segments.create", (c) => c.segments.create({ name: "VIP", kind: "customer", query: "orders_count >= 5" }), "POST /admin/api/segments", { name: "VIP", kind: "customer", query: "orders_count >= 5" }],
+    ["segments.update", (c) => c.segments.update("vip", { name: "VIPs" }), "PATCH /admin/api/segments/vip", { name: "VIPs" }],
+    ["segments.remove", (c) => c.segments.remove("vip"), "DELETE /admin/api/segments/vip", undefined],
+    ["segments.recompute", (c) => c.segments.recompute("vip"), "POST /admin/api/segments/vip/recompute", undefined],
+    ["segments.push", (c) => c.segments.push("vip"), "POST /admin/api/segments/vip/push", undefined],
+    ["segments.preview", (c) => c.segments.preview({ kind: "customer", query: "orders_count >= 5" }), "POST /admin/api/segments/preview", { kind: "customer", query: "orders_count >= 5" }],
+    ["segments.suggestions", (c) => c.segments.suggestions(), "GET /admin/api/segments/suggestions", undefined],
+    ["segments.accept", (c) => c.segments.accept("repeat_buyers"), "POST /admin/api/segments/suggestions/accept", { key: "repeat_buyers" }],
+  ])("%s calls the worker's route with its path, method and body", async (_name, call, request, body) => {
+    const api = scriptedFetch([json({})]);
+    await call(createApiClient({ idToken: tokens(), fetch: api.fetch }));
+    expect(api.calls.map((c) => `${c.method} ${c.url}`)).toEqual([request]);
+    expect(api.calls[0]?.authorization).toBe("Bearer token-1");
+    const sent = api.inits[0]?.body;
+    expect(sent === undefined ? undefined : JSON.parse(String(sent))).toEqual(body);
   });
 });

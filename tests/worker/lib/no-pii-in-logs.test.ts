@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { apiGet } from "../../helpers/api-fetch.ts";
-import { adminFetch, sim as simulator, waitFor } from "../../helpers/harness.ts";
+import { adminFetch, sim as simulator } from "../../helpers/harness.ts";
+import { waitFor } from "../../helpers/wait-for.ts";
 import { consumeQueueBatch } from "../../helpers/queue-batch.ts";
 import { pixelToken, postPixel } from "../../helpers/pixel-collector.ts";
 import { sendCompliance, waitForCompleted } from "../../helpers/privacy.ts";
@@ -97,9 +98,9 @@ describe("logs never carry customer personal data", () => {
 
     const profile = await waitFor(
       async () => env.DB.prepare("select id from profiles where tenant_id = ? and email = ?").bind(tenant.tenantId, PII.email).first<{ id: string }>(),
-      "the customer's profile",
+      { what: "the customer's profile" },
     );
-    await waitFor(async () => (await env.DB.prepare("select count(*) n from events where tenant_id = ? and anonymous_id = ?").bind(tenant.tenantId, clientId).first<{ n: number }>())!.n > 0 || null, "pixel events");
+    await waitFor(async () => (await env.DB.prepare("select count(*) n from events where tenant_id = ? and anonymous_id = ?").bind(tenant.tenantId, clientId).first<{ n: number }>())!.n > 0 || null, { what: "pixel events" });
     expect((await apiGet(tenant.serverKey, `/profiles/${profile!.id}`)).status).toBe(200);
     expect((await apiGet(tenant.serverKey, `/events?profileId=${profile!.id}`)).status).toBe(200);
     expect((await apiGet(tenant.serverKey, `/events?since=${PII.email}`)).status).toBe(400);

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import type { SetupView } from "../../services/install/describe-setup.ts";
@@ -16,10 +16,10 @@ export type BootstrapResponse = {
 };
 
 /** First call of every admin load: installs on first sight (token exchange + setup), then describes the tenant. */
-export function registerGetBootstrap(app: Hono<AppEnv>): void {
-  app.get("/bootstrap", async (c) => {
+export const getBootstrapRoute = new Hono<AppEnv>()
+  .get("/bootstrap", async (c) => {
     const deps = c.get("deps");
-    const installed = await installFromSessionToken(deps, c.get("shop")!, c.get("sessionToken")!);
+    const installed = await installFromSessionToken({ ctx: deps, input: { shop: c.get("shop")!, sessionToken: c.get("sessionToken")! } });
     if (!installed.ok) {
       if (installed.error.reason === "session_token_rejected") {
         throw new AppError("invalid_token", "Shopify did not accept this session; reload the app from Shopify admin.", {
@@ -31,7 +31,7 @@ export function registerGetBootstrap(app: Hono<AppEnv>): void {
     const tenant = installed.value;
     c.set("tenantId", tenant.id);
     const ctx = forTenant(deps, tenant.id);
-    const [setup, keys, banners] = await Promise.all([getSetup(ctx), listKeys(ctx), listBanners(ctx, tenant)]);
+    const [setup, keys, banners] = await Promise.all([getSetup({ ctx }), listKeys({ ctx }), listBanners({ ctx, input: { tenant } })]);
     return c.json({
       tenant: { id: tenant.id, slug: tenant.slug, shop: tenant.shopDomain ?? "", status: tenant.status, plan: "starter" },
       setup,
@@ -39,4 +39,3 @@ export function registerGetBootstrap(app: Hono<AppEnv>): void {
       banners,
     } satisfies BootstrapResponse);
   });
-}

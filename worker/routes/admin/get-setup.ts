@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 import type { SetupView } from "../../services/install/describe-setup.ts";
@@ -8,7 +8,6 @@ import { retrySetup } from "../../services/install/retry-setup.ts";
 export type SetupResponse = SetupView;
 
 /** Polled by the dashboard while setup runs. `POST /setup/retry` resumes a stopped setup. */
-export function registerGetSetup(app: Hono<AppEnv>): void {
-  app.get("/setup", async (c) => c.json((await getSetup(tenantContext(c))) satisfies SetupResponse));
-  app.post("/setup/retry", async (c) => c.json((await retrySetup(tenantContext(c))) satisfies SetupResponse, 202));
-}
+export const setupRoutes = new Hono<AppEnv>()
+  .get("/setup", async (c) => c.json((await getSetup({ ctx: tenantContext(c) })) satisfies SetupResponse))
+  .post("/setup/retry", async (c) => c.json((await retrySetup({ ctx: tenantContext(c) })) satisfies SetupResponse, 202));

@@ -2,27 +2,31 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
-import { registerBackfill } from "./backfill.ts";
-import { registerEventStream } from "./event-stream.ts";
-import { registerGetBootstrap } from "./get-bootstrap.ts";
-import { registerGetSetup } from "./get-setup.ts";
-import { registerKeys } from "./keys.ts";
-import { registerPixelSettings } from "./pixel-settings.ts";
-import { registerPrivacy } from "./privacy.ts";
-import { registerProductRoutes } from "../products/index.ts";
-import { registerSegmentRoutes } from "../segments/index.ts";
+import { backfillRoutes } from "./backfill.ts";
+import { eventStreamRoutes } from "./event-stream.ts";
+import { getBootstrapRoute } from "./get-bootstrap.ts";
+import { setupRoutes } from "./get-setup.ts";
+import { keyRoutes } from "./keys.ts";
+import { pixelSettingsRoutes } from "./pixel-settings.ts";
+import { privacyRoutes } from "./privacy.ts";
+import { productRoutes } from "../products/index.ts";
+import { segmentRoutes } from "../segments/index.ts";
+import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
-export const adminRoutes = new Hono<AppEnv>();
+export const adminRoutes = new Hono<AppEnv>()
+  .use(requireSessionToken())
+  .route("/", getBootstrapRoute)
+  .use(requireTenant())
+  .route("/", setupRoutes)
+  .route("/", keyRoutes)
+  .route("/", backfillRoutes)
+  .route("/", pixelSettingsRoutes)
+  .route("/", privacyRoutes)
+  .route("/", eventStreamRoutes)
+  .route("/", suggestedSegmentsRoutes)
+  .route("/", segmentRoutes)
+  .route("/", productRoutes);
 
-adminRoutes.use(requireSessionToken());
-registerGetBootstrap(adminRoutes);
-adminRoutes.use(requireTenant());
-registerGetSetup(adminRoutes);
-registerKeys(adminRoutes);
-registerBackfill(adminRoutes);
-registerPixelSettings(adminRoutes);
-registerPrivacy(adminRoutes);
-registerEventStream(adminRoutes);
-registerSegmentRoutes(adminRoutes, { suggestions: true });
-registerProductRoutes(adminRoutes);
+/** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */
+export type AdminAppType = typeof adminRoutes;

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
@@ -6,7 +6,7 @@ import type { PixelConfig } from "../../services/pixel/load-pixel-config.ts";
 import { getPixelSettings, type PixelSettingsView } from "../../services/pixel-settings/get-pixel-settings.ts";
 import { PIXEL_EVENT_CATALOG } from "../../services/pixel-settings/pixel-event-catalog.ts";
 import { updatePixelSettings, UpdatePixelSettingsInput } from "../../services/pixel-settings/update-pixel-settings.ts";
-import { readJsonBody } from "../../http/read-json-body.ts";
+import { validateJson } from "../../http/validate-input.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 
 export type PixelSettingsResponse = PixelSettingsView;
@@ -15,11 +15,10 @@ export type UpdatePixelSettingsBody = z.input<typeof UpdatePixelSettingsInput>;
 export type UpdatePixelSettingsResponse = PixelConfig;
 
 /** The Pixel page: `GET /pixel` (settings, consent, install state, live counts) and `PUT /pixel` `{ trackedEvents, samplingPercent }`. */
-export function registerPixelSettings(app: Hono<AppEnv>): void {
-  app.get("/pixel", async (c) => c.json((await getPixelSettings({ ctx: tenantContext(c) })) satisfies PixelSettingsResponse));
-
-  app.put("/pixel", async (c) => {
-    const input = await readJsonBody(c, UpdatePixelSettingsInput);
+export const pixelSettingsRoutes = new Hono<AppEnv>()
+  .get("/pixel", async (c) => c.json((await getPixelSettings({ ctx: tenantContext(c) })) satisfies PixelSettingsResponse))
+  .put("/pixel", validateJson(UpdatePixelSettingsInput), async (c) => {
+    const input = c.req.valid("json");
     const updated = await updatePixelSettings({ ctx: tenantContext(c), input });
     if (!updated.ok) {
       const known = PIXEL_EVENT_CATALOG.map((entry) => entry.name).join(", ");
@@ -29,4 +28,3 @@ export function registerPixelSettings(app: Hono<AppEnv>): void {
     }
     return c.json(updated.value satisfies UpdatePixelSettingsResponse);
   });
-}

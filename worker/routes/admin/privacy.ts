@@ -1,10 +1,10 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { readInput } from "../../http/read-input.ts";
-import { readJsonBody } from "../../http/read-json-body.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
+import { validateJson, validateQuery } from "../../http/validate-input.ts";
 import { mintExportLink, type ExportLink } from "../../services/privacy/export/export-link.ts";
 import { listPrivacyRequests, ListPrivacyRequestsInput, type PrivacyRequestView } from "../../services/privacy/list-privacy-requests.ts";
 import { getPrivacySettings, updatePrivacySettings, UpdatePrivacySettingsInput, type PrivacySettingsView } from "../../services/privacy/privacy-settings.ts";
@@ -26,14 +26,13 @@ const UNAVAILABLE = {
  * Settings → Privacy: `GET /privacy/requests` (newest first, paged), `POST /privacy/requests/:id/export-link` (a
  * signed link valid 5 minutes), `GET /privacy/settings` and `PUT /privacy/settings` `{ eventRetentionDays }`.
  */
-export function registerPrivacy(app: Hono<AppEnv>): void {
-  app.get("/privacy/requests", async (c) => {
-    const listed = await listPrivacyRequests({ ctx: tenantContext(c), input: readInput(ListPrivacyRequestsInput, c.req.query()) });
+export const privacyRoutes = new Hono<AppEnv>()
+  .get("/privacy/requests", validateQuery(ListPrivacyRequestsInput), async (c) => {
+    const listed = await listPrivacyRequests({ ctx: tenantContext(c), input: c.req.valid("query") });
     if (!listed.ok) throw new AppError("validation_failed", listed.error.message);
     return c.json(listed.value satisfies ListPrivacyRequestsResponse);
-  });
-
-  app.post("/privacy/requests/:id/export-link", async (c) => {
+  })
+  .post("/privacy/requests/:id/export-link", async (c) => {
     const { id } = readInput(RequestIdParam, c.req.param());
     const link = await mintExportLink({ ctx: tenantContext(c), input: { requestId: id } });
     if (!link.ok) {
@@ -41,12 +40,9 @@ export function registerPrivacy(app: Hono<AppEnv>): void {
       throw new AppError(code, message);
     }
     return c.json(link.value satisfies ExportLinkResponse, 201);
-  });
-
-  app.get("/privacy/settings", async (c) => c.json((await getPrivacySettings({ ctx: tenantContext(c) })) satisfies PrivacySettingsResponse));
-
-  app.put("/privacy/settings", async (c) => {
-    const input = await readJsonBody(c, UpdatePrivacySettingsInput);
+  })
+  .get("/privacy/settings", async (c) => c.json((await getPrivacySettings({ ctx: tenantContext(c) })) satisfies PrivacySettingsResponse))
+  .put("/privacy/settings", validateJson(UpdatePrivacySettingsInput), async (c) => {
+    const input = c.req.valid("json");
     return c.json((await updatePrivacySettings({ ctx: tenantContext(c), input })) satisfies PrivacySettingsResponse);
   });
-}

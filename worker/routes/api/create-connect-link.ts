@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { createConnectLink, type ConnectLink } from "../../services/connect-links/create-connect-link.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
@@ -6,6 +6,5 @@ import { tenantContext } from "../../http/tenant-context.ts";
 export type CreateConnectLinkResponse = ConnectLink;
 
 /** `POST /v1/connect-links`: a signed, single-use, one-hour link that attaches the installing shop to this workspace. */
-export function registerCreateConnectLink(app: Hono<AppEnv>): void {
-  app.post("/connect-links", async (c) => c.json((await createConnectLink(tenantContext(c))) satisfies CreateConnectLinkResponse, 201));
-}
+export const createConnectLinkRoute = new Hono<AppEnv>()
+  .post("/connect-links", async (c) => c.json((await createConnectLink({ ctx: tenantContext(c) })) satisfies CreateConnectLinkResponse, 201));

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
@@ -7,11 +7,10 @@ import { getProfile, type ApiProfile } from "../../services/profiles/get-profile
 export type GetProfileResponse = ApiProfile;
 
 /** `GET /v1/profiles/:id` → the profile with its aggregates; 404 when it is not the key's tenant's. */
-export function registerGetProfile(app: Hono<AppEnv>): void {
-  app.get("/profiles/:id", async (c) => {
+export const getProfileRoute = new Hono<AppEnv>()
+  .get("/profiles/:id", async (c) => {
     const ctx = tenantContext(c);
     const profile = await getProfile({ ctx, input: { id: c.req.param("id") } });
     if (!profile) throw new AppError("not_found", "No such profile.");
     return c.json(profile satisfies GetProfileResponse);
   });
-}

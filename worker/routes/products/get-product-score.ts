@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { getProductScore, type ProductScoreView } from "../../services/catalog/get-product-score.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
@@ -7,10 +7,9 @@ import { productScoreError } from "./product-score-error.ts";
 export type GetProductScoreResponse = ProductScoreView;
 
 /** `GET /products/:id/score`: the stored AI readability score and recommendations; `:id` is a SegOps id, Shopify id or GID. */
-export function registerGetProductScore(app: Hono<AppEnv>): void {
-  app.get("/products/:id/score", async (c) => {
+export const getProductScoreRoute = new Hono<AppEnv>()
+  .get("/products/:id/score", async (c) => {
     const found = await getProductScore({ ctx: tenantContext(c), input: { ref: c.req.param("id") } });
     if (!found.ok) throw productScoreError(found.error);
     return c.json(found.value satisfies GetProductScoreResponse);
   });
-}

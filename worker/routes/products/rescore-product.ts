@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { rescoreProduct } from "../../services/catalog/rescore-product.ts";
 import type { ProductScoreView } from "../../services/catalog/get-product-score.ts";
@@ -8,10 +8,9 @@ import { productScoreError } from "./product-score-error.ts";
 export type RescoreProductResponse = ProductScoreView;
 
 /** `POST /products/:id/score`: scores the product now, stores it and answers the new score (a drop fires the Flow trigger). */
-export function registerRescoreProduct(app: Hono<AppEnv>): void {
-  app.post("/products/:id/score", async (c) => {
+export const rescoreProductRoute = new Hono<AppEnv>()
+  .post("/products/:id/score", async (c) => {
     const scored = await rescoreProduct({ ctx: tenantContext(c), input: { ref: c.req.param("id") } });
     if (!scored.ok) throw productScoreError(scored.error);
     return c.json(scored.value satisfies RescoreProductResponse);
   });
-}

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { getSegment, type SegmentDetail } from "../../services/segments/get-segment.ts";
@@ -8,10 +8,9 @@ import { slugParam } from "../../http/slug-param.ts";
 export type GetSegmentResponse = SegmentDetail;
 
 /** `GET /segments/:slug`: the segment, its translatability and last push, and its size over time. */
-export function registerGetSegment(app: Hono<AppEnv>): void {
-  app.get("/segments/:slug", async (c) => {
-    const found = await getSegment({ ctx: tenantContext(c), input: { slug: slugParam(c) } });
+export const getSegmentRoute = new Hono<AppEnv>()
+  .get("/segments/:slug", slugParam(), async (c) => {
+    const found = await getSegment({ ctx: tenantContext(c), input: { slug: c.req.valid("param").slug } });
     if (!found.ok) throw new AppError("not_found", found.error.message);
     return c.json(found.value satisfies GetSegmentResponse);
   });
-}

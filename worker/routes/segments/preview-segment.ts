@@ -1,21 +1,20 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import type { SegmentError } from "../../services/segments/dsl/index.ts";
 import { previewSegment, PreviewSegmentInput, type SegmentPreview } from "../../services/segments/preview-segment.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
-import { readJsonBody } from "../../http/read-json-body.ts";
+import { validateJson } from "../../http/validate-input.ts";
 
 export type PreviewSegmentBody = z.input<typeof PreviewSegmentInput>;
 /** An invalid query is an expected answer here (the editor asks while the merchant types), not a failed request. */
 export type PreviewSegmentResponse = ({ valid: true } & SegmentPreview) | { valid: false; error: SegmentError };
 
 /** `POST /segments/preview` `{ kind, query }`: how many would be members right now, nothing saved. */
-export function registerPreviewSegment(app: Hono<AppEnv>): void {
-  app.post("/segments/preview", async (c) => {
-    const input = await readJsonBody(c, PreviewSegmentInput);
+export const previewSegmentRoute = new Hono<AppEnv>()
+  .post("/segments/preview", validateJson(PreviewSegmentInput), async (c) => {
+    const input = c.req.valid("json");
     const preview = await previewSegment({ ctx: tenantContext(c), input });
     const body: PreviewSegmentResponse = preview.ok ? { valid: true, ...preview.value } : { valid: false, error: preview.error };
     return c.json(body);
   });
-}

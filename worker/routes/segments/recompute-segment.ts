@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { findSegment } from "../../services/segments/find-segment.ts";
@@ -10,15 +10,14 @@ import { slugParam } from "../../http/slug-param.ts";
 export type RecomputeSegmentResponse = { slug: string; size: number; entered: number; left: number; computedAt: string };
 
 /** `POST /segments/:slug/recompute`: recomputes now and answers the new size and how many entered and left. */
-export function registerRecomputeSegment(app: Hono<AppEnv>): void {
-  app.post("/segments/:slug/recompute", async (c) => {
+export const recomputeSegmentRoute = new Hono<AppEnv>()
+  .post("/segments/:slug/recompute", slugParam(), async (c) => {
     const ctx = tenantContext(c);
-    const slug = slugParam(c);
-    const segment = await findSegment(ctx, slug);
+    const { slug } = c.req.valid("param");
+    const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
     const outcome = await recomputeSegment({ ctx, input: { segment } });
     if (!outcome.ok) throw segmentQueryError(outcome.error);
     const { size, entered, left, computedAt } = outcome.value;
     return c.json({ slug, size, entered, left, computedAt: new Date(computedAt).toISOString() } satisfies RecomputeSegmentResponse);
   });
-}

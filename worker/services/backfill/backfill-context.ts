@@ -50,7 +50,7 @@ export function createBackfillContext(deps: Deps, tenantId: string, overrides: P
       // A chunk in flight when a customer was redacted must not write them back.
       const tenantsWithRedactions = await findTenantsWithRedactions({ ctx, input: { tenantIds: [tenantId], shops: [] } });
       await dropRedactedSubjects({ ctx, input: { plans: [plan], tenantsWithRedactions } });
-      await writeIngestPlan(ctx.d1, plan);
+      await writeIngestPlan({ ctx, input: { plan } });
     },
     limits: BACKFILL_LIMITS,
     ...overrides,

@@ -21,7 +21,9 @@ export type IngestLookups = {
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
-export async function loadIngestLookups(deps: Deps, messages: readonly IngestMessage[]): Promise<IngestLookups> {
+export async function loadIngestLookups(args: { ctx: Deps; input: { messages: readonly IngestMessage[] } }): Promise<IngestLookups> {
+  const { ctx, input } = args;
+  const { messages } = input;
   const shops = new Set<string>();
   const deliveryKeys: string[] = [];
   const keyIds = new Set<string>();
@@ -41,8 +43,8 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
       if (message.shop) shops.add(message.shop);
     } else quarantineIds.push(message.quarantineId);
   }
-  const { db } = deps;
-  const input = { tenantIds, shops };
+  const { db } = ctx;
+  const scope = { tenantIds, shops };
   // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
   const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
@@ -50,8 +52,8 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
-    loadTombstones({ ctx: deps, input }),
-    findTenantsWithRedactions({ ctx: deps, input }),
+    loadTombstones({ ctx, input: scope }),
+    findTenantsWithRedactions({ ctx, input: scope }),
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),

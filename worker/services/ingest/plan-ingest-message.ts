@@ -14,13 +14,15 @@ import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts
  * mapped becomes a quarantine row in the same plan, so it is acknowledged and kept, never retried in a loop. A
  * message of a tenant or shop erased by shop/redact plans nothing at all: quarantining it would keep its data again.
  */
-export async function planIngestMessage(deps: Deps, message: IngestMessage, lookups: IngestLookups): Promise<IngestPlan> {
+export async function planIngestMessage(args: { ctx: Deps; input: { message: IngestMessage; lookups: IngestLookups } }): Promise<IngestPlan> {
+  const { ctx, input } = args;
+  const { message, lookups } = input;
   switch (message.type) {
     case "webhook":
       return planWebhookMessage(message, lookups);
     case "pixel":
       if (isTombstoned(lookups.tombstones, { tenantId: message.tenantId })) return newIngestPlan();
-      return planPixelMessage(deps, message, lookups);
+      return planPixelMessage(ctx, message, lookups);
     case "quarantine": {
       const plan = newIngestPlan();
       if (isTombstoned(lookups.tombstones, { tenantId: message.tenantId, shop: message.shop, receivedAt: message.receivedAt })) return plan;
@@ -29,7 +31,7 @@ export async function planIngestMessage(deps: Deps, message: IngestMessage, look
       return plan;
     }
     case "replay":
-      return planReplay(deps, message.quarantineId, lookups);
+      return planReplay({ ctx, input: { quarantineId: message.quarantineId, lookups } });
   }
 }
 

@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TenantContext } from "../../context/deps.ts";
 import { tenantSettingsTable } from "../../db/schema/index.ts";
+import { excluded } from "../../db/sql-names.ts";
 import { DEFAULT_TRACKED_EVENTS } from "../pixel/load-pixel-config.ts";
 import { EXPORT_TTL_MS } from "./export/build-customer-export.ts";
 import { DEFAULT_EVENT_RETENTION_DAYS, RAW_RETENTION_DAYS } from "./retention/enforce-retention.ts";
@@ -50,7 +51,7 @@ export async function updatePrivacySettings(args: { ctx: TenantContext; input: z
     .values({ tenantId: ctx.tenantId, trackedEvents: DEFAULT_TRACKED_EVENTS, eventRetentionDays: input.eventRetentionDays, updatedAt: new Date() })
     .onConflictDoUpdate({
       target: tenantSettingsTable.tenantId,
-      set: { eventRetentionDays: sql`excluded.event_retention_days`, updatedAt: sql`excluded.updated_at` },
+      set: { eventRetentionDays: excluded(tenantSettingsTable.eventRetentionDays), updatedAt: excluded(tenantSettingsTable.updatedAt) },
     });
   return view(input.eventRetentionDays);
 }

@@ -22,14 +22,15 @@ export type ComplianceDelivery = {
  * and queues its work: the route answers Shopify right away, the privacy queue carries it out. A body that cannot
  * be read is quarantined, never refused.
  */
-export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDelivery): Promise<"recorded" | "quarantined"> {
-  const tenant = await findTenantByShop(deps, delivery.shopDomain);
+export async function recordPrivacyRequest(args: { ctx: Deps; input: ComplianceDelivery }): Promise<"recorded" | "quarantined"> {
+  const { ctx, input: delivery } = args;
+  const tenant = await findTenantByShop({ ctx, input: { shop: delivery.shopDomain } });
   const tenantId = tenant?.id ?? null;
   const parsed = parseShopifyJson(delivery.body);
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
   if (built.ok) {
-    await runStatements(deps.d1, writePrivacyRequests([built.value]));
-    await queuePrivacyRequest({ ctx: deps, input: { requestId: built.value.id } });
+    await runStatements(ctx.d1, writePrivacyRequests([built.value]));
+    await queuePrivacyRequest({ ctx, input: { requestId: built.value.id } });
     return "recorded";
   }
   const row = quarantineRow({
@@ -42,6 +43,6 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
     headers: delivery.headers,
     receivedAt: delivery.receivedAt,
   });
-  await runStatements(deps.d1, writeQuarantine([row]));
+  await runStatements(ctx.d1, writeQuarantine([row]));
   return "quarantined";
 }

@@ -71,7 +71,7 @@ export async function runPrivacyRequest(args: { ctx: Deps; input: { requestId: s
   if (!row) return "missing";
   if (row.status === "completed") return "already_completed";
   const erased = row.shopDomain.startsWith(REDACTED_SHOP_PREFIX);
-  const tenant = erased ? null : row.tenantId ? await findTenantById(ctx, row.tenantId) : await findTenantByShop(ctx, row.shopDomain);
+  const tenant = erased ? null : row.tenantId ? await findTenantById({ ctx, input: { tenantId: row.tenantId } }) : await findTenantByShop({ ctx, input: { shop: row.shopDomain } });
   // Kept on the row: a later slice must find the tenant even once shop/redact has deleted its row.
   const tenantId = row.tenantId ?? tenant?.id ?? null;
   await ctx.db.update(p).set({ status: "running", tenantId, updatedAt: new Date() }).where(eq(p.id, row.id));

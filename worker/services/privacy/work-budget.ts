@@ -33,7 +33,9 @@ export type StepProgress = { deleted: number; done: boolean };
  * Deletes the rows of `table` matching `where`, `DELETE_BATCH_ROWS` at a time, until none are left or the budget is
  * spent. Idempotent and resumable: a continuation simply runs the same delete again.
  */
-export async function deleteInBatches(ctx: Deps, budget: WorkBudget, table: SQLiteTable, where: SQL, rows = DELETE_BATCH_ROWS): Promise<StepProgress> {
+export async function deleteInBatches(args: { ctx: Deps; input: { budget: WorkBudget; table: SQLiteTable; where: SQL; rows?: number } }): Promise<StepProgress> {
+  const { ctx, input } = args;
+  const { budget, table, where, rows = DELETE_BATCH_ROWS } = input;
   let deleted = 0;
   while (!spent(budget)) {
     useQuery(budget);

@@ -4,7 +4,8 @@ import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { QUEUE_NAMES } from "../../../../queues/messages.ts";
 import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
-import { eventually, storedEvents } from "../../../helpers/read-ingested.ts";
+import { storedEvents } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
 async function ops<T = unknown>(method: string, path: string, token?: string): Promise<{ status: number; body: T }> {
@@ -35,10 +36,10 @@ describe("operator endpoints", () => {
 
     const tenant = await seedTenant({ shop });
     expect((await ops("POST", `/quarantine/${row.id}/replay`)).status).toBe(202);
-    const done = await eventually(async () => {
+    const done = await waitFor(async () => {
       const current = (await ops<Row>("GET", `/quarantine/${row.id}`)).body;
       return current.replayedAt !== null && current;
-    });
+    }, { what: "the quarantined delivery's replay" });
     expect(done.replayResult).toBe("applied");
     expect((await storedEvents(tenant.tenantId, "purchase")).map((event) => event.dedup_key)).toEqual(["purchase:9007199254740993"]);
     const open = await ops<{ data: Row[] }>("GET", "/quarantine?limit=500");
@@ -76,7 +77,7 @@ describe("operator endpoints", () => {
     expect(letter.queue).toBe(QUEUE_NAMES.ingest);
     expect((await ops<{ queue: string }>("POST", `/dead-letters/${letter.id}/replay`)).body).toEqual({ queued: true, queue: QUEUE_NAMES.ingest });
     expect((await ops("POST", `/dead-letters/${letter.id}/replay`)).status).toBe(409);
-    await eventually(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1);
+    await waitFor(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1, { what: "one order_created event" });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventually, storedEvents } from "../../../helpers/read-ingested.ts";
+import { storedEvents } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
@@ -19,10 +20,10 @@ describe("pixel collector under concurrent requests", () => {
       }),
     );
     expect(answers).toEqual(visitors.map(() => "202"));
-    const stored = await eventually(async () => {
+    const stored = await waitFor(async () => {
       const rows = await storedEvents(tenant.tenantId);
       return rows.length >= 60 && rows;
-    });
+    }, { what: "60 pixel events stored" });
     expect(new Set(stored.map((row) => row.anonymous_id)).size).toBe(60);
     expect(stored).toHaveLength(60);
   });

@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { eventually } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
@@ -42,7 +42,7 @@ describe("pixel collector (errors)", () => {
     const token = await pixelToken(tenant.publicKey, "v2");
     const events = ownPixelEvents("v2").filter((event) => event.name === "page_viewed" || event.name === "made_up_event");
     expect((await postPixel("/events", { token, events })).status).toBe(202);
-    const row = await eventually(() => env.DB.prepare("select * from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string; source: string; payload: string }>());
+    const row = await waitFor(() => env.DB.prepare("select * from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string; source: string; payload: string }>(), { what: "a quarantine row" });
     expect(row).toMatchObject({ source: "pixel" });
     expect(row.reason).toMatch(/made_up_event/);
     expect(JSON.parse(row.payload)).toMatchObject({ name: "made_up_event" });

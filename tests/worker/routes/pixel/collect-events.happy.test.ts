@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventually, profileByCustomer, storedEvents } from "../../../helpers/read-ingested.ts";
+import { profileByCustomer, storedEvents } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { ownPixelEvents, pixelToken, postPixel, STOREFRONT_ORIGIN } from "../../../helpers/pixel-collector.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
@@ -31,10 +32,10 @@ describe("pixel collector (happy)", () => {
     expect(await res.json()).toEqual({ accepted: events.length });
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
 
-    const stored = await eventually(async () => {
+    const stored = await waitFor(async () => {
       const rows = await storedEvents(tenant.tenantId);
       return rows.length === 5 && rows;
-    });
+    }, { what: "the 5 pixel events stored" });
     expect(stored.map((event) => event.name)).toEqual(["page_view", "product_view", "add_to_cart", "search", "checkout_start"]);
     expect(stored.every((event) => event.source === "pixel" && event.anonymous_id === clientId && event.profile_id === null)).toBe(true);
     expect(stored.find((event) => event.name === "product_view")!.properties).toMatchObject({
@@ -55,9 +56,14 @@ describe("pixel collector (happy)", () => {
     const events = ownPixelEvents(clientId).slice(0, 2);
     expect((await postPixel("/events", { token, events })).status).toBe(202);
     expect((await postPixel("/events", { token, events })).status).toBe(202);
-    await eventually(async () => (await storedEvents(tenant.tenantId)).length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await storedEvents(tenant.tenantId)).toHaveLength(2);
+    // The queue hands batches over in order: once a later batch is stored, both copies have been consumed.
+    const later = ownPixelEvents(clientId).filter((event) => event.name === "search_submitted");
+    expect((await postPixel("/events", { token, events: later })).status).toBe(202);
+    const stored = await waitFor(async () => {
+      const rows = await storedEvents(tenant.tenantId);
+      return rows.some((row) => row.name === "search") && rows;
+    }, { what: "the later batch's search event" });
+    expect(stored.map((row) => row.name).sort()).toEqual(["page_view", "product_view", "search"]);
   });
 
   it("answers a preflight, should a client send one, with the CORS grant", async () => {
@@ -80,10 +86,10 @@ describe("pixel collector (happy)", () => {
       .slice(0, 1)
       .map((event) => ({ ...event, userId: "7358220173425", customerId: "7358220173425", data: { customer: { id: "7358220173425" } } }));
     expect((await postPixel("/events", { token, events: spoofed })).status).toBe(202);
-    const [event] = await eventually(async () => {
+    const [event] = await waitFor(async () => {
       const rows = await storedEvents(tenant.tenantId);
       return rows.length === 1 && rows;
-    });
+    }, { what: "the spoofed pixel event stored" });
     expect(event!.profile_id).toBeNull();
     expect(JSON.stringify(event!.properties)).not.toContain("7358220173425");
     expect(await profileByCustomer(tenant.tenantId, "7358220173425")).toBeNull();

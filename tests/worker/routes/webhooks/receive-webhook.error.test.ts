@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
-import { eventually } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { deliver, sendDelivery, simulatedShop } from "../../../helpers/webhook-requests.ts";
 
@@ -15,10 +15,11 @@ async function expectEnvelope(res: Response, status: number, code: string) {
 }
 
 async function quarantined(tenantId: string | null, shop: string) {
-  return eventually(() =>
+  return waitFor(() =>
     env.DB.prepare("select * from quarantine where shop_domain = ? and (tenant_id = ? or ? is null)")
       .bind(shop, tenantId, tenantId)
       .first<{ reason: string; topic: string | null; source: string; payload: string }>(),
+    { what: `a quarantine row for ${shop}` },
   );
 }
 

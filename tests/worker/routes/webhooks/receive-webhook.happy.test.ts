@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { subscribedTopics, WEBHOOK_TOPICS } from "../../../../worker/shopify/webhook-topics.ts";
 import { installShop, sim as simulator } from "../../../helpers/harness.ts";
-import { eventually, storedEvents } from "../../../helpers/read-ingested.ts";
+import { storedEvents } from "../../../helpers/read-ingested.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { deliver, fetchWithEnv, sendDelivery, simulatedShop } from "../../../helpers/webhook-requests.ts";
 import { deliveryRequest } from "../../../helpers/simulator-client.ts";
@@ -21,7 +22,7 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     const { response } = await deliver(sim, shop, { topic: "orders/paid", payloadText: orderText, via });
     expect(response.status).toBe(via === "https" ? 200 : 204);
 
-    const [purchase] = await eventually(async () => (await storedEvents(tenant.tenantId, "purchase")).length > 0 && storedEvents(tenant.tenantId, "purchase"));
+    const [purchase] = await waitFor(async () => (await storedEvents(tenant.tenantId, "purchase")).length > 0 && storedEvents(tenant.tenantId, "purchase"), { what: "a purchase event" });
     expect(purchase).toMatchObject({ source: "webhook", dedup_key: "purchase:9007199254740993" });
     expect(purchase!.properties).toMatchObject({ orderId: "9007199254740993", customerId: "9007199254740995", totalPrice: 120.5, currency: "USD" });
     expect((purchase!.properties.lineItems as { productId: string }[])[0]!.productId).toBe("9007199254741003");
@@ -50,7 +51,8 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
       "customers/delete",
     ]);
     for (const delivery of deliveries) expect((await sendDelivery(delivery)).status).toBe(200);
-    await eventually(async () => (await storedEvents(tenantId, "customer_deleted")).length === 1);
+    // Deliveries are queued in order, so the last one stored means every one before it was consumed.
+    await waitFor(async () => (await storedEvents(tenantId, "customer_deleted")).length === 1, { what: "the last delivery's customer_deleted event" });
     expect((await storedEvents(tenantId, "order_deleted")).map((event) => event.dedup_key)).toEqual([`order_deleted:${order.id}`]);
     expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
@@ -71,8 +73,8 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     order.note = "é".repeat(80_000);
     const { response } = await deliver(sim, shop, { topic: "orders/create", payloadText: JSON.stringify(order), via: "https" });
     expect(response.status).toBe(200);
-    await eventually(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1);
-    await eventually(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0);
+    await waitFor(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1, { what: "one order_created event" });
+    await waitFor(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0, { what: "the delivery's stored payload dropped" });
   });
 
   it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id, and queues its work", async (topic) => {

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
-import { adminJson, installShop, sim, waitFor } from "../../../helpers/harness.ts";
+import { adminJson, installShop, sim } from "../../../helpers/harness.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { adminContext } from "../../../helpers/service-context.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
@@ -48,14 +49,14 @@ describe("backfill and live webhooks together", () => {
     const before = await sim().createOrder(shop, { customerId: customer.id, financialStatus: "paid" });
     const after = await sim().createOrder(shop, { customerId: customer.id, financialStatus: "paid" });
     for (const delivery of [...customerDeliveries, ...before.deliveries]) expect((await sendDelivery(delivery)).status).toBe(200);
-    await waitFor(async () => (await keyCount(tenantId, `purchase:${before.order.id}`)) === 1, "webhook purchase");
+    await waitFor(async () => (await keyCount(tenantId, `purchase:${before.order.id}`)) === 1, { what: "webhook purchase" });
 
     const queued = await adminJson<{ job: { id: string } }>(shop, "/backfill", { method: "POST" });
     const done = await waitForBackfill(shop, (view) => view.job?.id === queued.job.id && !view.running);
     expect(done.job?.status).toBe("succeeded");
     for (const delivery of after.deliveries) expect((await sendDelivery(delivery)).status).toBe(200);
     const delivered = customerDeliveries.length + before.deliveries.length + after.deliveries.length;
-    await waitFor(async () => (await env.DB.prepare("select count(*) n from deliveries where tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n === delivered, "webhooks ingested");
+    await waitFor(async () => (await env.DB.prepare("select count(*) n from deliveries where tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n === delivered, { what: "webhooks ingested" });
 
     for (const order of [before.order, after.order]) {
       expect(await keyCount(tenantId, `purchase:${order.id}`)).toBe(1);

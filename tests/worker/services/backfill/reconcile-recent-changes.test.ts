@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import worker from "../../../../worker/index.ts";
 import { CRONS } from "../../../../worker/crons.ts";
 import { manualBackfill, tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
-import { installShop, sim, waitFor } from "../../../helpers/harness.ts";
+import { installShop, sim } from "../../../helpers/harness.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 
 describe("nightly reconciliation", () => {
   it("fills in what webhooks never delivered in the last 48 h", async () => {
@@ -21,7 +22,7 @@ describe("nightly reconciliation", () => {
     await worker.scheduled(createScheduledController({ cron: CRONS.reconcile, scheduledTime: Date.now() }), env, createExecutionContext());
     const job = await waitFor(
       async () => env.DB.prepare("select status, result from jobs where tenant_id = ? and kind = 'reconcile' and status <> 'running'").bind(tenantId).first<{ status: string; result: string }>(),
-      "reconciliation job",
+      { what: "reconciliation job" },
     );
     expect(job.status).toBe("succeeded");
     expect(JSON.parse(job.result).reconciled).toMatchObject({ orders: expect.any(Number), customers: expect.any(Number) });
@@ -52,11 +53,11 @@ describe("nightly reconciliation", () => {
     driver.queue.length = 0;
 
     await worker.scheduled(createScheduledController({ cron: CRONS.reconcile, scheduledTime: Date.now() }), env, createExecutionContext());
-    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(lost).first<{ status: string }>())?.status === "succeeded", "the lost backfill");
+    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(lost).first<{ status: string }>())?.status === "succeeded", { what: "the lost backfill" });
 
     const queued = `job_queued_${crypto.randomUUID().slice(0, 6)}`;
     await insert(queued, "queued");
     await worker.scheduled(createScheduledController({ cron: CRONS.reconcile, scheduledTime: Date.now() }), env, createExecutionContext());
-    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(queued).first<{ status: string }>())?.status === "succeeded", "the queued backfill");
+    await waitFor(async () => (await env.DB.prepare("select status from jobs where id = ?").bind(queued).first<{ status: string }>())?.status === "succeeded", { what: "the queued backfill" });
   });
 });

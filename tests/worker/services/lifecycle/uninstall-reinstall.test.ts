@@ -39,7 +39,8 @@ function recordingTenants(options: { failDropTokens: boolean }) {
 
 describe("uninstall and reinstall", () => {
   it("drops tokens, stops queued work and the setup alarm, and keeps the data on app/uninstalled", async () => {
-    const { shop, tenantId } = await installShop();
+    // Exports that never finish keep the install's backfill running: the uninstall must find it at work.
+    const { shop, tenantId } = await installShop({ settings: { bulkDelayMs: 600_000 } });
     await armAlarm(tenantId);
     const { deliveries } = await sim().uninstall(shop);
     const { result } = await consumeIngestBatch([webhookMessage(shop, "app/uninstalled", deliveries[0]!.body)]);

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TENANT_OBJECT_STORAGE } from "../../../../worker/db/privacy-classification.ts";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
-import { adminJson, sim as simulator, waitFor, waitForSetup } from "../../../helpers/harness.ts";
+import { adminJson, sim as simulator, waitForSetup } from "../../../helpers/harness.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { consumeQueueBatch } from "../../../helpers/queue-batch.ts";
 import { webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { postPixel, pixelToken } from "../../../helpers/pixel-collector.ts";
@@ -49,7 +50,7 @@ async function seedCustomer(sim: SimClient, shop: string, tenantId: string, publ
   const clientId = crypto.randomUUID();
   const token = await pixelToken(publicKey, clientId);
   expect((await postPixel("/events", { token, events: [pixelCheckout(clientId, checkoutToken)] })).status).toBe(202);
-  await waitFor(async () => (await env.DB.prepare("select 1 from checkouts where tenant_id = ? and token = ?").bind(tenantId, checkoutToken).first()) ?? null, "the pixel checkout");
+  await waitFor(async () => (await env.DB.prepare("select 1 from checkouts where tenant_id = ? and token = ?").bind(tenantId, checkoutToken).first()) ?? null, { what: "the pixel checkout" });
   const { order, deliveries } = await sim.createOrder(shop, { customerId, checkoutToken, financialStatus: "paid", lines: [{ quantity: 1 }] });
   await send(deliveries);
   await send((await sim.updateCustomer(shop, customerId, { tags: ["proof"], via: "pubsub" })).deliveries);
@@ -62,7 +63,7 @@ async function seedCustomer(sim: SimClient, shop: string, tenantId: string, publ
   await env.DB.prepare("insert into flow_action_runs (action_run_id, tenant_id, handle, status, result, created_at) values (?, ?, 'segops-tag-customer', 'succeeded', ?, ?)")
     .bind(`run-${crypto.randomUUID()}`, tenantId, JSON.stringify({ status: 200, body: { customerId, tag: "vip" } }), Date.now())
     .run();
-  await waitFor(async () => (await env.DB.prepare("select 1 from events where tenant_id = ? and anonymous_id = ? and profile_id is not null").bind(tenantId, clientId).first()) ?? null, "the stitched visitor");
+  await waitFor(async () => (await env.DB.prepare("select 1 from events where tenant_id = ? and anonymous_id = ? and profile_id is not null").bind(tenantId, clientId).first()) ?? null, { what: "the stitched visitor" });
   const orders = await env.DB.prepare("select shopify_order_id id from orders where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).all<{ id: string }>();
   expect(orders.results.map((row) => row.id)).toContain(order.id);
   const profile = await env.DB.prepare("select id from profiles where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).first<{ id: string }>();
@@ -126,7 +127,7 @@ describe("redaction proof", () => {
     shopA = await installedShop(sim, [ada, bob]);
     seededAda = await seedCustomer(sim, shopA.shop, shopA.tenantId, shopA.publicKey, ada, shopA.customers[0]!);
     seededBob = await seedCustomer(sim, shopA.shop, shopA.tenantId, shopA.publicKey, bob, shopA.customers[1]!);
-    await waitFor(async () => (await env.DB.prepare("select count(*) n from segment_tags where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>())!.n >= 2 || null, "tags pushed");
+    await waitFor(async () => (await env.DB.prepare("select count(*) n from segment_tags where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>())!.n >= 2 || null, { what: "tags pushed" });
   }, 120_000);
 
   it("customers/redact leaves no trace of the customer in any column of any table or in the Durable Object, and leaves the other customer whole", async () => {
@@ -158,7 +159,7 @@ describe("redaction proof", () => {
     const otherStorage = await objectStorage(shopA.tenantId);
 
     await send((await sim.uninstall(shopB.shop)).deliveries);
-    await waitFor(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(shopB.tenantId).first<{ status: string }>())?.status === "uninstalled" || null, "the uninstall");
+    await waitFor(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(shopB.tenantId).first<{ status: string }>())?.status === "uninstalled" || null, { what: "the uninstall" });
     const { requestId } = await sendCompliance(sim, shopB.shop, "shop/redact");
     await waitForCompleted(requestId);
 

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
-import { sim, waitFor } from "../../../helpers/harness.ts";
+import { sim } from "../../../helpers/harness.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { createSegmentVia, installEmptyShop, seedShopCustomers, settledPush } from "../../../helpers/segment-shop.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
@@ -17,7 +18,7 @@ describe("tag push and our own webhooks", () => {
     const caused = await waitFor(async () => {
       const deliveries = await sim().outbox(installed.shop, { drain: false });
       return deliveries.filter((d) => d.topic === "customers/update").length >= 3 ? deliveries : null;
-    }, "the app-caused customers/update webhooks");
+    }, { what: "the app-caused customers/update webhooks" });
     for (const delivery of await sim().outbox(installed.shop)) expect((await sendDelivery(delivery)).status).toBe(200);
     expect(caused.filter((d) => d.topic === "customers/update")).toHaveLength(3);
 
@@ -26,7 +27,7 @@ describe("tag push and our own webhooks", () => {
         .bind(installed.tenantId, ...profileIds)
         .all<{ tags: string }>();
       return results.every((row) => (JSON.parse(row.tags) as string[]).includes("segops:vip"));
-    }, "the webhooks to reach the profiles");
+    }, { what: "the webhooks to reach the profiles" });
 
     const recompute = await apiFetch(installed.serverKey, "/segments/vip/recompute", { method: "POST" });
     expect(await recompute.json()).toMatchObject({ size: 3, entered: 0, left: 0 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
-import { sim, waitFor } from "../../../helpers/harness.ts";
+import { sim } from "../../../helpers/harness.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { createSegmentVia, installEmptyShop, settledPush } from "../../../helpers/segment-shop.ts";
 
 describe("native push", () => {
@@ -22,7 +23,7 @@ describe("native push", () => {
     await waitFor(async () => {
       const segments = (await sim().state(installed.shop)).segments;
       return segments.length === 1 && segments[0]!.query === "number_of_orders >= 2 AND email_subscription_status = 'SUBSCRIBED'";
-    }, "the native segment's update");
+    }, { what: "the native segment's update" });
     const detail = (await (await apiFetch(installed.serverKey, "/segments/na-spenders")).json()) as { nativeSegmentId: string };
     expect(detail.nativeSegmentId).toBe(native!.id);
     expect((await sim().state(installed.shop)).graphqlCalls).toMatchObject({ segmentCreate: 1, segmentUpdate: 1 });
@@ -44,6 +45,6 @@ describe("native push", () => {
     await settledPush(installed, "subscribers");
     expect((await sim().state(installed.shop)).segments).toHaveLength(1);
     expect((await apiFetch(installed.serverKey, "/segments/subscribers", { method: "DELETE" })).status).toBe(204);
-    await waitFor(async () => (await sim().state(installed.shop)).segments.length === 0, "the native segment's deletion");
+    await waitFor(async () => (await sim().state(installed.shop)).segments.length === 0, { what: "the native segment's deletion" });
   });
 });

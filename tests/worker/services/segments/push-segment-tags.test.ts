@@ -4,6 +4,7 @@ import { pushSegment } from "../../../../worker/services/segments/push/push-segm
 import { apiFetch } from "../../../helpers/api-fetch.ts";
 import { sim } from "../../../helpers/harness.ts";
 import { createSegmentVia, installEmptyShop, segmentTagRows, seedShopCustomers, settledPush, shopifyTags } from "../../../helpers/segment-shop.ts";
+import { waitFor } from "../../../helpers/wait-for.ts";
 import { updateProfile } from "../../../helpers/seed-profiles.ts";
 import { adminContext } from "../../../helpers/service-context.ts";
 
@@ -77,8 +78,7 @@ describe("tag push", () => {
     await settledPush(installed, "vip", Date.now() - 1);
     expect(Object.keys(await shopifyTags(installed.shop, { segops: true }))).toHaveLength(3);
     expect((await apiFetch(installed.serverKey, "/segments/vip", { method: "DELETE" })).status).toBe(204);
-    const deadline = Date.now() + 20_000;
-    while ((await segmentTagRows(created.id)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(async () => (await segmentTagRows(created.id)).length === 0, { what: "the deleted segment's tags taken off" });
     expect(await shopifyTags(installed.shop, { segops: true })).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Deps } from "../../../context/deps.ts";
 import { tenantObject } from "../../../context/tenant-object.ts";
 import type { CustomerRedactStep } from "../../../db/privacy-classification.ts";
@@ -26,11 +27,11 @@ type Step = (ctx: StepContext, subject: CustomerSubject, budget: WorkBudget) => 
 const DONE: StepProgress = { deleted: 0, done: true };
 
 /** Deletes, one selection after another, stopping where the budget runs out. */
-async function deleteEach(ctx: Deps, budget: WorkBudget, selections: [Parameters<typeof deleteInBatches>[2], SQL | undefined][]): Promise<StepProgress> {
+async function deleteEach(ctx: Deps, budget: WorkBudget, selections: [SQLiteTable, SQL | undefined][]): Promise<StepProgress> {
   let deleted = 0;
   for (const [table, where] of selections) {
     if (!where) continue;
-    const progress = await deleteInBatches(ctx, budget, table, where);
+    const progress = await deleteInBatches({ ctx, input: { budget, table, where } });
     deleted += progress.deleted;
     if (!progress.done) return { deleted, done: false };
   }
@@ -49,7 +50,7 @@ function rawRows(table: typeof quarantineTable | typeof deadLettersTable | typeo
 
 /** The steps of customers/redact, by the names the classification gives them; run in CUSTOMER_REDACT_STEPS order. */
 export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
-  events: (ctx, subject, budget) => deleteCustomerEvents(ctx, subject, budget),
+  events: (ctx, subject, budget) => deleteCustomerEvents({ ctx, input: { subject, budget } }),
   checkouts: (ctx, { tenantId: t, ...s }, budget) =>
     t
       ? deleteEach(ctx, budget, [
@@ -74,7 +75,7 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
     // Through the tenant's segments, so each lookup uses the (segment_id, member_id) key.
     const where = sql`rowid in (select sm.rowid from ${segmentsTable} s join ${m} sm on sm.${sql.identifier(m.segmentId.name)} = s.${sql.identifier(segmentsTable.id.name)}
       and sm.${sql.identifier(m.memberId.name)} in ${jsonList(profileIds)} where s.${sql.identifier(segmentsTable.tenantId.name)} = ${t})`;
-    return deleteInBatches(ctx, budget, m, and(eq(m.tenantId, t), where)!);
+    return deleteInBatches({ ctx, input: { budget, table: m, where: and(eq(m.tenantId, t), where)! } });
   },
   segment_tags: (ctx, { tenantId: t, profileIds }, budget) =>
     deleteEach(ctx, budget, [[segmentTagsTable, t ? tenantRows(segmentTagsTable.tenantId, t, within(segmentTagsTable.profileId, profileIds)) : undefined]]),
@@ -115,7 +116,7 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
     useQuery(budget);
     return { deleted: await tenantObject(ctx.env, subject.tenantId).redactCustomer(ctx.needles, subject.profileIds), done: true };
   },
-  data_requests: (ctx, subject, budget) => scrubCustomerDataRequests(ctx, subject, budget),
+  data_requests: (ctx, subject, budget) => scrubCustomerDataRequests({ ctx, input: { subject, budget } }),
   identities: (ctx, { tenantId: t, ...s }, budget) =>
     t
       ? deleteEach(ctx, budget, [
@@ -128,7 +129,9 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
 };
 
 /** Hides the profiles at once (segments, the API and pushes skip redacted profiles) while the steps run. */
-export async function markProfilesRedacted(ctx: Deps, subject: CustomerSubject, now: number): Promise<void> {
+export async function markProfilesRedacted(args: { ctx: Deps; input: { subject: CustomerSubject; now: number } }): Promise<void> {
+  const { ctx, input } = args;
+  const { subject, now } = input;
   if (!subject.tenantId || subject.profileIds.length === 0) return;
   await ctx.db
     .update(profilesTable)

@@ -50,11 +50,13 @@ export function eventSelections(tenantId: string, subject: CustomerSubject): SQL
   return selections.filter((selection): selection is SQL => selection !== undefined);
 }
 
-export async function deleteCustomerEvents(ctx: Deps, subject: CustomerSubject, budget: WorkBudget): Promise<StepProgress> {
+export async function deleteCustomerEvents(args: { ctx: Deps; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
+  const { ctx, input } = args;
+  const { subject, budget } = input;
   if (!subject.tenantId) return { deleted: 0, done: true };
   let deleted = 0;
   for (const where of eventSelections(subject.tenantId, subject)) {
-    const progress = await deleteInBatches(ctx, budget, e, where);
+    const progress = await deleteInBatches({ ctx, input: { budget, table: e, where } });
     deleted += progress.deleted;
     if (!progress.done) return { deleted, done: false };
   }

@@ -3,6 +3,7 @@ import type { Deps } from "../../../context/deps.ts";
 import { tenantObject } from "../../../context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../../db/privacy-classification.ts";
 import { billingTrialsTable, privacyRequestsTable, shopTombstonesTable, tenantsTable, tenantTombstonesTable } from "../../../db/schema/index.ts";
+import { excluded } from "../../../db/sql-names.ts";
 import { shopHash, tenantHash } from "../subject-hash.ts";
 import { deleteInBatches, useQuery, type WorkBudget } from "../work-budget.ts";
 import type { RedactionSlice } from "./redact-customer.ts";
@@ -25,7 +26,7 @@ async function writeTombstones(ctx: Deps, tenantId: string | null, shopDomain: s
     .values({ shopHash: await shopHash(key, shopDomain), redactedAt: new Date(now), trialDaysUsed })
     .onConflictDoUpdate({
       target: shopTombstonesTable.shopHash,
-      set: { redactedAt: new Date(now), trialDaysUsed: sql`max(coalesce(${shopTombstonesTable.trialDaysUsed}, 0), coalesce(excluded.trial_days_used, 0))` },
+      set: { redactedAt: new Date(now), trialDaysUsed: sql`max(coalesce(${shopTombstonesTable.trialDaysUsed}, 0), coalesce(${excluded(shopTombstonesTable.trialDaysUsed)}, 0))` },
     });
   if (!tenantId) return void (await shop);
   const tenant = ctx.db.insert(tenantTombstonesTable).values({ tenantHash: await tenantHash(key, tenantId), redactedAt: new Date(now) }).onConflictDoNothing();
@@ -61,7 +62,7 @@ export async function eraseShop(args: {
     const matches = [tenantId && redact.byTenant ? eq(redact.byTenant, tenantId) : undefined, redact.byShop ? eq(redact.byShop, shopDomain) : undefined];
     const where = or(...matches.filter((match) => match !== undefined));
     if (!where) continue;
-    const progress = await deleteInBatches(ctx, budget, entry.table, where);
+    const progress = await deleteInBatches({ ctx, input: { budget, table: entry.table, where } });
     const name = getTableName(entry.table);
     counts[name] = (counts[name] ?? 0) + progress.deleted;
     if (!progress.done) return { done: false, counts };

@@ -35,7 +35,7 @@ export async function redactCustomer(args: {
       on conflict do nothing
     `);
     useQuery(budget);
-    await markProfilesRedacted(ctx, subject, now);
+    await markProfilesRedacted({ ctx, input: { subject, now } });
   }
   const customer = (input.payload as { customer?: { phone?: unknown } }).customer;
   const needles = subjectNeedles(subject, typeof customer?.phone === "string" ? [customer.phone] : []);

@@ -10,7 +10,9 @@ const p = privacyRequestsTable;
  * The customer's earlier data requests: their exports are deleted from R2 and they keep no payload or customer
  * id, only that a request was received and answered.
  */
-export async function scrubCustomerDataRequests(ctx: Deps & { requestId: string }, subject: CustomerSubject, budget: WorkBudget): Promise<StepProgress> {
+export async function scrubCustomerDataRequests(args: { ctx: Deps & { requestId: string }; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
+  const { ctx, input } = args;
+  const { subject, budget } = input;
   if (subject.customerIds.length === 0) return { deleted: 0, done: true };
   const owner = subject.tenantId ? or(eq(p.tenantId, subject.tenantId), eq(p.shopDomain, subject.shopDomain)) : eq(p.shopDomain, subject.shopDomain);
   useQuery(budget);

@@ -56,7 +56,7 @@ export async function enforceRetention(args: { ctx: Deps; input: RetentionMessag
   const tasks = input.tenantId ? await tenantTasks(ctx, input.tenantId, input.now) : unownedTasks(input.now);
   const deleted: Record<string, number> = {};
   for (const [name, table, where] of tasks) {
-    const progress = await deleteInBatches(ctx, budget, table, where);
+    const progress = await deleteInBatches({ ctx, input: { budget, table, where } });
     deleted[name] = progress.deleted;
     if (!progress.done) {
       await ctx.env.PRIVACY_QUEUE.send(message satisfies PrivacyMessage);
