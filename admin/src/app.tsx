@@ -5,6 +5,7 @@ import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { DiscountsPage } from "./pages/discounts/discounts-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
+import { SettingsPage } from "./pages/settings/settings-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
 import { usePath } from "./router.ts";
 import { AdminProvider } from "./state/admin-context.tsx";
@@ -36,6 +37,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if (page.path === "/app/segments") return <SegmentsPage />;
   if (page.path === "/app/pixel") return <PixelPage />;
   if (page.path === "/app/discounts") return <DiscountsPage />;
+  if (page.path === "/app/settings") return <SettingsPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 
