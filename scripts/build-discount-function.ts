@@ -1,5 +1,6 @@
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFunctionExtension, type DeployedFunction } from "../simulator/functions/read-function-extension.ts";
 
@@ -41,9 +42,16 @@ export async function buildDiscountFunction({ write = true }: { write?: boolean 
     target: "es2022",
     legalComments: "none",
     logLevel: "warning",
-    write,
+    write: false,
   });
-  const code = write ? await readFile(DISCOUNT_BUNDLE, "utf8") : result.outputFiles![0]!.text;
+  const code = result.outputFiles[0]!.text;
+  if (write) {
+    // Test processes and `npm start` build it side by side while simulators read it: replace it whole, never half-written.
+    const partial = `${DISCOUNT_BUNDLE}.${process.pid}.tmp`;
+    await mkdir(dirname(DISCOUNT_BUNDLE), { recursive: true });
+    await writeFile(partial, code);
+    await rename(partial, DISCOUNT_BUNDLE);
+  }
   return { code, bytes: Buffer.byteLength(code), exports };
 }
 
