@@ -21,6 +21,10 @@ export type ListPrivacyRequestsResponse = Json<AdminApi["privacy"]["requests"]["
 export type PrivacyRequest = ListPrivacyRequestsResponse["data"][number];
 export type PrivacySettingsResponse = Json<AdminApi["privacy"]["settings"]["$get"]>;
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
+export type DiscountRulesResponse = Json<AdminApi["discounts"]["$get"]>;
+export type DiscountRule = Json<AdminApi["discounts"]["$post"]>;
+export type DiscountRuleBody = JsonBody<AdminApi["discounts"]["$post"]>;
+export type DiscountRulePatch = JsonBody<AdminApi["discounts"][":id"]["$patch"]>;
 
 export type ApiClientOptions = {
   /** A fresh App Bridge session token (`shopify.idToken()`). */
@@ -116,8 +120,15 @@ export function createApiClient(options: ApiClientOptions) {
       suggestions: () => json(api.segments.suggestions.$get()),
       accept: (key: string) => json(api.segments.suggestions.accept.$post({ json: { key } })),
     },
+    discounts: {
+      list: () => json(api.discounts.$get()),
+      create: (body: DiscountRuleBody) => json(api.discounts.$post({ json: body })),
+      update: (id: string, body: DiscountRulePatch) => json(api.discounts[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: body })),
+      remove: async (id: string) => void (await api.discounts[":id"].$delete({ param: { id: encodeURIComponent(id) } })),
+    },
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type SegmentsApi = ApiClient["segments"];
+export type DiscountsApi = ApiClient["discounts"];

@@ -8,6 +8,7 @@ import {
   productsTable,
   segmentSizesTable,
   segmentsTable,
+  shopifyDiscountsTable,
 } from "../schema/index.ts";
 import { classify } from "./classification-types.ts";
 
@@ -87,10 +88,21 @@ export const WORKSPACE_TABLES = [
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", segmentId: "none", title: "none", valueType: "none", value: "none", discountClass: "none",
-      shopifyDiscountGid: "none", status: "none", startsAt: "none", endsAt: "none", createdAt: "none", updatedAt: "none",
+      shopifyDiscountGid: "none", status: "none", startsAt: "none", endsAt: "none", target: "none", targetIds: "none", minimumSubtotal: "none",
+      combinesWith: "none", createdAt: "none", updatedAt: "none",
     },
+    notes: { targetIds: "ids of the shop's products, variants or collections" },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: discountRulesTable.tenantId },
+    retention: AFTER_SHOP_REDACT,
+  }),
+  classify({
+    table: shopifyDiscountsTable,
+    scope: "tenant",
+    columns: { tenantId: "none", groupKey: "none", shopifyDiscountGid: "none", digest: "none", ruleCount: "none", createdAt: "none", updatedAt: "none" },
+    notes: { digest: "a hash of the discount input last sent: rules, dates, combinations" },
+    customerRedact: NO_CUSTOMER_DATA,
+    shopRedact: { action: "delete_rows", byTenant: shopifyDiscountsTable.tenantId },
     retention: AFTER_SHOP_REDACT,
   }),
   classify({
