@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
 
 export type AiRecommendation = { code: string; message: string; points: number };
@@ -39,7 +39,6 @@ export const productsTable = sqliteTable(
     uniqueIndex("products_shopify_idx").on(t.tenantId, t.shopifyProductId),
     index("products_score_idx").on(t.tenantId, t.aiScore),
     index("products_updated_idx").on(t.tenantId, t.updatedAt),
-    index("products_handle_idx").on(t.tenantId, t.handle),
   ],
 );
 
@@ -51,8 +50,6 @@ export const mentionsTable = sqliteTable(
     tenantId: tenantId(),
     productId: text("product_id").notNull(),
     source: text("source").notNull(),
-    /** What the shopper asked the assistant, when the source says. */
-    query: text("query"),
     url: text("url"),
     dedupKey: text("dedup_key").notNull(),
     occurredAt: timestampMs("occurred_at").notNull(),
@@ -62,22 +59,4 @@ export const mentionsTable = sqliteTable(
     uniqueIndex("mentions_dedup_idx").on(t.tenantId, t.dedupKey),
     index("mentions_product_idx").on(t.tenantId, t.productId, t.occurredAt),
   ],
-);
-
-/**
- * Answers of `/v1` writes sent with an `Idempotency-Key` header, replayed to a retry of the same request; the
- * request's hash tells a retry from a different request reusing the key.
- */
-export const idempotencyKeysTable = sqliteTable(
-  "idempotency_keys",
-  {
-    tenantId: tenantId(),
-    scope: text("scope").notNull(),
-    key: text("key").notNull(),
-    requestHash: text("request_hash").notNull(),
-    status: integer("status").notNull(),
-    response: text("response", { mode: "json" }).$type<unknown>().notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.scope, t.key] })],
 );
