@@ -161,4 +161,22 @@ describe("nightly metafield push", () => {
       expect(JSON.parse(written[row.shopify_product_id]!.segment_memberships!)).toEqual(row.ai_score! < cutoff ? [segment.slug] : []);
     }
   });
+
+  it("recounts mention_count_30d over the last 30 days before pushing it", async () => {
+    const installed = await installCatalogShop(2);
+    const [mentioned, aged] = await catalogRows(installed.tenantId);
+    const day = 24 * 60 * 60 * 1000;
+    const mention = (productId: string, daysAgo: number, i: number) =>
+      env.DB.prepare("INSERT INTO mentions (id, tenant_id, product_id, source, dedup_key, occurred_at, created_at) VALUES (?, ?, ?, 'chatgpt', ?, ?, ?)")
+        .bind(`men_${productId}_${i}`, installed.tenantId, productId, `${productId}-${i}`, Date.now() - daysAgo * day, Date.now())
+        .run();
+    await Promise.all([mention(mentioned!.id, 1, 1), mention(mentioned!.id, 29, 2), mention(mentioned!.id, 31, 3), mention(aged!.id, 40, 1)]);
+    await env.DB.prepare("UPDATE products SET mention_count_30d = 5 WHERE id = ?").bind(aged!.id).run();
+
+    await worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
+    await settledMetafieldPush(installed.shop);
+    const written = await shopifyMetafields(installed.shop);
+    expect(written[mentioned!.shopify_product_id]!.mention_count_30d).toBe("2");
+    expect(written[aged!.shopify_product_id]!.mention_count_30d).toBe("0");
+  });
 });
