@@ -86,6 +86,8 @@ export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
     after: z.string().nullable(),
   }),
   z.object({ type: z.literal("flow_trigger"), tenantId: z.string(), handle: z.string(), payload: z.record(z.string(), z.unknown()) }),
+  /** One bounded run of a metafield push job; the job row holds its cursor and counts. */
+  z.object({ type: z.literal("metafield_push"), tenantId: z.string(), jobId: z.string() }),
 ]);
 export type ShopifyWriteMessage = z.infer<typeof ShopifyWriteMessageSchema>;
 

@@ -3,6 +3,7 @@ import type { Deps } from "../worker/context/deps.ts";
 import { fireFlowTrigger } from "../worker/services/flow/fire-flow-trigger.ts";
 import { fireMembershipTriggers } from "../worker/services/flow/fire-membership-triggers.ts";
 import { pushSegment } from "../worker/services/segments/push/push-segment.ts";
+import { pushMetafields } from "../worker/services/catalog/metafields/push-metafields.ts";
 import { ShopifyWriteMessageSchema, type ShopifyWriteMessage } from "./messages.ts";
 import { erasedTenantsOf, isErased } from "./drop-erased.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
@@ -10,6 +11,8 @@ import { runMessages, type BatchOutcome } from "./run-messages.ts";
 // Bounded work per message (25 mutations per GraphQL call): longer diffs continue in a follow-up message.
 const CALLS_PER_MESSAGE = 8;
 const BUSY_DELAY_SECONDS = 30;
+// A metafield push run mostly waits on Shopify's bucket; its continuation message carries on past this.
+const PUSH_BUDGET_MS = 45_000;
 
 type Send = (next: ShopifyWriteMessage, delaySeconds?: number) => Promise<unknown>;
 type Handled<T extends ShopifyWriteMessage["type"]> = Extract<ShopifyWriteMessage, { type: T }>;
@@ -31,7 +34,17 @@ function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps
       return fireMembershipTriggerRun(body, deps, send);
     case "flow_trigger":
       return fireFlowTriggerOnce(body, deps);
+    case "metafield_push":
+      return pushMetafieldsRun(body, message, deps, send);
   }
+}
+
+async function pushMetafieldsRun(body: Handled<"metafield_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {
+  const ctx = createAdminContext(deps, body.tenantId);
+  const run = await pushMetafields({ ctx, input: { jobId: body.jobId, holder: message.id, now: Date.now(), budgetMs: PUSH_BUDGET_MS } });
+  if (run.outcome === "retry") throw new Error(run.message);
+  if (run.outcome === "continue") await send(body);
+  if (run.outcome === "busy") await send(body, BUSY_DELAY_SECONDS);
 }
 
 async function pushSegmentRun(body: Handled<"segment_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {

@@ -181,6 +181,9 @@ export interface WebhookSubscriptionRecord {
   format: string;
   includeFields: string[];
   filter: string | null;
+  /** Metafields a delivery carries under `metafields`: whole namespaces, and single `namespace.key` identifiers. */
+  metafieldNamespaces: string[];
+  metafields: { namespace: string; key: string }[];
   createdAt: number;
   updatedAt: number;
 }

@@ -1,7 +1,7 @@
 /** Cron expressions exactly as declared in wrangler.toml `[triggers]` (a test keeps the two lists equal). */
 export const CRONS = {
   reconcile: "30 2 * * *",
-  productRescore: "0 3 * * *",
+  metafieldPush: "0 3 * * *",
   retention: "0 4 * * *",
   privacyRequests: "0 6 * * *",
   segmentRecompute: "*/15 * * * *",

@@ -4,7 +4,7 @@ import { enforceRetention } from "./jobs/enforce-retention.ts";
 import { keepPrivacyDeadlines } from "./jobs/keep-privacy-deadlines.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
-import { rescoreChangedProducts } from "./jobs/rescore-changed-products.ts";
+import { scoreAndPushMetafields } from "./jobs/score-and-push-metafields.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
 import { createDeps } from "./context/deps.ts";
@@ -14,8 +14,8 @@ function jobFor(cron: string): CronJob | undefined {
   switch (cron) {
     case CRONS.reconcile:
       return reconcileRecentChanges;
-    case CRONS.productRescore:
-      return rescoreChangedProducts;
+    case CRONS.metafieldPush:
+      return scoreAndPushMetafields;
     case CRONS.retention:
       return enforceRetention;
     case CRONS.privacyRequests:

@@ -40,7 +40,7 @@ export function shopState(shop: ShopState, allTags: boolean) {
     shop: shop.domain,
     installed: shop.installed,
     grantedScopes: shop.grantedScopes,
-    webhookSubscriptions: shop.webhookSubscriptions.map(({ id, topic, uri, format, includeFields, filter }) => ({ id: gid("WebhookSubscription", id), topic, uri, format, includeFields, filter })),
+    webhookSubscriptions: shop.webhookSubscriptions.map(({ id, topic, uri, format, includeFields, filter, metafields }) => ({ id: gid("WebhookSubscription", id), topic, uri, format, includeFields, filter, metafields })),
     webPixel: shop.webPixel ? { id: gid("WebPixel", shop.webPixel.id), settings: parseSettings(shop.webPixel.settings) } : null,
     metafieldDefinitions: shop.metafieldDefinitions.map(({ id, name, namespace, key, type, ownerType, pinned, access, capabilities }) => ({ id: gid("MetafieldDefinition", id), name, namespace, key, type, ownerType, pinned, access, capabilities })),
     metafields,

@@ -13,7 +13,7 @@ import { cartPayload, checkoutPayload } from "../webhooks/payloads/checkout.ts";
 import { customerPayload, deletedCustomerPayload, emailConsentPayload } from "../webhooks/payloads/customer.ts";
 import { fulfillmentPayload } from "../webhooks/payloads/fulfillment.ts";
 import { orderPayload } from "../webhooks/payloads/order.ts";
-import { productPayload } from "../webhooks/payloads/product.ts";
+import { productEvent } from "../webhooks/payloads/product.ts";
 import { refundPayload } from "../webhooks/payloads/refund.ts";
 import type { ShopState, SimContext, Via } from "../types.ts";
 import { guarded, requireShop } from "./respond.ts";
@@ -135,12 +135,12 @@ export function registerRecordRoutes(app: Hono, ctx: SimContext): void {
   }));
   app.post(`${base}/products`, recordVerb<ProductInput & EmitFlags>(ctx, (shop, body) => {
     const index = addProduct(shop, body);
-    return { result: { product: productSummary(shop, index) }, events: () => [{ topic: "products/create", payload: productPayload(shop, shop.products[index]!) }] };
+    return { result: { product: productSummary(shop, index) }, events: () => [productEvent(shop, shop.products[index]!, "products/create")] };
   }));
   app.patch(`${base}/products/:id`, recordVerb<ProductInput & EmitFlags>(ctx, (shop, body, c) => {
     const index = findProduct(shop, c.req.param("id") ?? "");
     updateProduct(shop, index, body);
-    return { result: { product: productSummary(shop, index) }, events: () => [{ topic: "products/update", payload: productPayload(shop, shop.products[index]!) }] };
+    return { result: { product: productSummary(shop, index) }, events: () => [productEvent(shop, shop.products[index]!, "products/update")] };
   }));
   app.delete(`${base}/products/:id`, recordVerb<EmitFlags>(ctx, (shop, _body, c) => {
     const index = findProduct(shop, c.req.param("id") ?? "");

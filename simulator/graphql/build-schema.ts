@@ -10,6 +10,7 @@ import { metafieldDefinitionCreate, metafieldDefinitions, metafieldsSet } from "
 import { node, nodes } from "./resolvers/node.ts";
 import { order, orders } from "./resolvers/orders.ts";
 import { product, products } from "./resolvers/products.ts";
+import { productSet } from "./resolvers/product-set.ts";
 import { segment, segmentCreate, segmentDelete, segments, segmentUpdate } from "./resolvers/segments.ts";
 import { currentAppInstallation, shop } from "./resolvers/shop.ts";
 import { tagsAdd, tagsRemove } from "./resolvers/tags.ts";
@@ -49,6 +50,7 @@ const MUTATION: Root = {
   webPixelDelete: [webPixelDelete, ["write_pixels", "read_customer_events"]],
   metafieldDefinitionCreate: [metafieldDefinitionCreate],
   metafieldsSet: [metafieldsSet, ["write_products"]],
+  productSet: [productSet, ["write_products"]],
   tagsAdd: [tagsAdd],
   tagsRemove: [tagsRemove],
   segmentCreate: [segmentCreate, ["write_customers"]],

@@ -39,6 +39,8 @@ enum AppSubscriptionStatus { ACTIVE CANCELLED DECLINED EXPIRED FROZEN PENDING AC
 enum ErrorsWebPixelUserErrorCode { BLANK TAKEN NOT_FOUND INVALID_SETTINGS UNABLE_TO_DELETE INVALID_RUNTIME_CONTEXT }
 enum MetafieldDefinitionCreateUserErrorCode { INVALID TAKEN TOO_LONG TOO_SHORT RESERVED_NAMESPACE_KEY INCLUSION PRESENT PINNED_LIMIT_REACHED }
 enum MetafieldsSetUserErrorCode { INVALID INVALID_TYPE INVALID_VALUE BLANK LESS_THAN_OR_EQUAL_TO TOO_LONG APP_NOT_AUTHORIZED }
+enum ProductSetUserErrorCode { INVALID_PRODUCT PRODUCT_DOES_NOT_EXIST HANDLE_NOT_UNIQUE VARIANTS_INPUT_MISSING VARIANTS_OVER_LIMIT OPTION_DOES_NOT_EXIST OPTION_VALUE_DOES_NOT_EXIST INVALID_INPUT GENERIC_ERROR }
+enum ProductOperationStatus { ACTIVE COMPLETE CREATED }
 enum MetafieldAdminAccessInput { MERCHANT_READ MERCHANT_READ_WRITE }
 enum MetafieldAdminAccess { MERCHANT_READ MERCHANT_READ_WRITE PRIVATE PUBLIC_READ PUBLIC_READ_WRITE }
 enum MetafieldStorefrontAccessInput { PUBLIC_READ NONE }
@@ -70,10 +72,12 @@ type WebhookHttpEndpoint { callbackUrl: URL! }
 type WebhookPubSubEndpoint { pubSubProject: String! pubSubTopic: String! }
 type WebhookEventBridgeEndpoint { arn: ARN! }
 union WebhookSubscriptionEndpoint = WebhookHttpEndpoint | WebhookPubSubEndpoint | WebhookEventBridgeEndpoint
-type WebhookSubscription implements Node { id: ID! topic: WebhookSubscriptionTopic! uri: String! format: WebhookSubscriptionFormat! includeFields: [String!]! filter: String createdAt: DateTime! updatedAt: DateTime! apiVersion: ApiVersion! endpoint: WebhookSubscriptionEndpoint! }
+type WebhookSubscriptionMetafieldIdentifier { namespace: String! key: String! }
+type WebhookSubscription implements Node { id: ID! topic: WebhookSubscriptionTopic! uri: String! format: WebhookSubscriptionFormat! includeFields: [String!]! filter: String metafieldNamespaces: [String!]! metafields: [WebhookSubscriptionMetafieldIdentifier!]! createdAt: DateTime! updatedAt: DateTime! apiVersion: ApiVersion! endpoint: WebhookSubscriptionEndpoint! }
 type WebhookSubscriptionEdge { cursor: String! node: WebhookSubscription! }
 type WebhookSubscriptionConnection { edges: [WebhookSubscriptionEdge!]! nodes: [WebhookSubscription!]! pageInfo: PageInfo! }
-input WebhookSubscriptionInput { uri: String callbackUrl: URL format: WebhookSubscriptionFormat includeFields: [String!] filter: String metafieldNamespaces: [String!] }
+input HasMetafieldsMetafieldIdentifierInput { namespace: String key: String! }
+input WebhookSubscriptionInput { uri: String callbackUrl: URL format: WebhookSubscriptionFormat includeFields: [String!] filter: String metafieldNamespaces: [String!] metafields: [HasMetafieldsMetafieldIdentifierInput!] }
 type WebhookSubscriptionCreatePayload { webhookSubscription: WebhookSubscription userErrors: [UserError!]! }
 type WebhookSubscriptionDeletePayload { deletedWebhookSubscriptionId: ID userErrors: [UserError!]! }
 
@@ -141,6 +145,20 @@ type Product implements Node {
   metafield(namespace: String, key: String!): Metafield metafields(${PAGING}, namespace: String): MetafieldConnection!
 }
 type Count { count: Int! precision: CountPrecision! }
+input SEOInput { title: String description: String }
+input OptionValueSetInput { id: ID name: String }
+input OptionSetInput { id: ID name: String position: Int values: [OptionValueSetInput!] }
+input VariantOptionValueInput { id: ID name: String optionId: ID optionName: String }
+input ProductVariantSetInput { id: ID optionValues: [VariantOptionValueInput!]! price: Money compareAtPrice: Money sku: String barcode: String position: Int taxable: Boolean }
+input FileSetInput { id: ID alt: String originalSource: String filename: String }
+input ProductSetInput {
+  id: ID title: String handle: String descriptionHtml: String vendor: String productType: String tags: [String!] status: ProductStatus
+  seo: SEOInput productOptions: [OptionSetInput!] variants: [ProductVariantSetInput!] files: [FileSetInput!]
+}
+input ProductSetIdentifiers { id: ID handle: String }
+type ProductSetUserError { code: ProductSetUserErrorCode field: [String!] message: String! }
+type ProductSetOperation implements Node { id: ID! status: ProductOperationStatus! product: Product userErrors: [ProductSetUserError!]! }
+type ProductSetPayload { product: Product productSetOperation: ProductSetOperation userErrors: [ProductSetUserError!]! }
 type ProductEdge { cursor: String! node: Product! }
 type ProductConnection { edges: [ProductEdge!]! nodes: [Product!]! pageInfo: PageInfo! }
 
@@ -218,6 +236,7 @@ type Mutation {
   webPixelDelete(id: ID!): WebPixelDeletePayload
   metafieldDefinitionCreate(definition: MetafieldDefinitionInput!): MetafieldDefinitionCreatePayload
   metafieldsSet(metafields: [MetafieldsSetInput!]!): MetafieldsSetPayload
+  productSet(input: ProductSetInput!, synchronous: Boolean = true, identifier: ProductSetIdentifiers): ProductSetPayload
   tagsAdd(id: ID!, tags: [String!]!): TagsAddPayload
   tagsRemove(id: ID!, tags: [String!]!): TagsRemovePayload
   segmentCreate(name: String!, query: String!): SegmentCreatePayload

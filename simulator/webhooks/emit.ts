@@ -3,10 +3,13 @@ import { COMPLIANCE_TOPICS, topicToEnum } from "../store/topics.ts";
 import type { Delivery, ShopState, SimContext, Via } from "../types.ts";
 import { buildDelivery } from "./build-delivery.ts";
 import { dispatch } from "./dispatch.ts";
+import { subscribedMetafields } from "./payloads/subscribed-metafields.ts";
 
 export interface WebhookEvent {
   topic: string;
   payload: unknown;
+  /** The resource's GID when its subscription may ask for its metafields (`metafields` in the payload). */
+  owner?: string;
 }
 
 export interface EmitOptions {
@@ -34,7 +37,9 @@ export async function emitWebhooks(ctx: SimContext, shop: ShopState, events: Web
     if (!shop.installed && event.topic !== "app/uninstalled" && !COMPLIANCE_TOPICS.has(event.topic)) continue;
     const via = routeFor(shop, event.topic, options.via);
     if (!via) continue;
-    const body = JSON.stringify(event.payload);
+    const subscription = shop.webhookSubscriptions.find((sub) => sub.topic === topicToEnum(event.topic));
+    const metafields = event.owner ? subscribedMetafields(shop, subscription, event.owner, ctx.options.app.apiKey) : null;
+    const body = JSON.stringify(metafields === null ? event.payload : { ...(event.payload as object), metafields });
     deliveries.push(await dispatch(ctx, shop, buildDelivery(ctx, shop, { topic: event.topic, body, via, eventId, triggeredAt })));
   }
   return deliveries;

@@ -1,6 +1,7 @@
 import { BACKFILL_RESOURCES } from "../../queues/backfill-messages.ts";
 import { ok } from "../../worker/lib/result.ts";
 import { bulkQuery, NESTED, nestedPageQuery, pageQuery, searchSince } from "../../worker/services/backfill/resource-queries.ts";
+import { METAFIELDS_PER_SET, METAFIELDS_SET, SETS_PER_CALL } from "../../worker/services/catalog/metafields/send-metafields.ts";
 import { FLOW_TRIGGERS } from "../../worker/services/flow/flow-handles.ts";
 import { FLOW_TRIGGER_RECEIVE } from "../../worker/services/flow/flow-trigger-mutation.ts";
 import { tagsMutation } from "../../worker/services/segments/push/push-segment-tags.ts";
@@ -11,7 +12,7 @@ import { runBatchedMutation, type BatchedMutation } from "../../worker/shopify/r
 export type RuntimeDocument = { name: string; query: string; variables?: Record<string, unknown>; kind?: "bulk" };
 
 /** The mutation descriptions built below: every `runBatchedMutation(…, X, …)` in the worker must pass one of these. */
-export const BATCHED_MUTATIONS_BUILT = ["FLOW_TRIGGER_RECEIVE", "tagsMutation"];
+export const BATCHED_MUTATIONS_BUILT = ["FLOW_TRIGGER_RECEIVE", "tagsMutation", "METAFIELDS_SET"];
 
 /** The document runBatchedMutation sends for these calls, and its variables. */
 async function batched(mutation: BatchedMutation, calls: Record<string, unknown>[]): Promise<RuntimeDocument> {
@@ -29,11 +30,20 @@ async function batched(mutation: BatchedMutation, calls: Record<string, unknown>
 const SINCE = Date.UTC(2026, 0, 1);
 const customers = (count: number) => Array.from({ length: count }, (_, i) => 7358220173425 + i);
 const tagCall = (id: number) => ({ id: `gid://shopify/Customer/${id}`, tags: ["segops:vip"] });
+const metafieldsCall = (id: number) => ({
+  metafields: Array.from({ length: METAFIELDS_PER_SET }, (_, i) => ({
+    ownerId: `gid://shopify/Product/${id + i}`,
+    namespace: "$app:segops",
+    key: "ai_readability_score",
+    type: "number_integer",
+    value: "72",
+  })),
+});
 const flowCall = (id: number) => ({ handle: FLOW_TRIGGERS.segmentEntered, payload: { customer_id: id, "segment name": "VIP", "segment slug": "vip" } });
 
 /**
  * What the worker builds at run time, with representative inputs: each resource's bulk export, reconciliation page
- * and nested page; tag pushes and Flow triggers one call and a full batch at a time.
+ * and nested page; tag pushes, Flow triggers and metafield pushes one call and a full batch at a time.
  */
 export async function runtimeDocuments(): Promise<RuntimeDocument[]> {
   const backfill = BACKFILL_RESOURCES.flatMap((resource): RuntimeDocument[] => [
@@ -46,12 +56,13 @@ export async function runtimeDocuments(): Promise<RuntimeDocument[]> {
       variables: { id: "gid://shopify/Order/5778367414385", after: null },
     })),
   ]);
-  const batches = await Promise.all(
-    [1, TAGS_PER_CALL].flatMap((count) => [
+  const batches = await Promise.all([
+    ...[1, TAGS_PER_CALL].flatMap((count) => [
       batched(tagsMutation("tagsAdd"), customers(count).map(tagCall)),
       batched(tagsMutation("tagsRemove"), customers(count).map(tagCall)),
       batched(FLOW_TRIGGER_RECEIVE, customers(count).map(flowCall)),
     ]),
-  );
+    ...[1, SETS_PER_CALL].map((count) => batched(METAFIELDS_SET, customers(count).map(metafieldsCall))),
+  ]);
   return [...backfill, ...batches];
 }

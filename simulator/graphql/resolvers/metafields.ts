@@ -4,6 +4,10 @@ import type { MetafieldDefinitionRecord, MetafieldRecord } from "../../types.ts"
 import { requireScopes, type GqlContext, type Resolver } from "../context.ts";
 import { connection, paginate, type PageArgs } from "../paginate.ts";
 import { metafieldNode, resolveNamespace } from "./metafield-views.ts";
+import { storeNow } from "../../store/create-shop.ts";
+import { inBackground } from "../../webhooks/dispatch.ts";
+import { emitWebhooks, type WebhookEvent } from "../../webhooks/emit.ts";
+import { productEvent } from "../../webhooks/payloads/product.ts";
 
 const MAX_METAFIELDS = 25;
 const KNOWN_TYPES = new Set(["number_integer", "number_decimal", "json", "single_line_text_field", "multi_line_text_field", "boolean", "list.single_line_text_field", "url", "date", "date_time"]);
@@ -62,43 +66,79 @@ export const metafieldDefinitions: Resolver = (_source, args, gql, info: GraphQL
 
 function ownerExists(gql: GqlContext, ownerId: string): boolean {
   const { type, id } = parseId(ownerId);
-  if (type === "Product") return gql.shop.index.products.has(id);
+  if (type === "Product") {
+    const index = gql.shop.index.products.get(id);
+    return index !== undefined && gql.shop.products[index]!.deletedAt === null;
+  }
   if (type === "Customer") return gql.shop.index.customers.has(id);
   if (type === "Order") return gql.shop.index.orders.has(id);
   return false;
 }
 
-/** Atomic upsert of at most 25 metafields: any invalid input fails the whole call. */
+/** Another app's reserved namespace (`app--<other client id>…`) is not this app's to write. */
+function foreignAppNamespace(namespace: string, apiKey: string): boolean {
+  return namespace.startsWith("app--") && namespace !== `app--${apiKey}` && !namespace.startsWith(`app--${apiKey}--`);
+}
+
+function checkInput(gql: GqlContext, input: MetafieldsSetInput, elementIndex: number, errors: MetafieldsSetError[]) {
+  const namespace = resolveNamespace(input.namespace, gql.sim.options.app.apiKey);
+  const ownerType = parseId(input.ownerId).type?.toUpperCase() ?? "";
+  const definition = gql.shop.metafieldDefinitions.find((d) => d.namespace === namespace && d.key === input.key && d.ownerType === ownerType);
+  const type = input.type ?? definition?.type;
+  const field = (name: string) => ["metafields", String(elementIndex), name];
+  if (foreignAppNamespace(namespace, gql.sim.options.app.apiKey)) {
+    errors.push({ code: "APP_NOT_AUTHORIZED", elementIndex, field: field("namespace"), message: "Access to this namespace and key on Metafields for this resource type is not allowed." });
+  } else if (!ownerExists(gql, input.ownerId)) errors.push({ code: "INVALID", elementIndex, field: field("ownerId"), message: "Owner does not exist." });
+  if (!type) errors.push({ code: "BLANK", elementIndex, field: field("type"), message: "Type can't be blank." });
+  else if (definition && definition.type !== type) errors.push({ code: "INVALID_TYPE", elementIndex, field: field("type"), message: `Type must be ${definition.type}.` });
+  else if (!valueMatches(type, input.value)) errors.push({ code: "INVALID_VALUE", elementIndex, field: field("value"), message: `Value must be a valid ${type}.` });
+  return { ...input, namespace, type: type ?? "" };
+}
+
+type MetafieldsSetInput = { ownerId: string; namespace?: string; key: string; type?: string; value: string };
+type MetafieldsSetError = { code: string; elementIndex: number; field: string[]; message: string };
+
+/**
+ * Atomic upsert of at most 25 metafields: any invalid input fails the whole call. A product whose metafields changed
+ * gets a new `updatedAt` and a `products/update` webhook, as on Shopify.
+ */
 export const metafieldsSet: Resolver = (_source, args, gql) => {
-  const inputs = args.metafields as { ownerId: string; namespace?: string; key: string; type?: string; value: string }[];
+  const inputs = args.metafields as MetafieldsSetInput[];
   if (inputs.length > MAX_METAFIELDS) {
     return { metafields: null, userErrors: [{ code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null, field: ["metafields"], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS}.` }] };
   }
-  const errors: { code: string; elementIndex: number; field: string[]; message: string }[] = [];
-  const prepared = inputs.map((input, elementIndex) => {
-    const namespace = resolveNamespace(input.namespace, gql.sim.options.app.apiKey);
-    const ownerType = parseId(input.ownerId).type?.toUpperCase() ?? "";
-    const definition = gql.shop.metafieldDefinitions.find((d) => d.namespace === namespace && d.key === input.key && d.ownerType === ownerType);
-    const type = input.type ?? definition?.type;
-    if (!ownerExists(gql, input.ownerId)) errors.push({ code: "INVALID", elementIndex, field: ["metafields", String(elementIndex), "ownerId"], message: "Owner does not exist." });
-    if (!type) errors.push({ code: "BLANK", elementIndex, field: ["metafields", String(elementIndex), "type"], message: "Type can't be blank." });
-    else if (definition && definition.type !== type) errors.push({ code: "INVALID_TYPE", elementIndex, field: ["metafields", String(elementIndex), "type"], message: `Type must be ${definition.type}.` });
-    else if (!valueMatches(type, input.value)) errors.push({ code: "INVALID_VALUE", elementIndex, field: ["metafields", String(elementIndex), "value"], message: `Value must be a valid ${type}.` });
-    return { ...input, namespace, type: type ?? "" };
-  });
+  const errors: MetafieldsSetError[] = [];
+  const prepared = inputs.map((input, elementIndex) => checkInput(gql, input, elementIndex, errors));
   if (errors.length > 0) return { metafields: null, userErrors: errors };
+  const changedOwners = new Set<string>();
   const saved = prepared.map((input) => {
     const owner = gql.shop.metafields.get(input.ownerId) ?? new Map<string, MetafieldRecord>();
     gql.shop.metafields.set(input.ownerId, owner);
     const existing = owner.get(`${input.namespace}.${input.key}`);
+    if (existing?.value === input.value && existing.type === input.type) return metafieldNode(existing);
     const record: MetafieldRecord = existing
       ? { ...existing, type: input.type, value: input.value, updatedAt: gql.now }
       : { id: String(gql.shop.nextId.misc++), ownerId: input.ownerId, namespace: input.namespace, key: input.key, type: input.type, value: input.value, createdAt: gql.now, updatedAt: gql.now };
     owner.set(`${input.namespace}.${input.key}`, record);
+    changedOwners.add(input.ownerId);
     return metafieldNode(record);
   });
+  announceProductChanges(gql, changedOwners);
   return { metafields: saved, userErrors: [] };
 };
+
+function announceProductChanges(gql: GqlContext, owners: Set<string>): void {
+  const events: WebhookEvent[] = [];
+  for (const owner of owners) {
+    const { type, id } = parseId(owner);
+    const index = type === "Product" ? gql.shop.index.products.get(id) : undefined;
+    const product = index === undefined ? undefined : gql.shop.products[index];
+    if (!product) continue;
+    product.updatedAt = storeNow(gql.shop);
+    events.push(productEvent(gql.shop, product, "products/update"));
+  }
+  if (events.length > 0) inBackground(gql.sim, emitWebhooks(gql.sim, gql.shop, events, { appCaused: true }));
+}
 
 function valueMatches(type: string, value: string): boolean {
   if (type === "number_integer") return /^-?\d+$/.test(value);

@@ -4,7 +4,7 @@ import { inBackground } from "../../webhooks/dispatch.ts";
 import { emitWebhooks, type WebhookEvent } from "../../webhooks/emit.ts";
 import { customerPayload } from "../../webhooks/payloads/customer.ts";
 import { orderPayload } from "../../webhooks/payloads/order.ts";
-import { productPayload } from "../../webhooks/payloads/product.ts";
+import { productEvent } from "../../webhooks/payloads/product.ts";
 import { requireScopes, userError, type GqlContext, type Resolver } from "../context.ts";
 import { customerNode } from "./customers.ts";
 import { orderConnection } from "./orders.ts";
@@ -36,7 +36,7 @@ function findTarget(gql: GqlContext, rawId: string): Target | null {
     const index = shop.index.products.get(id) ?? -1;
     const record = shop.products[index];
     if (!record || record.deletedAt !== null) return null;
-    return { type, record, event: () => ({ topic: "products/update", payload: productPayload(shop, record) }), view: () => productNode(gql, index) };
+    return { type, record, event: () => productEvent(shop, record, "products/update"), view: () => productNode(gql, index) };
   }
   if (type === "Order") {
     const index = shop.index.orders.get(id) ?? -1;

@@ -23,6 +23,8 @@ export function subscriptionNode(gql: GqlContext, record: WebhookSubscriptionRec
     format: record.format,
     includeFields: record.includeFields,
     filter: record.filter,
+    metafieldNamespaces: record.metafieldNamespaces,
+    metafields: record.metafields,
     createdAt: isoTime(record.createdAt),
     updatedAt: isoTime(record.updatedAt),
     apiVersion: { handle: gql.shop.settings.apiVersion, displayName: gql.shop.settings.apiVersion, supported: true },
@@ -45,7 +47,15 @@ function topicScope(topic: string): string | null {
 export const webhookSubscriptionCreate: Resolver = (_source, args, gql) => {
   const scope = topicScope(String(args.topic));
   if (scope) requireScopes(gql, "webhookSubscriptionCreate", [scope]);
-  const input = args.webhookSubscription as { uri?: string; callbackUrl?: string; format?: string; includeFields?: string[]; filter?: string };
+  const input = args.webhookSubscription as {
+    uri?: string;
+    callbackUrl?: string;
+    format?: string;
+    includeFields?: string[];
+    filter?: string;
+    metafieldNamespaces?: string[];
+    metafields?: { namespace?: string | null; key: string }[];
+  };
   const uri = input.uri ?? input.callbackUrl ?? "";
   if (!validUri(uri)) return { webhookSubscription: null, userErrors: [userError(["webhookSubscription", "callbackUrl"], "Address is invalid")] };
   const topic = String(args.topic);
@@ -60,6 +70,8 @@ export const webhookSubscriptionCreate: Resolver = (_source, args, gql) => {
     format: input.format ?? "JSON",
     includeFields: input.includeFields ?? [],
     filter: input.filter ?? null,
+    metafieldNamespaces: input.metafieldNamespaces ?? [],
+    metafields: (input.metafields ?? []).map((m) => ({ namespace: m.namespace ?? "$app", key: m.key })),
     createdAt: now,
     updatedAt: now,
   };

@@ -3,6 +3,11 @@ import { restMoney } from "../../lib/money.ts";
 import { restTime } from "../../lib/time.ts";
 import type { ProductRecord, ShopState } from "../../types.ts";
 
+/** A `products/*` event, its payload carrying the product's metafields when the subscription asks for them. */
+export function productEvent(shop: ShopState, product: ProductRecord, topic: "products/create" | "products/update") {
+  return { topic, payload: productPayload(shop, product), owner: gid("Product", product.id) };
+}
+
 export function productPayload(shop: ShopState, product: ProductRecord) {
   const offset = shop.settings.utcOffsetMinutes;
   const variants = product.variants.map((index, position) => {

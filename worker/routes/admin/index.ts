@@ -11,6 +11,8 @@ import { keyRoutes } from "./keys.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
 import { privacyRoutes } from "./privacy.ts";
 import { productRoutes } from "../products/index.ts";
+import { catalogRoutes } from "./catalog.ts";
+import { productSyncRoutes } from "./product-sync.ts";
 import { segmentRoutes } from "../segments/index.ts";
 import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
 
@@ -27,6 +29,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
+  .route("/", catalogRoutes)
+  .route("/", productSyncRoutes)
   .route("/", productRoutes)
   .route("/", discountRuleRoutes);
 

@@ -16,6 +16,7 @@ const BulkProductSchema = z.object({
   tags: tagList,
   updatedAt: timestamp,
   options: z.array(z.object({ name: text, values: z.array(z.string()).nullish() })).nullish(),
+  seo: z.object({ title: text, description: text }).nullish(),
 });
 
 const VariantSchema = z.object({
@@ -68,7 +69,7 @@ export function readBulkProduct(value: unknown, variantValues: readonly unknown[
       status: product.status?.toLowerCase() ?? null,
       tags: product.tags ?? [],
       ...variantTotals(variants),
-      data: { descriptionHtml: product.descriptionHtml, options: product.options ?? [], variants, images },
+      data: { descriptionHtml: product.descriptionHtml, options: product.options ?? [], variants, images, seo: { title: product.seo?.title ?? null, description: product.seo?.description ?? null } },
       updatedAt: product.updatedAt,
     },
   };

@@ -33,7 +33,7 @@ const ROOTS: Record<BackfillResource, { field: string; type: string; selection: 
       customer { id }`,
   },
   customers: { field: "customers", type: "Customer", selection: CUSTOMER },
-  products: { field: "products", type: "Product", selection: "id title handle descriptionHtml vendor productType status tags createdAt updatedAt options { name values }" },
+  products: { field: "products", type: "Product", selection: "id title handle descriptionHtml vendor productType status tags createdAt updatedAt options { name values } seo { title description }" },
   abandoned_checkouts: {
     field: "abandonedCheckouts",
     type: "AbandonedCheckout",

@@ -30,6 +30,19 @@ export type ProductRow = {
 
 export type ProductDelete = { tenantId: string; productId: string; at: number };
 
+// A payload from a subscription that does not carry the SEO metafields keeps the SEO SegOps already has.
+const DATA_WITH_SEO = sql`case when json_type(${excluded(productsTable.data)}, '$.seo') is null and json_type(${productsTable.data}, '$.seo') is not null
+  then json_set(${excluded(productsTable.data)}, '$.seo', json(json_extract(${productsTable.data}, '$.seo'))) else ${excluded(productsTable.data)} end`;
+
+// `updated_at` moves only when what SegOps keeps of the product changed: the products/update Shopify sends after our
+// own metafieldsSet (same content, newer updated_at) then leaves the product scored, so the push never echoes.
+const CONTENT = [
+  productsTable.handle, productsTable.title, productsTable.vendor, productsTable.productType, productsTable.status, productsTable.tags,
+  productsTable.priceMin, productsTable.priceMax, productsTable.inventoryTotal,
+];
+// Column by column with `is`: JSON values compare as their text (json_array would nest one and quote the other).
+const SAME_CONTENT = sql.join([...CONTENT.map((column) => sql`${column} is ${excluded(column)}`), sql`${productsTable.data} is (${DATA_WITH_SEO})`], sql` and `);
+
 const WRITE_PRODUCTS = renderOnce<"json" | "now">(
   (slot) =>
     sql`
@@ -44,8 +57,9 @@ const WRITE_PRODUCTS = renderOnce<"json" | "now">(
       on conflict ${columnsOf(productsTable, "tenantId", "shopifyProductId")} do update set
         ${replace(productsTable.handle)}, ${replace(productsTable.title)}, ${replace(productsTable.vendor)}, ${replace(productsTable.productType)},
         ${replace(productsTable.status)}, ${replace(productsTable.tags)}, ${replace(productsTable.priceMin)}, ${replace(productsTable.priceMax)},
-        ${replace(productsTable.inventoryTotal)}, ${replace(productsTable.data)}, ${replace(productsTable.sourceUpdatedAt)},
-        ${replace(productsTable.updatedAt)}, ${col(productsTable.deletedAt)} = null
+        ${replace(productsTable.inventoryTotal)}, ${col(productsTable.data)} = ${DATA_WITH_SEO}, ${replace(productsTable.sourceUpdatedAt)},
+        ${col(productsTable.updatedAt)} = case when ${productsTable.deletedAt} is null and ${SAME_CONTENT} then ${productsTable.updatedAt} else ${excluded(productsTable.updatedAt)} end,
+        ${col(productsTable.deletedAt)} = null
       where ${excluded(productsTable.sourceUpdatedAt)} >= coalesce(${productsTable.sourceUpdatedAt}, 0)
     `,
 );

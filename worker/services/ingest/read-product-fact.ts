@@ -18,6 +18,22 @@ const VariantSchema = z.object({
 
 const ImageSchema = z.object({ id: optionalId, src: text, alt: text, position: z.number().nullish() });
 
+const MetafieldSchema = z.object({ namespace: z.string(), key: z.string(), value: z.unknown() });
+
+/**
+ * Shopify keeps the SEO title and meta description as `global.title_tag` / `global.description_tag`; install
+ * subscribes `products/*` with those two metafields, so the payload carries them (absent when unset). A payload
+ * without `metafields` (an older subscription) says nothing about SEO, and the stored SEO is kept.
+ */
+function readSeo(metafields: z.output<typeof MetafieldSchema>[] | null | undefined): { seo?: { title: string | null; description: string | null } } {
+  if (!metafields) return {};
+  const value = (key: string) => {
+    const found = metafields.find((m) => m.namespace === "global" && m.key === key)?.value;
+    return typeof found === "string" && found.trim() !== "" ? found : null;
+  };
+  return { seo: { title: value("title_tag"), description: value("description_tag") } };
+}
+
 const ProductPayloadSchema = z.object({
   id: shopifyId,
   title: z.string(),
@@ -31,6 +47,7 @@ const ProductPayloadSchema = z.object({
   variants: z.array(VariantSchema).nullish(),
   images: z.array(ImageSchema).nullish(),
   updated_at: timestamp,
+  metafields: z.array(MetafieldSchema).nullish(),
 });
 
 /** `products/create|update`: the catalog row with variants, images and options kept under `data`. */
@@ -50,7 +67,7 @@ export function readProductFact(payload: unknown): Result<ProductFact, Unmappabl
       status: product.status?.toLowerCase() ?? null,
       tags: product.tags ?? [],
       ...variantTotals(variants),
-      data: { descriptionHtml: product.body_html, options: product.options ?? [], variants, images: product.images ?? [] },
+      data: { descriptionHtml: product.body_html, options: product.options ?? [], variants, images: product.images ?? [], ...readSeo(product.metafields) },
       updatedAt: product.updated_at,
     },
   };

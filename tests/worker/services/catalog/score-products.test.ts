@@ -11,11 +11,12 @@ import { waitFor } from "../../../helpers/wait-for.ts";
 import { deliver, simulatedShop } from "../../../helpers/webhook-requests.ts";
 import { completeProduct } from "../../../helpers/product-payloads.ts";
 import { installEmptyShop } from "../../../helpers/segment-shop.ts";
+import { settledMetafieldPush } from "../../../helpers/catalog-shop.ts";
 import { seedBulkProduct, seedWebhookProduct, storedScore } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 
-const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.productRescore, scheduledTime: Date.now() }), env, createExecutionContext());
+const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
 
 /** The same product as `completeProduct()`, as the bulk export's JSONL lines, with the second image's alt text missing. */
 function bulkLines(id: number): Record<string, unknown>[] {
@@ -96,6 +97,12 @@ describe("product AI score dropped trigger", () => {
       return triggers.length > 0 ? triggers : null;
     }, { what: "the AI score trigger" });
     expect(fired!.payload).toEqual({ product_id: 7010, "product title": "Merino wool crew socks", "previous score": 100, score: 85 });
+
+    // Once per drop: the next night finds nothing changed, and its push (queued after any trigger) fires nothing.
+    const first = await settledMetafieldPush(installed.shop);
+    await runNightly();
+    await settledMetafieldPush(installed.shop, Date.parse(first.createdAt));
+    expect(await flowTriggers(installed.shop)).toHaveLength(1);
 
     await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7010, updated_at: "2026-11-03T10:00:00Z" }));
     // A trigger fires only from a message the scorer queues: a rise queues none, so the one fired stays alone.
