@@ -6,6 +6,7 @@ import { isCheckoutStep, mapCartLine, mapCheckout, type PixelBase } from "./map-
 import { money, optionalId, quantity, text, upper } from "../../shopify/payload/read-fields.ts";
 import { pageProperties, PixelEventSchema, PixelVariantSchema, variantProperties } from "./read-pixel-event.ts";
 import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
+import { customDataProblem } from "../../shopify/payload/check-custom-data.ts";
 
 /** The visitor comes from the signed pixel token, never from the event: the pixel cannot name a customer. */
 export type PixelContext = { tenantId: string; clientId: string; receivedAt: number };
@@ -38,6 +39,8 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
   const data = event.data ?? {};
 
   if (event.type === "custom") {
+    const problem = customDataProblem(event.customData);
+    if (problem) return err({ reason: problem });
     planEvent(plan, { ...base, name: "custom_event", dedupKey: key, properties: { eventName: event.name, data: event.customData ?? null, page } });
     return ok(undefined);
   }

@@ -5,11 +5,12 @@ import { findPixelKeyById } from "./find-pixel-key.ts";
 import { MAX_BATCH_EVENTS } from "./load-pixel-config.ts";
 import { limitPixelCaller, limitPixelIp, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";
 import { verifyPixelToken } from "./pixel-token.ts";
+import { customDataProblem } from "../../shopify/payload/check-custom-data.ts";
 
 const MAX_TOKEN_CHARS = 1_000;
 
 /** `{ token, events }` where each event names its id, name and visitor; the consumer validates the rest, event by event. */
-type EventsInput = { token: string; events: { id: string; name: string; clientId: string }[] };
+type EventsInput = { token: string; events: { id: string; name: string; clientId: string; customData?: unknown }[] };
 
 // A cheap check in place: a schema validator would walk (or copy) every event of the batch on the hot path.
 function readEventsInput(text: string): EventsInput | null {
@@ -44,6 +45,8 @@ export async function acceptPixelEvents(args: { ctx: Deps; input: { text: string
   const { tenantId, keyId, clientId } = claims.value;
   for (const event of events) {
     if (event.clientId !== clientId) return err({ reason: "invalid_body", message: "Every event must come from the visitor the token was issued to." });
+    const problem = customDataProblem(event.customData);
+    if (problem) return err({ reason: "invalid_body", message: `Event ${event.id.slice(0, 100)}: ${problem}.` });
   }
   const limitedIp = await limitPixelIp({ ctx, input: { ip: meta.ip } });
   if (limitedIp) return err(limitedIp);
