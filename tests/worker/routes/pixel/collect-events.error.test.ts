@@ -84,6 +84,21 @@ describe("pixel collector (errors)", () => {
     const row = await env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>();
     expect(row?.reason).toMatch(/custom data/);
   });
+
+  it("stores a pixel event dated years ahead at its receive time", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v5");
+    const [page] = ownPixelEvents("v5");
+    const before = Date.now();
+    const future = { ...page, id: "future", timestamp: "2031-01-01T00:00:00.000Z" };
+    expect((await postPixel("/events", { token, events: [future] })).status).toBe(202);
+    const [stored] = await waitFor(async () => {
+      const rows = await storedEvents(tenant.tenantId);
+      return rows.length > 0 && rows;
+    }, { what: "the future-dated event stored" });
+    expect(stored!.occurred_at).toBeGreaterThanOrEqual(before);
+    expect(stored!.occurred_at).toBeLessThanOrEqual(Date.now());
+  });
 });
 
 /** `{ a: { a: … } }`, `depth` levels deep. */
