@@ -34,19 +34,20 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
 function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLookups): IngestPlan {
   const plan = newIngestPlan();
   const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
+  const installedAt = tenantId ? (lookups.installedAtByTenant.get(tenantId) ?? null) : null;
   const { type: _type, payloadId, body: inline, ...rest } = message;
   const body = inline ?? (payloadId ? lookups.payloads.get(payloadId) : undefined);
   const delivery = { ...rest, body: body ?? "" };
   if (lookups.seenDeliveries.has(message.deliveryKey)) {
     // Written already; its effects may have failed after the write (the message was then retried), so they run again.
     if (body === undefined || webhookTopic(message.topic)?.kind !== "lifecycle") return plan;
-    const again = planWebhookDelivery(delivery, tenantId);
+    const again = planWebhookDelivery(delivery, tenantId, installedAt);
     if (again.ok) plan.effects.push(...again.value.effects);
     return plan;
   }
   plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
   if (payloadId) plan.spilledPayloads.push(payloadId);
-  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId);
+  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId, installedAt);
   if (planned.ok) return mergeIngestPlan(plan, planned.value);
   plan.quarantine.push(
     quarantineRow({
