@@ -63,12 +63,13 @@ describe("pixel collector (security)", () => {
   it("rate-limits one key with 429 and a Retry-After the pixel can read, without touching other keys", async () => {
     const tenant = await seedTenant();
     const other = await seedTenant();
-    // Spends the key's budget directly, all at once: 600 requests sent in turn could outlast a window on a slow
-    // machine. Tried again if the window turned between spending and asking.
+    // Spends the key's budget directly in bursts until the limiter refuses, then asks at once: 600 requests sent
+    // through the route could outlast a window on a slow machine. Asked again if the window turned in between.
     let limited: Response | undefined;
-    for (let attempt = 0; attempt < 3 && limited?.status !== 429; attempt++) {
-      await Promise.all(Array.from({ length: 700 }, () => env.PIXEL_RATE_LIMITER.limit({ key: tenant.publicKeyId })));
-      limited = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: `v-limited-${attempt}` });
+    for (let burst = 0; burst < 40 && limited?.status !== 429; burst++) {
+      const spent = await Promise.all(Array.from({ length: 100 }, () => env.PIXEL_RATE_LIMITER.limit({ key: tenant.publicKeyId })));
+      if (spent.every((answer) => answer.success)) continue;
+      limited = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: `v-limited-${burst}` });
     }
     if (!limited) throw new Error("no handshake was sent");
     expect(limited.status).toBe(429);
@@ -82,12 +83,13 @@ describe("pixel collector (security)", () => {
     const tenant = await seedTenant();
     const flooder = { "CF-Connecting-IP": testAddress() };
     const answers: number[] = [];
+    const started = Date.now();
     // More than the key's own limit (600 a window): before visitors were limited, this locked the shop's pixel out.
     for (let burst = 0; burst < 14; burst++) {
       const sent = await Promise.all(Array.from({ length: 50 }, () => postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "flooder" }, flooder)));
       answers.push(...sent.map((res) => res.status));
     }
-    expect(answers.filter((status) => status === 429).length).toBeGreaterThan(600);
+    expect(answers.filter((status) => status === 200).length).toBeLessThanOrEqual(30 * windowsSince(started));
     const visitor = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "new-visitor" }, { "CF-Connecting-IP": testAddress() });
     expect(visitor.status).toBe(200);
   });
@@ -96,11 +98,12 @@ describe("pixel collector (security)", () => {
     const tenant = await seedTenant();
     const flooder = { "CF-Connecting-IP": testAddress() };
     const answers: number[] = [];
+    const started = Date.now();
     for (let burst = 0; burst < 14; burst++) {
       const sent = await Promise.all(Array.from({ length: 50 }, (_, i) => postPixel("/handshake", { publicKey: tenant.publicKey, clientId: `f${burst}-${i}` }, flooder)));
       answers.push(...sent.map((res) => res.status));
     }
-    expect(answers.filter((status) => status === 429).length).toBeGreaterThan(500);
+    expect(answers.filter((status) => status === 200).length).toBeLessThanOrEqual(120 * windowsSince(started));
     const visitor = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "new-visitor" }, { "CF-Connecting-IP": testAddress() });
     expect(visitor.status).toBe(200);
   });
@@ -115,6 +118,9 @@ describe("pixel collector (security)", () => {
     expect((await postPixel("/events", { token: other, events: ownPixelEvents("events-other").slice(0, 1) })).status).toBe(202);
   });
 });
+
+/** How many of the limiters' fixed 10 s windows a run that started at `started` has touched. */
+const windowsSince = (started: number) => Math.floor((Date.now() - started) / 10_000) + 2;
 
 /** A documentation-range address of its own, so limits keyed by address never meet another test's. */
 function testAddress(): string {
