@@ -1,29 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDeps } from "../../../../worker/context/deps.ts";
 import { newPublicKey } from "../../../../worker/services/keys/generate-key.ts";
 import { startPixelSession } from "../../../../worker/services/pixel/start-pixel-session.ts";
-import { serviceDeps } from "../../../helpers/service-context.ts";
+import { countingDeps } from "../../../helpers/counting-deps.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-
-/** Deps whose D1 binding counts the statements prepared on it. */
-function countingDeps() {
-  const counter = { statements: 0 };
-  const db = new Proxy(env.DB, {
-    get(target, property) {
-      if (property === "prepare") {
-        return (query: string) => {
-          counter.statements++;
-          return target.prepare(query);
-        };
-      }
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  const base = serviceDeps();
-  return { counter, deps: createDeps({ ...env, DB: db }, base.config, base.log) };
-}
 
 const handshake = (publicKey: string, ip: string | null) => ({ text: JSON.stringify({ publicKey, clientId: "v" }), ip });
 
