@@ -116,7 +116,12 @@ export class TenantObject extends DurableObject<Env> {
     return this.#tokens.get(this.#tenantContext());
   }
 
-  /** On uninstall, or when Shopify answers 401: the next admin load then exchanges a fresh session token. */
+  /** Shopify answered 401 to this token: refresh it once; the tokens are dropped only when the refresh fails too. */
+  async renewAccessToken(rejected: string): Promise<AccessTokenResult> {
+    return this.#tokens.renew(this.#tenantContext(), rejected);
+  }
+
+  /** On uninstall: the next admin load then exchanges a fresh session token. */
   async dropTokens(): Promise<void> {
     await this.#tokens.drop(this.#tenantContext());
   }
