@@ -1,25 +1,9 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { installShop } from "../../../helpers/harness.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
-import { signWebhook } from "../../../helpers/webhook-requests.ts";
-
-/** A delivery Shopify signed for `body`, sent with whatever topic and shop headers an attacker chose. */
-async function sendSigned(input: { shop: string; topic: string; body: string; triggeredAt?: string; compliance?: boolean }) {
-  const headers = {
-    "Content-Type": "application/json",
-    "X-Shopify-Topic": input.topic,
-    "X-Shopify-Shop-Domain": input.shop,
-    "X-Shopify-Hmac-Sha256": await signWebhook(input.body),
-    "X-Shopify-Webhook-Id": crypto.randomUUID(),
-    "X-Shopify-Event-Id": crypto.randomUUID(),
-    "X-Shopify-Triggered-At": input.triggeredAt ?? new Date().toISOString(),
-    "X-Shopify-API-Version": "2026-07",
-  };
-  const url = `https://segops.test/webhooks${input.compliance ? "/compliance" : ""}`;
-  return exports.default.fetch(new Request(url, { method: "POST", headers, body: input.body }));
-}
+import { sendSigned } from "../../../helpers/webhook-requests.ts";
 
 const shopObject = (shop: string) => JSON.stringify({ id: 548380009, name: "Super Toys", domain: shop, myshopify_domain: shop, email: "owner@example.com" });
 const tenantStatus = async (tenantId: string) => (await env.DB.prepare("select status from tenants where id = ?").bind(tenantId).first<{ status: string }>())?.status;
