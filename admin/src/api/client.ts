@@ -17,6 +17,9 @@ export type SegmentView = Json<AdminApi["segments"]["$post"]>;
 export type GetSegmentResponse = Json<AdminApi["segments"][":slug"]["$get"]>;
 export type PreviewSegmentResponse = Json<AdminApi["segments"]["preview"]["$post"]>;
 export type SuggestedSegmentsResponse = Json<AdminApi["segments"]["suggestions"]["$get"]>;
+export type ListPrivacyRequestsResponse = Json<AdminApi["privacy"]["requests"]["$get"]>;
+export type PrivacyRequest = ListPrivacyRequestsResponse["data"][number];
+export type PrivacySettingsResponse = Json<AdminApi["privacy"]["settings"]["$get"]>;
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
 
 export type ApiClientOptions = {
@@ -94,6 +97,12 @@ export function createApiClient(options: ApiClientOptions) {
     pixel: {
       load: () => json(api.pixel.$get()),
       save: (body: JsonBody<AdminApi["pixel"]["$put"]>) => json(api.pixel.$put({ json: body })),
+    },
+    privacy: {
+      requests: (cursor?: string | null) => json(api.privacy.requests.$get({ query: { limit: "50", cursor: cursor || undefined } })),
+      exportLink: (id: string) => json(api.privacy.requests[":id"]["export-link"].$post({ param: { id: encodeURIComponent(id) } })),
+      settings: () => json(api.privacy.settings.$get()),
+      saveSettings: (body: JsonBody<AdminApi["privacy"]["settings"]["$put"]>) => json(api.privacy.settings.$put({ json: body })),
     },
     segments: {
       list: () => json(api.segments.$get({ query: {} })),

@@ -9,6 +9,7 @@ import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
 import { keyRoutes } from "./keys.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
+import { privacyRoutes } from "./privacy.ts";
 import { productRoutes } from "../products/index.ts";
 import { segmentRoutes } from "../segments/index.ts";
 import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
@@ -23,6 +24,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", keyRoutes)
   .route("/", backfillRoutes)
   .route("/", pixelSettingsRoutes)
+  .route("/", privacyRoutes)
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
