@@ -77,7 +77,6 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     await waitFor(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0, { what: "the delivery's stored payload dropped" });
   });
 
-<<<<<<< HEAD
   it.each([
     ["ASCII with one character outside Latin-1", () => `${"a".repeat(95_000)}€`],
     ["text outside Latin-1", () => "€".repeat(32_000)],
@@ -91,10 +90,7 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     await waitFor(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1, { what: "one order_created event" });
   });
 
-  it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id", async (topic) => {
-=======
   it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id, and queues its work", async (topic) => {
->>>>>>> main
     const { sim, shop } = await simulatedShop();
     const tenant = await seedTenant({ shop });
     const { customer } = await sim.createCustomer(shop, { emit: false });
