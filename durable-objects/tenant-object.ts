@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { parseConfig } from "../worker/env.ts";
 import { createLogger } from "../worker/lib/log.ts";
+import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
 import { createDeps, forTenant, type TenantContext } from "../worker/context/deps.ts";
 import { runSetup, type SetupStore } from "../worker/services/install/run-setup.ts";
 import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
@@ -13,6 +14,9 @@ import { TokenKeeper, type AccessTokenResult } from "./token-keeper.ts";
 import type { SetupState, SetupStep } from "../worker/services/install/setup-state.ts";
 
 export type RevealableKey = { keyId: string; secret: string };
+type StashedKey = { keyId: string; ciphertext: string; expiresAt: number };
+// Long enough for a merchant to come back to the dashboard; after it, rotating the key shows a new one.
+const SERVER_KEY_REVEAL_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const SETUP_KEY = "setup";
 const SERVER_KEY_REVEAL_KEY = "server-key-reveal";
@@ -79,19 +83,34 @@ export class TenantObject extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
   }
 
+  /** Kept encrypted, and only for the reveal window: the merchant reveals it from the dashboard after install. */
   async stashServerKey(keyId: string, secret: string): Promise<void> {
-    await this.ctx.storage.put(SERVER_KEY_REVEAL_KEY, { keyId, secret } satisfies RevealableKey);
+    const ciphertext = await encryptSecret(this.#tenantContext().config.TOKEN_ENCRYPTION_KEY, secret, this.#revealAad(keyId));
+    await this.ctx.storage.put(SERVER_KEY_REVEAL_KEY, { keyId, ciphertext, expiresAt: Date.now() + SERVER_KEY_REVEAL_WINDOW_MS } satisfies StashedKey);
   }
 
-  /** The new server key's secret, exactly once: it is deleted as it is handed out. */
+  /** The new server key's secret, exactly once: it is deleted as it is handed out, or when its window has passed. */
   async revealServerKey(): Promise<RevealableKey | null> {
-    const key = (await this.ctx.storage.get<RevealableKey>(SERVER_KEY_REVEAL_KEY)) ?? null;
-    if (key) await this.ctx.storage.delete(SERVER_KEY_REVEAL_KEY);
-    return key;
+    const stashed = await this.#stashedKey();
+    if (!stashed) return null;
+    await this.ctx.storage.delete(SERVER_KEY_REVEAL_KEY);
+    return { keyId: stashed.keyId, secret: await decryptSecret(this.#tenantContext().config.TOKEN_ENCRYPTION_KEY, stashed.ciphertext, this.#revealAad(stashed.keyId)) };
   }
 
   async revealableServerKeyId(): Promise<string | null> {
-    return (await this.ctx.storage.get<RevealableKey>(SERVER_KEY_REVEAL_KEY))?.keyId ?? null;
+    return (await this.#stashedKey())?.keyId ?? null;
+  }
+
+  async #stashedKey(): Promise<StashedKey | null> {
+    const stashed = (await this.ctx.storage.get<StashedKey>(SERVER_KEY_REVEAL_KEY)) ?? null;
+    if (!stashed) return null;
+    if (typeof stashed.ciphertext === "string" && stashed.expiresAt > Date.now()) return stashed;
+    await this.ctx.storage.delete(SERVER_KEY_REVEAL_KEY);
+    return null;
+  }
+
+  #revealAad(keyId: string): string {
+    return `${this.#tenantId}:server-key:${keyId}`;
   }
 
   async storeTokens(shop: string, tokens: OfflineTokens): Promise<void> {
@@ -116,7 +135,12 @@ export class TenantObject extends DurableObject<Env> {
     return this.#tokens.get(this.#tenantContext());
   }
 
-  /** On uninstall, or when Shopify answers 401: the next admin load then exchanges a fresh session token. */
+  /** Shopify answered 401 to this token: refresh it once; the tokens are dropped only when the refresh fails too. */
+  async renewAccessToken(rejected: string): Promise<AccessTokenResult> {
+    return this.#tokens.renew(this.#tenantContext(), rejected);
+  }
+
+  /** On uninstall: the next admin load then exchanges a fresh session token. */
   async dropTokens(): Promise<void> {
     await this.#tokens.drop(this.#tenantContext());
   }

@@ -71,6 +71,41 @@ export class TokenKeeper {
       this.#cached = { accessToken, shop: row.shopDomain, scopes: row.scopes, expiresAt, issuedAt };
       return { ok: true, accessToken, shop: row.shopDomain, scopes: row.scopes };
     }
+    return this.#refresh(ctx, row, now);
+  }
+
+  /**
+   * Shopify refused `rejected` (401): refresh it once, whatever its expiry says, and drop the tokens only when the
+   * refresh is refused too. A caller whose token another caller already replaced gets the new one.
+   */
+  async renew(ctx: TenantContext, rejected: string, now = Date.now()): Promise<AccessTokenResult> {
+    const current = await (this.#refreshing ?? this.#loadStored(ctx));
+    if (current.ok && current.accessToken !== rejected) return current;
+    this.#refreshing ??= this.#renew(ctx, now).finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #loadStored(ctx: TenantContext): Promise<AccessTokenResult> {
+    const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId)).get();
+    if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
+    const accessToken = await decryptSecret(ctx.config.TOKEN_ENCRYPTION_KEY, row.accessTokenCiphertext, `${ctx.tenantId}:${row.shopDomain}`);
+    return { ok: true, accessToken, shop: row.shopDomain, scopes: row.scopes };
+  }
+
+  async #renew(ctx: TenantContext, now: number): Promise<AccessTokenResult> {
+    this.#cached = null;
+    const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId)).get();
+    if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
+    const renewed = await this.#refresh(ctx, row, now);
+    if (!renewed.ok && renewed.reason === "reauth_required") await this.drop(ctx);
+    return renewed;
+  }
+
+  async #refresh(ctx: TenantContext, row: typeof shopCredentialsTable.$inferSelect, now: number): Promise<AccessTokenResult> {
+    const { config, tenantId } = ctx;
+    const aad = `${tenantId}:${row.shopDomain}`;
     const refreshExpired = row.refreshTokenExpiresAt !== null && row.refreshTokenExpiresAt.getTime() <= now;
     if (!row.refreshTokenCiphertext || refreshExpired) {
       return { ok: false, reason: "reauth_required", message: "The offline token expired and cannot be refreshed; open the app in Shopify admin." };

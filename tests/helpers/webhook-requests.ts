@@ -42,3 +42,19 @@ export async function fetchWithEnv(request: Request, overrides: Partial<Record<k
   await waitOnExecutionContext(ctx);
   return response;
 }
+
+/** A delivery Shopify signed for `body`, sent with whatever topic and shop headers an attacker chose. */
+export async function sendSigned(input: { shop: string; topic: string; body: string; triggeredAt?: string; compliance?: boolean }) {
+  const headers = {
+    "Content-Type": "application/json",
+    "X-Shopify-Topic": input.topic,
+    "X-Shopify-Shop-Domain": input.shop,
+    "X-Shopify-Hmac-Sha256": await signWebhook(input.body),
+    "X-Shopify-Webhook-Id": crypto.randomUUID(),
+    "X-Shopify-Event-Id": crypto.randomUUID(),
+    "X-Shopify-Triggered-At": input.triggeredAt ?? new Date().toISOString(),
+    "X-Shopify-API-Version": "2026-07",
+  };
+  const url = `https://segops.test/webhooks${input.compliance ? "/compliance" : ""}`;
+  return exports.default.fetch(new Request(url, { method: "POST", headers, body: input.body }));
+}

@@ -34,6 +34,7 @@ export type TenantPort = {
   acquireCost(cost: number): Promise<{ waitMs: number }>;
   settleCost(reserved: number, actualCost: number | null, throttleStatus: ThrottleStatus | null): Promise<void>;
   reportAccessDenied(message: string): Promise<void>;
+  renewAccessToken(rejected: string): Promise<AccessTokenResult>;
   dropTokens(): Promise<void>;
 };
 
@@ -54,6 +55,7 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
     async request<T>(query: string, variables: Record<string, unknown> = {}, options: { cost?: number } = {}) {
       let cost = options.cost ?? estimateQueryCost(query, variables);
       let transientFailures = 0;
+      let renewedAfter401 = false;
       for (;;) {
         const token = await tenant.accessToken();
         if (!token.ok) {
@@ -77,7 +79,15 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
 
         if (res.status === 401) {
           await tenant.settleCost(cost, 0, null);
-          await tenant.dropTokens();
+          // One refused token is refreshed and the call retried once; the keeper drops the tokens if the refresh is refused.
+          if (renewedAfter401) {
+            await tenant.dropTokens();
+            return err({ kind: "reauth_required", message: "Shopify refused a freshly refreshed access token; the merchant must open the app again." });
+          }
+          renewedAfter401 = true;
+          const renewed = await tenant.renewAccessToken(token.accessToken);
+          if (renewed.ok) continue;
+          if (renewed.reason === "unavailable") return err({ kind: "unavailable", message: renewed.message });
           return err({ kind: "reauth_required", message: "Shopify refused the access token; the merchant must open the app again." });
         }
         if (res.status === 403) {

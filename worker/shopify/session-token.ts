@@ -8,7 +8,7 @@ export type SessionTokenError = { reason: "malformed" | "bad_signature" | "expir
 
 const CLOCK_SKEW_SECONDS = 10;
 
-/** Verifies an App Bridge session token: HS256 with the app secret(s), `aud` = API key, `exp`/`nbf` with 10 s skew, `iss` host = `dest` host. */
+/** Verifies an App Bridge session token: HS256 with the app secret(s), `aud` = API key, `exp` required and `nbf` where present, with 10 s skew, `iss` host = `dest` host. */
 export async function verifySessionToken(
   token: string,
   options: { apiKey: string; secrets: readonly string[]; now?: Date },
@@ -19,6 +19,8 @@ export async function verifySessionToken(
       const { payload } = await jwtVerify(token, utf8(secret), {
         algorithms: ["HS256"],
         clockTolerance: CLOCK_SKEW_SECONDS,
+        // jose checks exp only when present: a token without one would never expire. nbf is checked where present.
+        requiredClaims: ["exp"],
         ...(options.now ? { currentDate: options.now } : {}),
       });
       if (payload.aud !== options.apiKey && !(Array.isArray(payload.aud) && payload.aud.includes(options.apiKey))) {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
+import { limitBody, MAX_API_BODY_BYTES } from "../../http/limit-body.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { backfillRoutes } from "./backfill.ts";
@@ -18,6 +19,7 @@ import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
 
 /** The embedded admin's API under /admin/api, authenticated by App Bridge session token. */
 export const adminRoutes = new Hono<AppEnv>()
+  .use(limitBody(MAX_API_BODY_BYTES))
   .use(requireSessionToken())
   .route("/", getBootstrapRoute)
   .use(requireTenant())

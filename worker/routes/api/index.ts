@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
+import { limitBody, MAX_API_BODY_BYTES } from "../../http/limit-body.ts";
 import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { createConnectLinkRoute } from "./create-connect-link.ts";
 import { getProfileRoute } from "./get-profile.ts";
@@ -9,6 +10,7 @@ import { segmentRoutes } from "../segments/index.ts";
 
 /** The public API under /v1, authenticated by server key. */
 export const apiRoutes = new Hono<AppEnv>()
+  .use(limitBody(MAX_API_BODY_BYTES))
   .use(requireServerKey())
   .route("/", createConnectLinkRoute)
   .route("/", listEventsRoute)

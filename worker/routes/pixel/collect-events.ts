@@ -9,7 +9,7 @@ import { refusePixel } from "./refuse-pixel.ts";
 /** `POST /pixel/v1/events` `{ token, events }` (text/plain, so CORS-simple) → 202 `{ accepted }`. */
 export function registerCollectEvents(app: Hono<AppEnv>): void {
   app.post("/events", limitBody(MAX_BATCH_BYTES), async (c) => {
-    const meta = { origin: c.req.header("Origin") ?? null, userAgent: c.req.header("User-Agent") ?? null };
+    const meta = { origin: c.req.header("Origin") ?? null, userAgent: c.req.header("User-Agent") ?? null, ip: c.req.header("CF-Connecting-IP") ?? null };
     const accepted = await acceptPixelEvents({ ctx: c.get("deps"), input: { text: await c.req.text(), meta } });
     if (!accepted.ok) return refusePixel(accepted.error);
     return c.json(accepted.value, 202);

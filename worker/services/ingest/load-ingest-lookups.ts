@@ -9,6 +9,8 @@ export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 /** What the consumer reads before planning a batch, all at once. */
 export type IngestLookups = {
   tenantIdByShop: Map<string, string>;
+  /** When each tenant of the batch's shops last installed (ms), to ignore an uninstall Shopify triggered before it. */
+  installedAtByTenant: Map<string, number>;
   seenDeliveries: Set<string>;
   activeKeyIds: Set<string>;
   payloads: Map<string, string>;
@@ -47,7 +49,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   const scope = { tenantIds, shops };
   // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
   const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions] = await Promise.all([
-    shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
+    shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
@@ -57,6 +59,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),
+    installedAtByTenant: new Map(tenants.flatMap((row) => (row.installedAt ? [[row.id, row.installedAt.getTime()] as const] : []))),
     seenDeliveries: new Set(seen.map((row) => row.key)),
     activeKeyIds: new Set(keys.map((row) => row.id)),
     payloads: new Map(payloads.map((row) => [row.id, row.body])),

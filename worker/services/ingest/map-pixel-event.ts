@@ -6,6 +6,7 @@ import { isCheckoutStep, mapCartLine, mapCheckout, type PixelBase } from "./map-
 import { money, optionalId, quantity, text, upper } from "../../shopify/payload/read-fields.ts";
 import { pageProperties, PixelEventSchema, PixelVariantSchema, variantProperties } from "./read-pixel-event.ts";
 import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
+import { customDataProblem } from "../../shopify/payload/check-custom-data.ts";
 
 /** The visitor comes from the signed pixel token, never from the event: the pixel cannot name a customer. */
 export type PixelContext = { tenantId: string; clientId: string; receivedAt: number };
@@ -20,7 +21,7 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
   if (!read.ok) return read;
   const event = read.value;
   if (event.clientId !== ctx.clientId) return err({ reason: "pixel event clientId differs from the pixel session's" });
-  const occurredAt = event.timestamp ?? ctx.receivedAt;
+  const occurredAt = occurredAtWithin(event.timestamp, ctx.receivedAt);
   const page = pageProperties(event);
   const base: PixelBase = {
     tenantId: ctx.tenantId,
@@ -38,6 +39,8 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
   const data = event.data ?? {};
 
   if (event.type === "custom") {
+    const problem = customDataProblem(event.customData);
+    if (problem) return err({ reason: problem });
     planEvent(plan, { ...base, name: "custom_event", dedupKey: key, properties: { eventName: event.name, data: event.customData ?? null, page } });
     return ok(undefined);
   }
@@ -94,6 +97,16 @@ export function mapPixelEvent(plan: IngestPlan, ctx: PixelContext, raw: unknown)
       return err({ reason: `pixel event ${event.name} is not a standard or custom event` });
     }
   }
+}
+
+// The browser's clock may be off a little; a time past these bounds is made up, and the receive time is the one known.
+const MAX_AHEAD_MS = 5 * 60_000;
+const MAX_BEHIND_MS = 366 * 24 * 60 * 60_000;
+
+/** The event's own time when it is within a window around its receive time, else the receive time. */
+function occurredAtWithin(timestamp: number | null | undefined, receivedAt: number): number {
+  if (timestamp === null || timestamp === undefined) return receivedAt;
+  return timestamp > receivedAt + MAX_AHEAD_MS || timestamp < receivedAt - MAX_BEHIND_MS ? receivedAt : timestamp;
 }
 
 const CollectionSchema = z.object({ id: optionalId, title: text });

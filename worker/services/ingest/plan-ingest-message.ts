@@ -38,6 +38,7 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
 function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLookups): IngestPlan {
   const plan = newIngestPlan();
   const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
+  const installedAt = tenantId ? (lookups.installedAtByTenant.get(tenantId) ?? null) : null;
   const erased = isTombstoned(lookups.tombstones, { shop: message.shop, receivedAt: message.receivedAt, shopHasTenant: tenantId !== null });
   // Compliance requests are still recorded: a late one for an erased shop completes at once and proves it.
   if (erased && webhookTopic(message.topic)?.kind !== "compliance") return plan;
@@ -48,13 +49,13 @@ function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLook
     // Written already; its effects may have failed after the write (the message was then retried), so they run again.
     const kind = webhookTopic(message.topic)?.kind;
     if (body === undefined || (kind !== "lifecycle" && kind !== "compliance")) return plan;
-    const again = planWebhookDelivery(delivery, tenantId);
+    const again = planWebhookDelivery(delivery, tenantId, installedAt);
     if (again.ok) plan.effects.push(...again.value.effects);
     return plan;
   }
   plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
   if (payloadId) plan.spilledPayloads.push(payloadId);
-  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId);
+  const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId, installedAt);
   if (planned.ok) return mergeIngestPlan(plan, planned.value);
   plan.quarantine.push(
     quarantineRow({

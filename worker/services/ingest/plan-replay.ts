@@ -44,7 +44,8 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
   if ((row.source !== "webhook" && row.source !== "pubsub") || !row.topic || !row.shopDomain) {
     return err({ reason: `a ${row.source} row without topic and shop cannot be replayed` });
   }
-  const tenantId = row.tenantId ?? (await findTenantByShop({ ctx: deps, input: { shop: row.shopDomain } }))?.id ?? null;
+  const tenant = await findTenantByShop({ ctx: deps, input: { shop: row.shopDomain } });
+  const tenantId = row.tenantId ?? tenant?.id ?? null;
   const delivery = {
     via: row.source === "pubsub" ? ("pubsub" as const) : ("https" as const),
     shop: row.shopDomain,
@@ -56,5 +57,5 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
     receivedAt: row.receivedAt.getTime(),
     body: row.payload,
   };
-  return planWebhookDelivery(delivery, tenantId);
+  return planWebhookDelivery(delivery, tenantId, tenant?.id === tenantId ? (tenant?.installedAt?.getTime() ?? null) : null);
 }

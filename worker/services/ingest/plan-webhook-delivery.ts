@@ -7,6 +7,7 @@ import { checkPlannedEvents } from "./check-planned-events.ts";
 import { newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import { mapWebhookTopic } from "./map-webhook-topic.ts";
 import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
+import { payloadShopProblem } from "../../shopify/payload/check-payload-shop.ts";
 import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 export type WebhookDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "payloadId"> & { body: string };
@@ -18,9 +19,10 @@ function triggeredAtMs(value: string | null): number | null {
 
 /**
  * What one webhook delivery writes, or why it cannot be mapped (the caller quarantines it), by the topic's kind in
- * the registry. Compliance topics are recorded even for an unknown shop; lifecycle topics plan rows and effects.
+ * the registry. Compliance topics are recorded even for an unknown shop; lifecycle topics plan rows and effects,
+ * once their payload is the shop's own (check-payload-shop.ts).
  */
-export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string | null): Result<IngestPlan, Unmappable> {
+export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string | null, installedAt: number | null = null): Result<IngestPlan, Unmappable> {
   const entry = webhookTopic(delivery.topic);
   if (entry?.subscribed === "none") return err({ reason: `${delivery.topic} is not subscribed: ${entry.unhandled}` });
   const plan = newIngestPlan();
@@ -36,6 +38,11 @@ export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string 
   if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });
   if (!parsed.ok) return parsed;
   if (entry?.kind === "lifecycle") {
+    const problem = payloadShopProblem(delivery.topic, delivery.shop, parsed.value);
+    if (problem) return err({ reason: problem });
+    // Shopify may deliver an uninstall late: one triggered before the latest install is history, not a request.
+    const triggeredAt = triggeredAtMs(delivery.triggeredAt);
+    if (delivery.topic === "app/uninstalled" && installedAt !== null && triggeredAt !== null && triggeredAt < installedAt) return ok(plan);
     const planned = planLifecycleTopic(plan, tenantId, delivery.topic, parsed.value);
     return planned.ok ? ok(plan) : planned;
   }

@@ -3,13 +3,14 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findPixelKeyById } from "./find-pixel-key.ts";
 import { MAX_BATCH_EVENTS } from "./load-pixel-config.ts";
-import { limitPixelKey, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";
+import { limitPixelCaller, limitPixelIp, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";
 import { verifyPixelToken } from "./pixel-token.ts";
+import { customDataProblem } from "../../shopify/payload/check-custom-data.ts";
 
 const MAX_TOKEN_CHARS = 1_000;
 
 /** `{ token, events }` where each event names its id, name and visitor; the consumer validates the rest, event by event. */
-type EventsInput = { token: string; events: { id: string; name: string; clientId: string }[] };
+type EventsInput = { token: string; events: { id: string; name: string; clientId: string; customData?: unknown }[] };
 
 // A cheap check in place: a schema validator would walk (or copy) every event of the batch on the hot path.
 function readEventsInput(text: string): EventsInput | null {
@@ -24,10 +25,10 @@ function readEventsInput(text: string): EventsInput | null {
   return { token, events: events as EventsInput["events"] };
 }
 
-export type PixelRequestMeta = { origin: string | null; userAgent: string | null };
+export type PixelRequestMeta = { origin: string | null; userAgent: string | null; ip: string | null };
 
 /**
- * The events call: a valid token, a live key and room under the rate limit, then the batch goes to the queue as
+ * The events call: a valid token, a live key and room under the address, visitor and key limits, then the batch goes to the queue as
  * delivered (the raw body: nothing is copied or serialized twice). The visitor is the token's; an event claiming
  * another clientId refuses the batch.
  */
@@ -44,10 +45,14 @@ export async function acceptPixelEvents(args: { ctx: Deps; input: { text: string
   const { tenantId, keyId, clientId } = claims.value;
   for (const event of events) {
     if (event.clientId !== clientId) return err({ reason: "invalid_body", message: "Every event must come from the visitor the token was issued to." });
+    const problem = customDataProblem(event.customData);
+    if (problem) return err({ reason: "invalid_body", message: `Event ${event.id.slice(0, 100)}: ${problem}.` });
   }
-  const key = await findPixelKeyById({ ctx, input: { keyId, now } });
+  const limitedIp = await limitPixelIp({ ctx, input: { ip: meta.ip } });
+  if (limitedIp) return err(limitedIp);
+  const key = await findPixelKeyById({ ctx, input: { keyId } });
   if (!key || key.revoked) return err({ reason: "revoked_key", message: "This pixel's key has been revoked." });
-  const limited = await limitPixelKey({ ctx, input: { keyId } });
+  const limited = await limitPixelCaller({ ctx, input: { keyId, clientId } });
   if (limited) return err(limited);
 
   const message: PixelBatchMessage = { type: "pixel", tenantId, keyId, clientId, receivedAt: now, origin: meta.origin, userAgent: meta.userAgent, body: text };

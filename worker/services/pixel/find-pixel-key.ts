@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { apiKeysTable } from "../../db/schema/index.ts";
 import type { Deps } from "../../context/deps.ts";
 
@@ -7,14 +8,22 @@ export type PixelKey = { keyId: string; tenantId: string; revoked: boolean };
 // Short enough that a revoke made in another isolate stops this one within two seconds; the consumer re-checks
 // every batch against D1, so nothing from a revoked key is stored meanwhile.
 const TTL_MS = 2_000;
-const byPublicKey = new Map<string, { key: PixelKey | null; at: number }>();
-const byKeyId = new Map<string, { key: PixelKey | null; at: number }>();
+// Keys are random and shown only once created, so no one asks for a key before it exists: a miss can stay longer.
+const UNKNOWN_TTL_MS = 60_000;
+// Bounded, least recently used out first: keys made up by a flood cannot grow an isolate's memory.
+const MAX_ENTRIES = 10_000;
+const PUBLIC_KEY_SHAPE = /^pk_live_[0-9A-Za-z]{32}$/;
 
-async function cached(cache: typeof byKeyId, id: string, load: () => Promise<PixelKey | null>, now: number): Promise<PixelKey | null> {
+type Entry = { key: PixelKey | null };
+const newCache = () => new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS, ttlAutopurge: false });
+const byPublicKey = newCache();
+const byKeyId = newCache();
+
+async function cached(cache: LRUCache<string, Entry>, id: string, load: () => Promise<PixelKey | null>): Promise<PixelKey | null> {
   const hit = cache.get(id);
-  if (hit && now - hit.at < TTL_MS) return hit.key;
+  if (hit) return hit.key;
   const key = await load();
-  cache.set(id, { key, at: now });
+  cache.set(id, { key }, { ttl: key ? TTL_MS : UNKNOWN_TTL_MS });
   return key;
 }
 
@@ -22,24 +31,25 @@ const columns = { keyId: apiKeysTable.id, tenantId: apiKeysTable.tenantId, revok
 const toPixelKey = (row: { keyId: string; tenantId: string; revokedAt: Date | null } | undefined): PixelKey | null =>
   row ? { keyId: row.keyId, tenantId: row.tenantId, revoked: row.revokedAt !== null } : null;
 
-/** The storefront key a handshake names, from a per-isolate cache so the hot path rarely reads D1. */
-export function findPixelKey(args: { ctx: Deps; input: { publicKey: string; now: number } }): Promise<PixelKey | null> {
+/** The storefront key a handshake names, from a bounded per-isolate cache (misses too), so the hot path rarely reads D1. */
+export function findPixelKey(args: { ctx: Deps; input: { publicKey: string } }): Promise<PixelKey | null> {
   const { ctx, input } = args;
+  if (!PUBLIC_KEY_SHAPE.test(input.publicKey)) return Promise.resolve(null);
   return cached(byPublicKey, input.publicKey, async () =>
     toPixelKey(await ctx.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.publicKey, input.publicKey), eq(apiKeysTable.kind, "public"))).get()),
-  input.now);
+  );
 }
 
 /** The key behind a pixel token, to refuse a revoked key's tokens before they expire. */
-export function findPixelKeyById(args: { ctx: Deps; input: { keyId: string; now: number } }): Promise<PixelKey | null> {
+export function findPixelKeyById(args: { ctx: Deps; input: { keyId: string } }): Promise<PixelKey | null> {
   const { ctx, input } = args;
   return cached(byKeyId, input.keyId, async () =>
     toPixelKey(await ctx.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.id, input.keyId), eq(apiKeysTable.kind, "public"))).get()),
-  input.now);
+  );
 }
 
 /** Call when a key is revoked or rotated: this isolate refuses it at once (others within TTL_MS). */
 export function forgetPixelKey(keyId: string): void {
   byKeyId.delete(keyId);
-  for (const [publicKey, entry] of byPublicKey) if (entry.key?.keyId === keyId) byPublicKey.delete(publicKey);
+  for (const [publicKey, entry] of byPublicKey.entries()) if (entry.key?.keyId === keyId) byPublicKey.delete(publicKey);
 }

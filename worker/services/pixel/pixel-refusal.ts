@@ -12,11 +12,25 @@ export type PixelRefusal =
 // The limiter's window (wrangler.toml `period`): waiting one window always clears it.
 const RATE_LIMIT_PERIOD_SECONDS = 10;
 
-/** Per-key limit through the PIXEL_RATE_LIMITER binding, so one storefront's flood never starves another. */
-export async function limitPixelKey(args: { ctx: Deps; input: { keyId: string } }): Promise<PixelRefusal | null> {
-  const { success } = await args.ctx.env.PIXEL_RATE_LIMITER.limit({ key: args.input.keyId });
-  if (success) return null;
-  return { reason: "rate_limited", message: "Too many pixel requests for this key; retry later.", retryAfterSeconds: RATE_LIMIT_PERIOD_SECONDS };
+const rateLimited = (message: string): PixelRefusal => ({ reason: "rate_limited", message, retryAfterSeconds: RATE_LIMIT_PERIOD_SECONDS });
+
+/** Per-address limit, checked before any key lookup; an address Cloudflare did not give (local runs) is not limited. */
+export async function limitPixelIp(args: { ctx: Deps; input: { ip: string | null } }): Promise<PixelRefusal | null> {
+  if (!args.input.ip) return null;
+  const { success } = await args.ctx.env.PIXEL_IP_RATE_LIMITER.limit({ key: args.input.ip });
+  return success ? null : rateLimited("Too many pixel requests from this address; retry later.");
+}
+
+/**
+ * Per-visitor, then per-key limits: a visitor over its own limit is refused before it spends the key's, so one
+ * storefront client's flood never locks out the shop's other visitors, nor one shop's flood another shop.
+ */
+export async function limitPixelCaller(args: { ctx: Deps; input: { keyId: string; clientId: string } }): Promise<PixelRefusal | null> {
+  const { ctx, input } = args;
+  const visitor = await ctx.env.PIXEL_VISITOR_RATE_LIMITER.limit({ key: `${input.keyId}:${input.clientId}` });
+  if (!visitor.success) return rateLimited("Too many pixel requests from this visitor; retry later.");
+  const key = await ctx.env.PIXEL_RATE_LIMITER.limit({ key: input.keyId });
+  return key.success ? null : rateLimited("Too many pixel requests for this key; retry later.");
 }
 
 export function parseJsonBody(text: string): unknown {

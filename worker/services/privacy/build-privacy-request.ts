@@ -2,6 +2,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { HandledTopic } from "../../shopify/webhook-topics.ts";
 import { optionalId } from "../../shopify/payload/read-fields.ts";
+import { payloadShopProblem } from "../../shopify/payload/check-payload-shop.ts";
 import type { Unmappable } from "../../shopify/payload/read-result.ts";
 
 /** A compliance request (GDPR/CCPA) recorded on receipt and due 30 days later. */
@@ -42,6 +43,8 @@ export function buildPrivacyRequest(input: {
   payload: unknown;
   receivedAt: number;
 }): Result<PrivacyRow, Unmappable> {
+  const problem = payloadShopProblem(input.topic, input.shopDomain, input.payload);
+  if (problem) return err({ reason: problem });
   const parsed = CompliancePayloadSchema.safeParse(input.payload);
   if (!parsed.success) return err({ reason: `${input.topic} payload is not an object` });
   return ok({

@@ -1,5 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { consumeIngestBatch, pixelMessage } from "../../../helpers/ingest-queue.ts";
+import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
@@ -49,4 +51,59 @@ describe("pixel collector (errors)", () => {
     const stored = await env.DB.prepare("select name from events where tenant_id = ?").bind(tenant.tenantId).all();
     expect(stored.results).toEqual([{ name: "page_view" }]);
   });
+
+  it("answers 400 to custom data nested too deep or too large, and stores nothing of that batch", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v3");
+    const [page] = ownPixelEvents("v3");
+    const custom = (customData: unknown, id: string) => ({ ...page, id, type: "custom", name: "wishlist_added", customData });
+    const deep = nested(1_500);
+    const refused = await postPixel("/events", { token, events: [page, custom(deep, "deep")] });
+    await expectRefusal(refused, 400, "validation_failed");
+    const large = await postPixel("/events", { token, events: [custom({ note: "é".repeat(20_000) }, "large")] });
+    await expectRefusal(large, 400, "validation_failed");
+    expect((await postPixel("/events", { token, events: [custom({ list: [1, { a: "b" }] }, "fine")] })).status).toBe(202);
+    const stored = await waitFor(async () => {
+      const rows = await storedEvents(tenant.tenantId);
+      return rows.length > 0 && rows;
+    }, { what: "the acceptable custom event stored" });
+    expect(stored.map((row) => row.dedup_key)).toEqual(["pixel:v3:fine"]);
+  });
+
+  it("quarantines an event with oversized custom data that reached the queue, and writes the rest of its batch", async () => {
+    const [tenant, other] = await Promise.all([seedTenant(), seedTenant()]);
+    const [page] = ownPixelEvents("v4");
+    const deep = { ...page, id: "deep", type: "custom", name: "wishlist_added", customData: nested(1_500) };
+    const { result } = await consumeIngestBatch([
+      pixelMessage(tenant, "v4", [deep, page]),
+      pixelMessage(other, "v4", ownPixelEvents("v4").slice(0, 1)),
+    ]);
+    expect(result.retryMessages).toEqual([]);
+    expect((await storedEvents(tenant.tenantId)).map((row) => row.name)).toEqual(["page_view"]);
+    expect(await storedEvents(other.tenantId)).toHaveLength(1);
+    const row = await env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>();
+    expect(row?.reason).toMatch(/custom data/);
+  });
+
+  it("stores a pixel event dated years ahead at its receive time", async () => {
+    const tenant = await seedTenant();
+    const token = await pixelToken(tenant.publicKey, "v5");
+    const [page] = ownPixelEvents("v5");
+    const before = Date.now();
+    const future = { ...page, id: "future", timestamp: "2031-01-01T00:00:00.000Z" };
+    expect((await postPixel("/events", { token, events: [future] })).status).toBe(202);
+    const [stored] = await waitFor(async () => {
+      const rows = await storedEvents(tenant.tenantId);
+      return rows.length > 0 && rows;
+    }, { what: "the future-dated event stored" });
+    expect(stored!.occurred_at).toBeGreaterThanOrEqual(before);
+    expect(stored!.occurred_at).toBeLessThanOrEqual(Date.now());
+  });
 });
+
+/** `{ a: { a: … } }`, `depth` levels deep. */
+function nested(depth: number): unknown {
+  let value: unknown = "bottom";
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}

@@ -77,6 +77,19 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     await waitFor(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0, { what: "the delivery's stored payload dropped" });
   });
 
+  it.each([
+    ["ASCII with one character outside Latin-1", () => `${"a".repeat(95_000)}€`],
+    ["text outside Latin-1", () => "€".repeat(32_000)],
+  ])("stores a body under the UTF-8 budget whose queue message would not fit: %s", async (_label, note) => {
+    const { sim, shop } = await simulatedShop();
+    const tenant = await seedTenant({ shop });
+    const order = JSON.parse(orderText) as { note?: string };
+    order.note = note();
+    const { response } = await deliver(sim, shop, { topic: "orders/create", payloadText: JSON.stringify(order), via: "https" });
+    expect(response.status).toBe(200);
+    await waitFor(async () => (await storedEvents(tenant.tenantId, "order_created")).length === 1, { what: "one order_created event" });
+  });
+
   it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id, and queues its work", async (topic) => {
     const { sim, shop } = await simulatedShop();
     const tenant = await seedTenant({ shop });

@@ -1,0 +1,92 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiFetch } from "../../helpers/api-fetch.ts";
+import { actionBody, flowPost } from "../../helpers/flow-requests.ts";
+import { appFetch, type InstalledShop, sim } from "../../helpers/harness.ts";
+import { fillPath, routeTable, type RouteEntry } from "../../helpers/route-table.ts";
+import { installEmptyShop } from "../../helpers/segment-shop.ts";
+import { seedProfiles } from "../../helpers/seed-profiles.ts";
+
+/** Everything of the victim a request could name or an answer could leak. */
+type Victim = InstalledShop & { slug: string; profileId: string };
+
+// Tables whose victim rows no request of another tenant may change (the install's backfill has finished).
+const GUARDED_TABLES = ["tenants", "api_keys", "shop_credentials", "segments", "segment_memberships", "segment_tags", "identities", "flow_action_runs", "profiles", "connect_links", "tenant_settings", "privacy_requests", "quarantine"];
+
+async function victimState(tenantId: string): Promise<string> {
+  const parts: string[] = [];
+  for (const table of GUARDED_TABLES) {
+    const column = table === "tenants" ? "id" : "tenant_id";
+    const { results } = await env.DB.prepare(`select * from "${table}" where ${column} = ? order by 1`).bind(tenantId).all();
+    // last_used_at moves whenever the victim's own key is used; nothing here uses it.
+    parts.push(`${table}:${JSON.stringify(results)}`);
+  }
+  return parts.join("\n");
+}
+
+/** The ways an attacker holding its own credentials reaches each surface of the route table. */
+function credentialFor(route: RouteEntry, attacker: InstalledShop, sessionToken: string): Record<string, string> | null {
+  if (route.path.startsWith("/v1/")) return { Authorization: `Bearer ${attacker.serverKey}` };
+  if (route.path.startsWith("/admin/api/")) return { Authorization: `Bearer ${sessionToken}` };
+  return null;
+}
+
+function victimIds(victim: Victim): string[] {
+  return [victim.slug, victim.profileId, victim.bootstrap.keys.public!.id, victim.bootstrap.keys.server!.id, victim.tenantId, "public", "server"];
+}
+
+describe("tenant isolation, generated from the route table", () => {
+  let attacker: InstalledShop;
+  let victim: Victim;
+
+  beforeAll(async () => {
+    const [a, b] = await Promise.all([installEmptyShop(), installEmptyShop()]);
+    attacker = a;
+    const created = await apiFetch(b.serverKey, "/segments", { method: "POST", body: { name: "victims-vip", kind: "customer", query: 'tags contains "vip"' } });
+    const slug = ((await created.json()) as { slug: string }).slug;
+    const [profileId] = await seedProfiles(b.tenantId, [{ customerId: "9007199254740993", tags: ["vip"], email: "victim@example.org" }]);
+    victim = { ...b, slug, profileId: profileId! };
+  }, 120_000);
+
+  it("refuses, or answers without the victim's data, every authenticated route called with another tenant's credentials and ids", { timeout: 300_000 }, async () => {
+    const routes = routeTable().filter((route) => route.method !== "ALL" && (route.path.startsWith("/v1/") || route.path.startsWith("/admin/api/")));
+    expect(routes.length).toBeGreaterThan(30);
+    const before = await victimState(victim.tenantId);
+    const sessionToken = await sim().sessionToken(attacker.shop);
+    const secrets = [victim.tenantId, victim.shop, victim.slug, victim.profileId, victim.serverKey, victim.publicKey, "victim@example.org"];
+    const leaks: string[] = [];
+    let requests = 0;
+    for (const route of routes) {
+      const params = route.path.includes(":") ? victimIds(victim) : [""];
+      for (const id of params) {
+        const query = new URLSearchParams({ tenantId: victim.tenantId, shop: victim.shop, slug: victim.slug, id, profileId: victim.profileId }).toString();
+        const path = `${fillPath(route.path, () => id)}?${query}`;
+        const body = route.method === "GET" ? undefined : JSON.stringify({ tenantId: victim.tenantId, shop: victim.shop, slug: victim.slug, id, profileId: victim.profileId, name: "x", kind: "customer", query: 'tags contains "vip"' });
+        // A fresh token per request: App Bridge tokens live a minute and the matrix takes longer.
+        const headers = { "Content-Type": "application/json", ...credentialFor(route, attacker, route.path.startsWith("/admin/api/") ? await sim().sessionToken(attacker.shop) : sessionToken) };
+        const res = await appFetch(path, { method: route.method, headers, body });
+        requests++;
+        const text = await res.text();
+        if (res.status >= 500) leaks.push(`${route.method} ${path}: ${res.status}`);
+        const leaked = secrets.filter((secret) => text.includes(secret));
+        if (res.status < 400 && leaked.length > 0) leaks.push(`${route.method} ${route.path} with ${id}: ${res.status} answered ${leaked.join(", ")}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(requests).toBeGreaterThan(100);
+    expect(await victimState(victim.tenantId)).toBe(before);
+  });
+
+  it("keeps a Flow action of one shop from reaching another shop's customers", async () => {
+    const before = await victimState(victim.tenantId);
+    const flowRoutes = routeTable().filter((route) => route.method === "POST" && route.path.startsWith("/flow/"));
+    expect(flowRoutes.length).toBeGreaterThan(0);
+    for (const route of flowRoutes) {
+      const handle = route.path.includes(":handle") ? "tag-customer" : "";
+      const path = fillPath(route.path.slice("/flow".length), () => handle);
+      const res = await flowPost(path, actionBody(attacker.shop, handle, { customer_id: "9007199254740993", segment: victim.slug, tenantId: victim.tenantId, shop: victim.shop }));
+      expect(res.status, `${route.path}`).toBeLessThan(500);
+    }
+    expect(await victimState(victim.tenantId)).toBe(before);
+  });
+});
