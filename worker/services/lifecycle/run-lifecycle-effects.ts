@@ -4,6 +4,7 @@ import type { Deps } from "../../context/deps.ts";
 import type { LifecycleEffect } from "./lifecycle-plan.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
+import { settleTenantTrialDays } from "../billing/settle-tenant-trial-days.ts";
 
 /**
  * The Durable Object and queue calls of lifecycle topics, run once their plan is written and in order. Each is
@@ -26,6 +27,9 @@ export async function runLifecycleEffects(deps: Deps, effects: readonly Lifecycl
         break;
       case "poll_bulk_operation":
         await handleBulkOperationFinish(createBackfillContext(deps, effect.tenantId), effect.operationId);
+        break;
+      case "settle_trial_days":
+        await settleTenantTrialDays({ ctx: deps, input: { tenantId: effect.tenantId } });
         break;
     }
   }
