@@ -2,6 +2,7 @@ import { and, isNull, sql } from "drizzle-orm";
 import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
 import type { Deps } from "../../context/deps.ts";
+import { findTenantsOverEventLimit } from "../billing/find-tenants-over-event-limit.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 
@@ -12,6 +13,8 @@ export type IngestLookups = {
   activeKeyIds: Set<string>;
   payloads: Map<string, string>;
   quarantine: Map<string, QuarantineRecord>;
+  /** Pixel tenants past their plan's events for the month: their storefront browsing events are not stored. */
+  overEventLimit: Set<string>;
 };
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
@@ -20,6 +23,7 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
   const shops = new Set<string>();
   const deliveryKeys: string[] = [];
   const keyIds = new Set<string>();
+  const pixelTenants = new Set<string>();
   const payloadIds: string[] = [];
   const quarantineIds: string[] = [];
   for (const message of messages) {
@@ -27,17 +31,21 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
       shops.add(message.shop);
       deliveryKeys.push(message.deliveryKey);
       if (message.payloadId) payloadIds.push(message.payloadId);
-    } else if (message.type === "pixel") keyIds.add(message.keyId);
+    } else if (message.type === "pixel") {
+      keyIds.add(message.keyId);
+      pixelTenants.add(message.tenantId);
+    }
     else if (message.type === "replay") quarantineIds.push(message.quarantineId);
   }
   const { db } = deps;
-  // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
-  const [tenants, seen, keys, payloads, quarantined] = await Promise.all([
+  // Only the lookups this batch needs: a pixel-only batch reads api_keys and its tenants' plans and month's counts.
+  const [tenants, seen, keys, payloads, quarantined, overEventLimit] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
+    findTenantsOverEventLimit({ ctx: deps, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),
@@ -45,5 +53,6 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     activeKeyIds: new Set(keys.map((row) => row.id)),
     payloads: new Map(payloads.map((row) => [row.id, row.body])),
     quarantine: new Map(quarantined.map((row) => [row.id, row])),
+    overEventLimit,
   };
 }
