@@ -24,7 +24,10 @@ const col = (column: { name: string }) => sql.identifier(column.name);
 const excluded = (column: { name: string }) => sql`excluded.${col(column)}`;
 // SQLite's two-argument min() is null when either is: the earliest of two times either of which may be unknown.
 const earliest = (column: { name: string }) => sql`min(coalesce(${s}.${col(column)}, ${excluded(column)}), coalesce(${excluded(column)}, ${s}.${col(column)}))`;
-const NEWER = sql`${excluded(s.statusAt)} > ${s}.${col(s.statusAt)}`;
+// Webhook times have whole seconds: two changes in one second are ordered by the lifecycle (pending, active, frozen, ended).
+const LIFECYCLE = "PENDING ACCEPTED ACTIVE FROZEN DECLINED EXPIRED CANCELLED";
+const NEWER = sql`(${excluded(s.statusAt)} > ${s}.${col(s.statusAt)} or (${excluded(s.statusAt)} = ${s}.${col(s.statusAt)}
+  and instr(${LIFECYCLE}, ${excluded(s.status)}) > instr(${LIFECYCLE}, ${s}.${col(s.status)})))`;
 
 /**
  * One upsert per observation, in order: the status moves only to a newer one (so an older delivery never wins), the
