@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { eventsTable, usageCountersTable } from "../../db/schema/index.ts";
 import { jsonChunks } from "../../db/sql-json.ts";
 import { usagePeriod } from "./count-usage.ts";
+import { col } from "../../db/sql-names.ts";
 
 type CountedEvent = { tenantId: string; source: string; dedupKey: string };
 
-const col = (column: { name: string }) => sql.identifier(column.name);
 const e = eventsTable;
 const u = usageCountersTable;
 

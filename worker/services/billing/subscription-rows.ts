@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { billingSubscriptionsTable, type Plan, type SubscriptionStatus } from "../../db/schema/index.ts";
+import { col, excluded } from "../../db/sql-names.ts";
 
 /** What Shopify said about one app subscription, and as of when (its `updated_at`, or the time we asked it). */
 export type SubscriptionObservation = {
@@ -20,8 +21,6 @@ export type SubscriptionObservation = {
 export const ENDED_STATUSES: readonly SubscriptionStatus[] = ["CANCELLED", "EXPIRED", "FROZEN", "DECLINED"];
 
 const s = billingSubscriptionsTable;
-const col = (column: { name: string }) => sql.identifier(column.name);
-const excluded = (column: { name: string }) => sql`excluded.${col(column)}`;
 // SQLite's two-argument min() is null when either is: the earliest of two times either of which may be unknown.
 const earliest = (column: { name: string }) => sql`min(coalesce(${s}.${col(column)}, ${excluded(column)}), coalesce(${excluded(column)}, ${s}.${col(column)}))`;
 // Webhook times have whole seconds: two changes in one second are ordered by the lifecycle (pending, active, frozen, ended).

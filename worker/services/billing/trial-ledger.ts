@@ -4,6 +4,7 @@ import { runStatements } from "../../db/run-statements.ts";
 import { billingSubscriptionsTable, billingTrialsTable } from "../../db/schema/index.ts";
 import { base64ToBytes, bytesToHex, utf8 } from "../../lib/encoding.ts";
 import { isolateMemo } from "../../lib/isolate-memo.ts";
+import { col } from "../../db/sql-names.ts";
 
 export const TRIAL_ALLOWANCE_DAYS = 30;
 export const DAY_MS = 86_400_000;
@@ -45,7 +46,6 @@ export async function readSettledTrialDays(args: { ctx: TenantContext; input: { 
   return row?.daysUsed ?? 0;
 }
 
-const col = (column: { name: string }) => sql.identifier(column.name);
 const DAY = sql.raw(String(DAY_MS));
 
 /**

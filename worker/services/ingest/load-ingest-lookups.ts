@@ -19,7 +19,9 @@ export type IngestLookups = {
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
-export async function loadIngestLookups(deps: Deps, messages: readonly IngestMessage[]): Promise<IngestLookups> {
+export async function loadIngestLookups(args: { ctx: Deps; input: { messages: readonly IngestMessage[] } }): Promise<IngestLookups> {
+  const { ctx, input } = args;
+  const { messages } = input;
   const shops = new Set<string>();
   const deliveryKeys: string[] = [];
   const keyIds = new Set<string>();
@@ -37,7 +39,7 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     }
     else if (message.type === "replay") quarantineIds.push(message.quarantineId);
   }
-  const { db } = deps;
+  const { db } = ctx;
   // Only the lookups this batch needs: a pixel-only batch reads api_keys and its tenants' plans and month's counts.
   const [tenants, seen, keys, payloads, quarantined, overEventLimit] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
@@ -45,7 +47,7 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
-    findTenantsOverEventLimit({ ctx: deps, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
+    findTenantsOverEventLimit({ ctx, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),
