@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { parseId } from "../lib/ids.ts";
 import { readJson } from "../lib/read-body.ts";
 import {
   advanceAppSubscriptions,
@@ -35,7 +36,9 @@ export function registerAppSubscriptionRoutes(app: Hono, ctx: SimContext): void 
       const shop = requireShop(c, ctx);
       if (shop instanceof Response) return shop;
       await emitWebhooks(ctx, shop, advanceAppSubscriptions(shop, Date.now()));
-      const sub = findAppSubscription(shop, c.req.param("id") ?? "");
+      // The numeric id, or the GraphQL node's gid.
+      const raw = c.req.param("id") ?? "";
+      const sub = findAppSubscription(shop, raw.startsWith("gid://") ? parseId(raw).id : raw);
       if (!sub) return simError(c, 404, "subscription_not_found", `No app subscription ${c.req.param("id")} on ${shop.domain}`);
       return run(shop, sub);
     });
