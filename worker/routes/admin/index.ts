@@ -3,6 +3,7 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { backfillRoutes } from "./backfill.ts";
+import { billingRoutes } from "./billing.ts";
 import { eventStreamRoutes } from "./event-stream.ts";
 import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
@@ -24,7 +25,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
-  .route("/", productRoutes);
+  .route("/", productRoutes)
+  .route("/", billingRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */
 export type AdminAppType = typeof adminRoutes;

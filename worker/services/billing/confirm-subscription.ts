@@ -1,4 +1,5 @@
-import type { AdminContext } from "../../context/admin-context.ts";
+import { createAdminContext } from "../../context/admin-context.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan, SubscriptionStatus } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -16,8 +17,9 @@ export type ConfirmError = { reason: "not_found"; message: string } | { reason: 
  * subscription now is recorded at once, so the Billing page shows the outcome without waiting for the webhook.
  * Shopify only answers for this shop's own subscriptions of this app, so a charge id of another shop is not found.
  */
-export async function confirmSubscription(args: { ctx: AdminContext; input: { chargeId: string; shopDomain: string; now: number } }): Promise<Result<ConfirmedSubscription, ConfirmError>> {
-  const { ctx, input } = args;
+export async function confirmSubscription(args: { ctx: TenantContext; input: { chargeId: string; shopDomain: string; now: number } }): Promise<Result<ConfirmedSubscription, ConfirmError>> {
+  const { input } = args;
+  const ctx = createAdminContext(args.ctx, args.ctx.tenantId);
   const id = `gid://shopify/AppSubscription/${input.chargeId}`;
   const read = await ctx.admin.request<{ node: Partial<ShopifySubscription> | null }>(READ_SUBSCRIPTION, { id });
   if (!read.ok) return err({ reason: "shopify", message: `Reading the subscription: ${read.error.message}`, error: read.error });

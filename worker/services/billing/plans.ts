@@ -1,4 +1,7 @@
-import type { Plan } from "../../db/schema/index.ts";
+import { PLANS, type Plan } from "../../db/schema/index.ts";
+
+/** The plan ids, for validating input. */
+export const PLAN_IDS = PLANS;
 
 /** What a plan allows; counts are maxima, booleans are features. */
 export type PlanLimits = {

@@ -1,4 +1,5 @@
-import type { AdminContext } from "../../context/admin-context.ts";
+import { createAdminContext, type AdminContext } from "../../context/admin-context.ts";
+import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -43,8 +44,9 @@ const refused = (action: string, errors: ShopifyUserError[]): SubscribeError => 
  * page; a development store's charge is a test charge; the trial is what the shop has left of its 30 days), Starter
  * by cancelling the paid subscription. What Shopify answers is recorded at once.
  */
-export async function subscribeToPlan(args: { ctx: AdminContext; input: { plan: Plan; shopDomain: string; now: number } }): Promise<Result<Subscribed, SubscribeError>> {
-  const { ctx, input } = args;
+export async function subscribeToPlan(args: { ctx: TenantContext; input: { plan: Plan; shopDomain: string; now: number } }): Promise<Result<Subscribed, SubscribeError>> {
+  const { input } = args;
+  const ctx = createAdminContext(args.ctx, args.ctx.tenantId);
   const state = await loadBillingState({ ctx, input });
   if (input.plan === state.plan) return err({ reason: "same_plan", message: `This workspace is already on ${PLAN_TABLE[input.plan].name}.` });
   if (input.plan === "starter") return cancelToStarter(ctx, state, input);
