@@ -7,11 +7,12 @@ import type { BillingResponse, SubscribeResponse } from "../../../worker/routes/
 import { adminJson, sim } from "../../helpers/harness.ts";
 import { installEmptyShop } from "../../helpers/segment-shop.ts";
 
+const STARTER = { plan: "starter" } as const;
 const runCron = () => worker.scheduled(createScheduledController({ cron: CRONS.billingDrift, scheduledTime: Date.now() }), env, createExecutionContext());
 
 describe("billing drift cron", () => {
   it("repairs what lost webhooks and an unfinished return left: an approval never confirmed, then a freeze never delivered", async () => {
-    const { shop } = await installEmptyShop();
+    const { shop } = await installEmptyShop({}, STARTER);
     const subscribed = await adminJson<SubscribeResponse>(shop, "/billing/subscribe", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ plan: "growth" }) });
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
     const id = new URL(subscribed.confirmationUrl).pathname.split("/")[4]!;

@@ -4,6 +4,8 @@ import { adminJson, sim, waitForAdmin } from "../../../helpers/harness.ts";
 import { installEmptyShop } from "../../../helpers/segment-shop.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
 
+/** A workspace on the free plan, as a fresh install is. */
+const STARTER = { plan: "starter" } as const;
 const post = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 const subscribe = (shop: string, plan: string) => adminJson<SubscribeResponse>(shop, "/billing/subscribe", post({ plan }));
 
@@ -23,7 +25,7 @@ async function deliverBillingWebhooks(shop: string) {
 
 describe("/admin/api/billing (happy)", () => {
   it("starts on Starter with every plan, usage against each limit and the whole trial available", async () => {
-    const { shop } = await installEmptyShop();
+    const { shop } = await installEmptyShop({}, STARTER);
     const billing = await adminJson<BillingResponse>(shop, "/billing");
     expect(billing).toMatchObject({ plan: "starter", subscription: null, trial: null, renewsAt: null, notice: null, trialDaysAvailable: 30 });
     expect(billing.plans.map((plan) => [plan.id, plan.price, plan.trialDays, plan.current])).toEqual([
@@ -37,7 +39,7 @@ describe("/admin/api/billing (happy)", () => {
   });
 
   it("subscribes to Growth with a test charge on a development store, and the approved return lands on an active trial", async () => {
-    const { shop } = await installEmptyShop({ plan: "development" });
+    const { shop } = await installEmptyShop({ plan: "development" }, STARTER);
     const subscribed = await subscribe(shop, "growth");
     expect(subscribed).toMatchObject({ kind: "confirm", plan: "growth", trialDays: 30, replacementBehavior: "APPLY_IMMEDIATELY" });
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
@@ -63,7 +65,7 @@ describe("/admin/api/billing (happy)", () => {
   });
 
   it("keeps the status from app_subscriptions/update alone, then falls back to Starter with a banner when the shop is frozen", async () => {
-    const { shop } = await installEmptyShop();
+    const { shop } = await installEmptyShop({}, STARTER);
     const subscribed = await subscribe(shop, "scale");
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
     await decide(shop, subscribed.confirmationUrl, "approve");
@@ -78,7 +80,7 @@ describe("/admin/api/billing (happy)", () => {
   });
 
   it("declining an upgrade keeps the plan and shows why", async () => {
-    const { shop } = await installEmptyShop();
+    const { shop } = await installEmptyShop({}, STARTER);
     const subscribed = await subscribe(shop, "growth");
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
     const { chargeId } = await decide(shop, subscribed.confirmationUrl, "decline");
@@ -88,7 +90,7 @@ describe("/admin/api/billing (happy)", () => {
   });
 
   it("downgrades to Starter by cancelling the paid subscription", async () => {
-    const { shop } = await installEmptyShop();
+    const { shop } = await installEmptyShop({}, STARTER);
     const subscribed = await subscribe(shop, "growth");
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
     const { chargeId } = await decide(shop, subscribed.confirmationUrl, "approve");

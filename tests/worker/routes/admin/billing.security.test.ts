@@ -3,6 +3,8 @@ import type { BillingResponse, SubscribeResponse } from "../../../../worker/rout
 import { adminFetch, adminJson, appFetch, sim } from "../../../helpers/harness.ts";
 import { installEmptyShop } from "../../../helpers/segment-shop.ts";
 
+/** A workspace on the free plan, as a fresh install is. */
+const STARTER = { plan: "starter" } as const;
 const post = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
 describe("/admin/api/billing (security)", () => {
@@ -16,7 +18,7 @@ describe("/admin/api/billing (security)", () => {
   });
 
   it("never confirms another shop's charge: Shopify answers nothing for it, so the plan stays", async () => {
-    const [a, b] = await Promise.all([installEmptyShop(), installEmptyShop()]);
+    const [a, b] = await Promise.all([installEmptyShop({}, STARTER), installEmptyShop({}, STARTER)]);
     const subscribed = await adminJson<SubscribeResponse>(b.shop, "/billing/subscribe", post({ plan: "growth" }));
     if (subscribed.kind !== "confirm") throw new Error("expected a confirmation URL");
     const { returnUrl } = await sim().decideSubscription(b.shop, new URL(subscribed.confirmationUrl).pathname.split("/")[4]!, "approve");

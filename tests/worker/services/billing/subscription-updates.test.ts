@@ -36,7 +36,7 @@ const row = (tenantId: string) =>
 
 describe("app_subscriptions/update", () => {
   it("keeps the newest status by updated_at, whatever order the deliveries come in, and a redelivery changes nothing", async () => {
-    const tenant = await seedTenant();
+    const tenant = await seedTenant({ plan: "starter" });
     const now = Date.now();
     await deliver(tenant.shop, "app_subscriptions/update", update("11", "CANCELLED", now, now - HOUR));
     await deliver(tenant.shop, "app_subscriptions/update", update("11", "ACTIVE", now - 30_000, now - HOUR));
@@ -47,7 +47,7 @@ describe("app_subscriptions/update", () => {
   });
 
   it("quarantines a subscription that is no SegOps plan instead of guessing one", async () => {
-    const tenant = await seedTenant();
+    const tenant = await seedTenant({ plan: "starter" });
     const { result } = await deliver(tenant.shop, "app_subscriptions/update", update("12", "ACTIVE", Date.now(), Date.now(), "Someone else's plan"));
     expect(result.retryMessages).toEqual([]);
     expect((await row(tenant.tenantId)).results).toEqual([]);
@@ -58,7 +58,7 @@ describe("app_subscriptions/update", () => {
 
 describe("trial days once per shop", () => {
   it("keeps the days a trial used across uninstall and a workspace erased by shop/redact, under a keyed hash of the shop", async () => {
-    const first = await seedTenant();
+    const first = await seedTenant({ plan: "starter" });
     const now = Date.now();
     const activated = now - 10 * DAY + HOUR;
     // As subscribeToPlan records what appSubscriptionCreate answered: the webhook carries no trial days.
@@ -82,7 +82,7 @@ describe("trial days once per shop", () => {
       env.DB.prepare("delete from api_keys where tenant_id = ?").bind(first.tenantId),
       env.DB.prepare("delete from tenants where id = ?").bind(first.tenantId),
     ]);
-    const again = await seedTenant({ shop: first.shop.toUpperCase() });
+    const again = await seedTenant({ shop: first.shop.toUpperCase(), plan: "starter" });
     const fresh = await loadBillingState({ ctx: tenantContextOf(again.tenantId), input: { shopDomain: again.shop, now } });
     expect(fresh).toMatchObject({ plan: "starter", trialDaysAvailable: 20 });
     const { results } = await env.DB.prepare("select shop_hash as hash from billing_trials").all<{ hash: string }>();
