@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { registerChargeConfirmationRoutes } from "./admin-host/charge-confirmation-routes.ts";
 import { registerEmbeddedAdminRoutes } from "./admin-host/embedded-admin-routes.ts";
 import { registerOauthRoutes } from "./auth/oauth-routes.ts";
+import { registerCartRoutes } from "./control/cart-routes.ts";
 import { registerAppSubscriptionRoutes } from "./control/app-subscription-routes.ts";
 import { registerRecordRoutes } from "./control/record-routes.ts";
 import { registerShopRoutes } from "./control/shop-routes.ts";
@@ -40,6 +41,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   registerSystemRoutes(app, ctx);
   registerEmbeddedAdminRoutes(app, ctx);
   registerShopRoutes(app, ctx, store);
+  registerCartRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerAppSubscriptionRoutes(app, ctx);

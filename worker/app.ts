@@ -11,6 +11,7 @@ import { flowRoutes } from "./routes/flow/index.ts";
 import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { pixelRoutes } from "./routes/pixel/index.ts";
+import { privacyRoutes } from "./routes/privacy/index.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -37,6 +38,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/admin/api", adminRoutes);
   app.route("/flow", flowRoutes);
   app.route("/ops", opsRoutes);
+  app.route("/privacy", privacyRoutes);
   app.route("/", authRoutes);
 
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`, c.get("requestId")), 404));

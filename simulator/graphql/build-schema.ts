@@ -5,6 +5,7 @@ import { appSubscriptionCancel, appSubscriptionCreate } from "./resolvers/app-su
 import { bulkOperationCancel, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./resolvers/bulk-operations.ts";
 import { CUSTOMER_ORDER_FIELDS } from "./resolvers/customer-orders.ts";
 import { customer, customers } from "./resolvers/customers.ts";
+import { discountAutomaticAppCreate, discountAutomaticAppUpdate, discountAutomaticDelete } from "./resolvers/discounts.ts";
 import { flowTriggerReceive } from "./resolvers/flow.ts";
 import { metafieldDefinitionCreate, metafieldDefinitions, metafieldsSet } from "./resolvers/metafields.ts";
 import { node, nodes } from "./resolvers/node.ts";
@@ -15,6 +16,7 @@ import { currentAppInstallation, shop } from "./resolvers/shop.ts";
 import { tagsAdd, tagsRemove } from "./resolvers/tags.ts";
 import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./resolvers/webhook-subscriptions.ts";
 import { webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./resolvers/web-pixel.ts";
+import { DISCOUNTS_SDL } from "./discounts-sdl.ts";
 import { SCHEMA_SDL } from "./schema-sdl.ts";
 
 type Root = Record<string, [Resolver, string[]?]>;
@@ -56,6 +58,9 @@ const MUTATION: Root = {
   flowTriggerReceive: [flowTriggerReceive],
   bulkOperationRunQuery: [bulkOperationRunQuery],
   bulkOperationCancel: [bulkOperationCancel],
+  discountAutomaticAppCreate: [discountAutomaticAppCreate, ["write_discounts"]],
+  discountAutomaticAppUpdate: [discountAutomaticAppUpdate, ["write_discounts"]],
+  discountAutomaticDelete: [discountAutomaticDelete, ["write_discounts"]],
   appSubscriptionCreate: [appSubscriptionCreate],
   appSubscriptionCancel: [appSubscriptionCancel],
 };
@@ -83,7 +88,7 @@ function attachFields(schema: GraphQLSchema, typeName: string, resolvers: Record
 }
 
 export function buildSimSchema(): GraphQLSchema {
-  const schema = buildSchema(SCHEMA_SDL);
+  const schema = buildSchema(SCHEMA_SDL + DISCOUNTS_SDL);
   attach(schema.getQueryType()!.getFields(), QUERY);
   attach(schema.getMutationType()!.getFields(), MUTATION);
   attachFields(schema, "Customer", CUSTOMER_ORDER_FIELDS);

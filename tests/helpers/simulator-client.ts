@@ -167,7 +167,10 @@ export function simClient(baseUrl: string) {
     uninstall: (shop: string, options: { via?: Via } = {}) => call<{ deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/uninstall`, options),
     setScopes: (shop: string, granted: string[], options: { via?: Via } = {}) =>
       call<{ grantedScopes: string[]; deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/scopes`, { granted, ...options }),
-    createCustomer: (shop: string, input: { email?: string | null; firstName?: string; lastName?: string; phone?: string; country?: string; tags?: string[]; marketingState?: string } & EmitFlags = {}) =>
+    createCustomer: (
+      shop: string,
+      input: { email?: string | null; firstName?: string; lastName?: string; phone?: string; country?: string; address1?: string; tags?: string[]; marketingState?: string } & EmitFlags = {},
+    ) =>
       call<Recorded<{ customer: CustomerSummary }>>("POST", `${shopPath(shop)}/customers`, input),
     updateCustomer: (shop: string, id: string, input: { email?: string | null; firstName?: string; lastName?: string; country?: string; tags?: string[]; marketingState?: string } & EmitFlags) =>
       call<Recorded<{ customer: CustomerSummary }>>("PATCH", `${shopPath(shop)}/customers/${encodeURIComponent(id)}`, input),

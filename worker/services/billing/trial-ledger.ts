@@ -2,31 +2,14 @@ import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
 import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { billingSubscriptionsTable, billingTrialsTable } from "../../db/schema/index.ts";
-import { base64ToBytes, bytesToHex, utf8 } from "../../lib/encoding.ts";
-import { isolateMemo } from "../../lib/isolate-memo.ts";
+import { shopHash } from "../privacy/index.ts";
 import { col } from "../../db/sql-names.ts";
 
 export const TRIAL_ALLOWANCE_DAYS = 30;
 export const DAY_MS = 86_400_000;
 
-// The HKDF label and message of privacy's shop tombstone (issue 12), so one keyed hash names a shop in both places
-// and erasing a shop keeps its trial: the hash is an HMAC under a subkey of TOKEN_ENCRYPTION_KEY, never the domain.
-const shopKey = isolateMemo(async (encryptionKey) => {
-  const master = await crypto.subtle.importKey("raw", base64ToBytes(encryptionKey) as Uint8Array<ArrayBuffer>, "HKDF", false, ["deriveKey"]);
-  return crypto.subtle.deriveKey(
-    { name: "HKDF", hash: "SHA-256", salt: utf8("segops"), info: utf8("privacy-tombstone/v1") },
-    master,
-    { name: "HMAC", hash: "SHA-256", length: 256 },
-    false,
-    ["sign"],
-  );
-});
-
-/** The key of a shop's row in `billing_trials`. */
-export async function shopTrialKey(encryptionKey: string, shopDomain: string): Promise<string> {
-  const message = utf8(`shop\u0000${shopDomain.trim().toLowerCase()}`);
-  return bytesToHex(new Uint8Array(await crypto.subtle.sign("HMAC", await shopKey(encryptionKey), message)));
-}
+/** The key of a shop's row in `billing_trials`: privacy's keyed hash of the shop, so erasing the shop keeps its trial. */
+export const shopTrialKey = (encryptionKey: string, shopDomain: string): Promise<string> => shopHash(encryptionKey, shopDomain);
 
 type TrialSpan = { trialDays: number; activatedAt: Date | null; endedAt: Date | null };
 

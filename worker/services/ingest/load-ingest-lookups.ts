@@ -2,6 +2,7 @@ import { and, isNull, sql } from "drizzle-orm";
 import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
 import type { Deps } from "../../context/deps.ts";
+import { findTenantsWithRedactions, loadTombstones, type Tombstones } from "../privacy/index.ts";
 import { findTenantsOverEventLimit } from "../billing/find-tenants-over-event-limit.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
@@ -15,6 +16,10 @@ export type IngestLookups = {
   quarantine: Map<string, QuarantineRecord>;
   /** Pixel tenants past their plan's events for the month: their storefront browsing events are not stored. */
   overEventLimit: Set<string>;
+  /** Erased tenants and shops: their messages are dropped, never written nor quarantined. */
+  tombstones: Tombstones;
+  /** Tenants that redacted a customer: only their plans are checked for rows about one. */
+  tenantsWithRedactions: Set<string>;
 };
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
@@ -28,6 +33,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   const pixelTenants = new Set<string>();
   const payloadIds: string[] = [];
   const quarantineIds: string[] = [];
+  const tenantIds = new Set<string>();
   for (const message of messages) {
     if (message.type === "webhook") {
       shops.add(message.shop);
@@ -36,17 +42,23 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
     } else if (message.type === "pixel") {
       keyIds.add(message.keyId);
       pixelTenants.add(message.tenantId);
-    }
-    else if (message.type === "replay") quarantineIds.push(message.quarantineId);
+      tenantIds.add(message.tenantId);
+    } else if (message.type === "quarantine") {
+      if (message.tenantId) tenantIds.add(message.tenantId);
+      if (message.shop) shops.add(message.shop);
+    } else quarantineIds.push(message.quarantineId);
   }
   const { db } = ctx;
-  // Only the lookups this batch needs: a pixel-only batch reads api_keys and its tenants' plans and month's counts.
-  const [tenants, seen, keys, payloads, quarantined, overEventLimit] = await Promise.all([
+  const scope = { tenantIds, shops };
+  // Only the lookups this batch needs: a pixel-only batch reads api_keys, its tenants' tombstones, plans and month's counts.
+  const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions, overEventLimit] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
+    loadTombstones({ ctx, input: scope }),
+    findTenantsWithRedactions({ ctx, input: scope }),
     findTenantsOverEventLimit({ ctx, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
   ]);
   return {
@@ -55,6 +67,8 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
     activeKeyIds: new Set(keys.map((row) => row.id)),
     payloads: new Map(payloads.map((row) => [row.id, row.body])),
     quarantine: new Map(quarantined.map((row) => [row.id, row])),
+    tombstones,
+    tenantsWithRedactions,
     overEventLimit,
   };
 }
