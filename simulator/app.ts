@@ -1,7 +1,9 @@
 import { Hono } from "hono";
+import { registerChargeConfirmationRoutes } from "./admin-host/charge-confirmation-routes.ts";
 import { registerEmbeddedAdminRoutes } from "./admin-host/embedded-admin-routes.ts";
 import { registerOauthRoutes } from "./auth/oauth-routes.ts";
 import { registerCartRoutes } from "./control/cart-routes.ts";
+import { registerAppSubscriptionRoutes } from "./control/app-subscription-routes.ts";
 import { registerRecordRoutes } from "./control/record-routes.ts";
 import { registerShopRoutes } from "./control/shop-routes.ts";
 import { registerSystemRoutes } from "./control/system-routes.ts";
@@ -42,6 +44,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   registerCartRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerAppSubscriptionRoutes(app, ctx);
+  registerChargeConfirmationRoutes(app, ctx);
   registerOauthRoutes(app, ctx);
   registerGraphqlRoute(app, ctx, buildSimSchema());
   app.notFound((c) => c.json({ error: { code: "not_found", message: `${c.req.method} ${new URL(c.req.url).pathname} is not simulated` } }, 404));

@@ -221,6 +221,30 @@ export interface SegmentRecord {
   updatedAt: number;
 }
 
+export type AppSubscriptionStatus = "PENDING" | "ACTIVE" | "DECLINED" | "EXPIRED" | "FROZEN" | "CANCELLED";
+export type ReplacementBehavior = "APPLY_IMMEDIATELY" | "APPLY_ON_NEXT_BILLING_CYCLE" | "STANDARD";
+
+/** An app subscription the app created with appSubscriptionCreate (one recurring line item). */
+export interface AppSubscriptionRecord {
+  id: string;
+  name: string;
+  status: AppSubscriptionStatus;
+  test: boolean;
+  trialDays: number;
+  returnUrl: string;
+  replacementBehavior: ReplacementBehavior;
+  price: { amount: string; currencyCode: string };
+  interval: "EVERY_30_DAYS" | "ANNUAL";
+  /** Signs the confirmation URL, as Shopify's `signature` parameter does. */
+  signature: string;
+  createdAt: number;
+  updatedAt: number;
+  /** When the merchant approved it; a deferred one stays PENDING until the subscription it replaces ends its period. */
+  approvedAt: number | null;
+  activatedAt: number | null;
+  currentPeriodEnd: number | null;
+}
+
 export type BulkStatus = "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED";
 
 export interface BulkOperationRecord {
@@ -302,6 +326,7 @@ export interface ShopState {
   metafields: Map<string, Map<string, MetafieldRecord>>;
   segments: Map<string, SegmentRecord>;
   flowTriggers: { handle: string; payload: unknown; receivedAt: number }[];
+  appSubscriptions: AppSubscriptionRecord[];
   bulkOperations: BulkOperationRecord[];
   graphqlCalls: Record<string, number>;
   throttledCalls: number;

@@ -5,4 +5,5 @@ export const CRONS = {
   retention: "0 4 * * *",
   privacyRequests: "0 6 * * *",
   segmentRecompute: "*/15 * * * *",
+  billingDrift: "45 4 * * *",
 } as const;

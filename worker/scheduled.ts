@@ -4,6 +4,7 @@ import { enforceRetention } from "./jobs/enforce-retention.ts";
 import { keepPrivacyDeadlines } from "./jobs/keep-privacy-deadlines.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
+import { repairBillingDrift } from "./jobs/repair-billing-drift.ts";
 import { scoreAndPushMetafields } from "./jobs/score-and-push-metafields.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
@@ -22,6 +23,8 @@ function jobFor(cron: string): CronJob | undefined {
       return keepPrivacyDeadlines;
     case CRONS.segmentRecompute:
       return recomputeSegments;
+    case CRONS.billingDrift:
+      return repairBillingDrift;
     default:
       return undefined;
   }

@@ -20,7 +20,8 @@ function notFound(c: Context, message: string) {
 
 /**
  * Shopify admin's side of an embedded app, for local runs: the admin page that frames the app
- * (`/store/:shopName/apps/:handle`, where `embeddedAdminUrl` points), the App Bridge and Polaris stand-ins the
+ * (`/store/:shopName/apps/:handle`, where `embeddedAdminUrl` points, and any path under it, which frames the same path
+ * under the app's `/app` with the query kept, as a billing return URL needs), the App Bridge and Polaris stand-ins the
  * app's shell loads instead of Shopify's CDN, and the scope re-approval page (`/:shop/admin/oauth/install`).
  */
 export function registerEmbeddedAdminRoutes(app: Hono, ctx: SimContext): void {
@@ -30,9 +31,9 @@ export function registerEmbeddedAdminRoutes(app: Hono, ctx: SimContext): void {
     app.get(`/_sim/${name}`, (c) => c.body(body, 200, { "Content-Type": type, "Cache-Control": "no-cache" }));
   }
 
-  app.get("/store/:shopName/apps/:handle", (c) => {
-    const shopName = c.req.param("shopName");
-    const handle = c.req.param("handle");
+  const frameApp = (c: Context) => {
+    const shopName = c.req.param("shopName") ?? "";
+    const handle = c.req.param("handle") ?? "";
     const shop = ctx.shops.get(`${shopName}.myshopify.com`);
     if (!shop) return notFound(c, `No simulated shop ${shopName}.myshopify.com; create it with POST /_sim/shops.`);
     if (![ctx.options.app.handle ?? handle, ctx.options.app.apiKey].includes(handle)) return notFound(c, `No app ${handle} on this shop.`);
@@ -42,10 +43,16 @@ export function registerEmbeddedAdminRoutes(app: Hono, ctx: SimContext): void {
       return page(renderNotice(`${handle} is not installed on ${shop.name}.`, install));
     }
     const host = Buffer.from(`${new URL(c.req.url).host}/store/${shopName}`).toString("base64url");
-    const src = new URL(`${appUrl(ctx)}/app`);
-    src.search = new URLSearchParams({ embedded: "1", shop: shop.domain, host, id_token: mintSessionToken(shop.domain, ctx.options.app), locale: "en" }).toString();
+    const adminPath = `/store/${shopName}/apps/${handle}`;
+    const requested = new URL(c.req.url);
+    const src = new URL(`${appUrl(ctx)}/app${requested.pathname.slice(adminPath.length).replace(/\/$/, "")}`);
+    src.search = requested.search;
+    const frame = { embedded: "1", shop: shop.domain, host, id_token: mintSessionToken(shop.domain, ctx.options.app), locale: "en" };
+    for (const [name, value] of Object.entries(frame)) src.searchParams.set(name, value);
     return page(renderAppFrame(handle, src.toString()));
-  });
+  };
+  app.get("/store/:shopName/apps/:handle", frameApp);
+  app.get("/store/:shopName/apps/:handle/*", frameApp);
 
   app.get("/:shop/admin/oauth/install", (c) => {
     const shop = ctx.shops.get(c.req.param("shop"));

@@ -18,6 +18,12 @@ const STYLE = `
   .notice { margin: 40px auto; max-width: 520px; background: #fff; border-radius: 12px; padding: 24px; }
   .notice button { margin-top: 12px; padding: 6px 14px; border-radius: 8px; border: 0; background: #303030; color: #fff; font-weight: 600; cursor: pointer; }`;
 
+// Shopify admin performs App Bridge's top-level navigation for the app; here, only to the simulator's own pages.
+const NAVIGATE_SCRIPT = `addEventListener("message", (event) => {
+  const url = event.data && event.data.type === "sim-app-bridge:navigate" ? new URL(String(event.data.url), location.href) : null;
+  if (url && url.origin === location.origin) location.assign(url.href);
+});`;
+
 /** The simulator's stand-in for Shopify admin around an embedded app: a top bar, the app in the sidebar, the app's frame. */
 export function renderAdminFrame(shop: ShopState, appName: string, appHref: string, content: string): string {
   return `<!doctype html>
@@ -34,6 +40,7 @@ export function renderAdminFrame(shop: ShopState, appName: string, appHref: stri
       <nav aria-label="Apps"><div class="heading">Apps</div><a class="app" href="${escapeHtml(appHref)}" aria-current="page">${escapeHtml(appName)}</a></nav>
       <main>${content}</main>
     </div>
+    <script>${NAVIGATE_SCRIPT}</script>
   </body>
 </html>`;
 }

@@ -6,6 +6,7 @@ import { emitWebhooks } from "../webhooks/emit.ts";
 import { scopesUpdatePayload, shopPayload } from "../webhooks/payloads/shop.ts";
 import type { SimContext, Via } from "../types.ts";
 import { applySettings } from "./apply-settings.ts";
+import { cancelAppSubscriptionsOnUninstall } from "../store/app-subscriptions.ts";
 import { shopState, shopSummary, statsSince } from "./describe-shop.ts";
 import { guarded, requireShop, simError } from "./respond.ts";
 import { CREATE_SHOP, SETTINGS_PATCH } from "./settings-schema.ts";
@@ -85,6 +86,7 @@ export function registerShopRoutes(app: Hono, ctx: SimContext, store: SimulatorS
       shop.installed = false;
       revokeAllTokens(shop);
       shop.webhookSubscriptions = [];
+      cancelAppSubscriptionsOnUninstall(shop, Date.now());
       const deliveries = await emitWebhooks(ctx, shop, [{ topic: "app/uninstalled", payload: shopPayload(shop) }], via ? { via } : {});
       return c.json({ deliveries });
     }),

@@ -1,6 +1,7 @@
 import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { requireScopes, type GqlContext, type Resolver } from "./context.ts";
 import { abandonedCheckouts } from "./resolvers/abandoned-checkouts.ts";
+import { appSubscriptionCancel, appSubscriptionCreate } from "./resolvers/app-subscriptions.ts";
 import { bulkOperationCancel, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./resolvers/bulk-operations.ts";
 import { CUSTOMER_ORDER_FIELDS } from "./resolvers/customer-orders.ts";
 import { customer, customers } from "./resolvers/customers.ts";
@@ -62,6 +63,8 @@ const MUTATION: Root = {
   discountAutomaticAppCreate: [discountAutomaticAppCreate, ["write_discounts"]],
   discountAutomaticAppUpdate: [discountAutomaticAppUpdate, ["write_discounts"]],
   discountAutomaticDelete: [discountAutomaticDelete, ["write_discounts"]],
+  appSubscriptionCreate: [appSubscriptionCreate],
+  appSubscriptionCancel: [appSubscriptionCancel],
 };
 
 function attach(fields: Record<string, { resolve?: GraphQLFieldResolver<unknown, GqlContext> }>, root: Root): void {

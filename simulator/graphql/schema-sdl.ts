@@ -36,6 +36,8 @@ enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
 enum BulkOperationType { QUERY MUTATION }
 enum BulkOperationUserErrorCode { INVALID LIMIT_REACHED OPERATION_IN_PROGRESS }
 enum AppSubscriptionStatus { ACTIVE CANCELLED DECLINED EXPIRED FROZEN PENDING ACCEPTED }
+enum AppSubscriptionReplacementBehavior { APPLY_IMMEDIATELY APPLY_ON_NEXT_BILLING_CYCLE STANDARD }
+enum AppPricingInterval { ANNUAL EVERY_30_DAYS }
 enum ErrorsWebPixelUserErrorCode { BLANK TAKEN NOT_FOUND INVALID_SETTINGS UNABLE_TO_DELETE INVALID_RUNTIME_CONTEXT }
 enum MetafieldDefinitionCreateUserErrorCode { INVALID TAKEN TOO_LONG TOO_SHORT RESERVED_NAMESPACE_KEY INCLUSION PRESENT PINNED_LIMIT_REACHED }
 enum MetafieldsSetUserErrorCode { INVALID INVALID_TYPE INVALID_VALUE BLANK LESS_THAN_OR_EQUAL_TO TOO_LONG APP_NOT_AUTHORIZED }
@@ -66,6 +68,12 @@ type Domain { host: String! url: URL! }
 type AccessScope { handle: String! description: String! }
 type AppSubscription implements Node { id: ID! name: String! status: AppSubscriptionStatus! test: Boolean! trialDays: Int! currentPeriodEnd: DateTime createdAt: DateTime! returnUrl: URL! }
 type App { id: ID! handle: String title: String! apiKey: String! }
+input MoneyInput { amount: Decimal! currencyCode: CurrencyCode! }
+input AppRecurringPricingInput { interval: AppPricingInterval price: MoneyInput! }
+input AppPlanInput { appRecurringPricingDetails: AppRecurringPricingInput }
+input AppSubscriptionLineItemInput { plan: AppPlanInput! }
+type AppSubscriptionCreatePayload { appSubscription: AppSubscription confirmationUrl: URL userErrors: [UserError!]! }
+type AppSubscriptionCancelPayload { appSubscription: AppSubscription userErrors: [UserError!]! }
 type AppInstallation implements Node { id: ID! accessScopes: [AccessScope!]! activeSubscriptions: [AppSubscription!]! app: App! launchUrl: URL! }
 
 type WebhookHttpEndpoint { callbackUrl: URL! }
@@ -245,6 +253,8 @@ type Mutation {
   flowTriggerReceive(handle: String, payload: JSON, body: String): FlowTriggerReceivePayload
   bulkOperationRunQuery(query: String!, groupObjects: Boolean!): BulkOperationRunQueryPayload
   bulkOperationCancel(id: ID!): BulkOperationCancelPayload
+  appSubscriptionCreate(name: String!, lineItems: [AppSubscriptionLineItemInput!]!, returnUrl: URL!, test: Boolean, trialDays: Int, replacementBehavior: AppSubscriptionReplacementBehavior): AppSubscriptionCreatePayload
+  appSubscriptionCancel(id: ID!, prorate: Boolean): AppSubscriptionCancelPayload
 }
 
 schema { query: QueryRoot mutation: Mutation }

@@ -113,6 +113,7 @@ export function createShopState(options: CreateShopOptions, domain: string, appS
     metafields: new Map(),
     segments: new Map(),
     flowTriggers: [],
+    appSubscriptions: [],
     bulkOperations: [],
     graphqlCalls: {},
     throttledCalls: 0,

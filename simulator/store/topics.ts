@@ -6,6 +6,7 @@ export const DEFAULT_APP_TOPICS = [
   "app/uninstalled",
   "app/scopes_update",
   "bulk_operations/finish",
+  "app_subscriptions/update",
   "orders/create",
   "orders/paid",
   "orders/updated",
@@ -36,7 +37,6 @@ export const COMPLIANCE_TOPICS = new Set(["customers/data_request", "customers/r
 /** Topics the simulator knows; the GraphQL WebhookSubscriptionTopic enum is derived from this list. */
 export const ALL_TOPICS = [
   ...DEFAULT_APP_TOPICS,
-  "app_subscriptions/update",
   "checkouts/delete",
   "customers/merge",
   "customer.tags_added",

@@ -2,6 +2,8 @@ import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { BootstrapResponse } from "../../worker/routes/admin/get-bootstrap.ts";
 import type { SetupResponse } from "../../worker/routes/admin/get-setup.ts";
+import type { Plan } from "../../worker/db/schema/index.ts";
+import { grantPlan } from "./grant-plan.ts";
 import { simClient, type CreateShopInput } from "./simulator-client.ts";
 import { waitFor } from "./wait-for.ts";
 
@@ -56,12 +58,13 @@ export const waitForSetup = (shop: string, until: (setup: SetupResponse) => bool
 
 export type InstalledShop = { shop: string; tenantId: string; publicKey: string; serverKey: string; bootstrap: BootstrapResponse };
 
-/** A shop installed through the real managed-install flow, setup complete and the server key revealed. */
-export async function installShop(options: CreateShopInput = {}): Promise<InstalledShop> {
+/** A shop installed through the real managed-install flow, setup complete and the server key revealed; on Scale unless `app.plan` says otherwise. */
+export async function installShop(options: CreateShopInput = {}, app: { plan?: Plan } = {}): Promise<InstalledShop> {
   const shop = await createSimShop(options);
   const bootstrap = await adminJson<BootstrapResponse>(shop, "/bootstrap");
   await waitForSetup(shop);
   const { key: serverKey } = await adminJson<{ key: string }>(shop, "/keys/server/reveal", { method: "POST" });
   const after = await adminJson<BootstrapResponse>(shop, "/bootstrap");
+  await grantPlan(bootstrap.tenant.id, app.plan ?? "scale");
   return { shop, tenantId: bootstrap.tenant.id, publicKey: after.keys.public!.key, serverKey, bootstrap: after };
 }

@@ -1,13 +1,15 @@
 import { env } from "cloudflare:workers";
+import type { Plan } from "../../worker/db/schema/index.ts";
+import { grantPlan } from "./grant-plan.ts";
 import { hashServerKey, keyHint, newPublicKey, newServerKey } from "../../worker/services/keys/generate-key.ts";
 
 export type SeededTenant = { tenantId: string; shop: string; slug: string; publicKey: string; publicKeyId: string; serverKey: string; serverKeyId: string };
 
 /**
  * A fresh active tenant with its keys, written straight to D1: for tests of surfaces that only need a tenant
- * to exist. Tests of the install itself go through the real flow instead.
+ * to exist, on Scale unless `plan` says otherwise. Tests of the install itself go through the real flow instead.
  */
-export async function seedTenant(options: { shop?: string; status?: "installing" | "active" | "uninstalled" } = {}): Promise<SeededTenant> {
+export async function seedTenant(options: { shop?: string; status?: "installing" | "active" | "uninstalled"; plan?: Plan } = {}): Promise<SeededTenant> {
   const suffix = crypto.randomUUID().slice(0, 8);
   const shop = options.shop ?? `test-${suffix}.myshopify.com`;
   const slug = `${shop.split(".")[0]}-${suffix}`;
@@ -36,5 +38,6 @@ export async function seedTenant(options: { shop?: string; status?: "installing"
       now,
     ),
   ]);
+  await grantPlan(tenantId, options.plan ?? "scale");
   return { tenantId, shop, slug, publicKey, publicKeyId, serverKey, serverKeyId };
 }

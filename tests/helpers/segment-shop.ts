@@ -12,8 +12,8 @@ export const EMPTY_STORE = { products: 0, customers: 0, orders: 0, abandonedChec
  * An installed simulator shop with no store data, so only the customers a test creates exist on either side. Its
  * backfill has finished, so no background Admin API call competes with the test's (e.g. for `failGraphql`).
  */
-export async function installEmptyShop(options: CreateShopInput = {}): Promise<InstalledShop> {
-  const installed = await installShop({ size: EMPTY_STORE, ...options });
+export async function installEmptyShop(options: CreateShopInput = {}, app: Parameters<typeof installShop>[1] = {}): Promise<InstalledShop> {
+  const installed = await installShop({ size: EMPTY_STORE, ...options }, app);
   await waitFor(
     () => env.DB.prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
     { what: "the install's backfill" },

@@ -195,7 +195,29 @@ export function simClient(baseUrl: string) {
       call<Recorded<{ checkout: { id: string; gid: string; token: string; cartToken: string } }>>("POST", `${shopPath(shop)}/checkouts`, input),
     createCart: (shop: string, input: { token?: string; lines?: LineInput[] } & EmitFlags = {}) =>
       call<Recorded<{ cart: { token: string } }>>("POST", `${shopPath(shop)}/carts`, input),
+    /** The merchant approves or declines an app subscription on Shopify's confirmation page. */
+    decideSubscription: (shop: string, id: string, decision: "approve" | "decline") =>
+      call<{ subscription: SimAppSubscription; returnUrl: string; deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/app-subscriptions/${encodeURIComponent(id)}/${decision}`, {}),
+    /** Billing events on the merchant's side: a frozen or thawed shop, an expiry, a cancellation from the admin. */
+    setSubscriptionStatus: (shop: string, id: string, status: "ACTIVE" | "FROZEN" | "EXPIRED" | "CANCELLED") =>
+      call<{ subscription: SimAppSubscription; deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/app-subscriptions/${encodeURIComponent(id)}/status`, { status }),
+    endBillingPeriod: (shop: string) => call<{ subscriptions: SimAppSubscription[]; deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/app-subscriptions/end-period`, {}),
+    appSubscriptions: async (shop: string) => (await call<{ subscriptions: SimAppSubscription[] }>("GET", `${shopPath(shop)}/app-subscriptions`)).subscriptions,
   };
+}
+
+/** An app subscription as the simulator's control API shows it (the GraphQL node's fields). */
+export interface SimAppSubscription {
+  id: string;
+  name: string;
+  status: "PENDING" | "ACTIVE" | "DECLINED" | "EXPIRED" | "FROZEN" | "CANCELLED";
+  test: boolean;
+  trialDays: number;
+  currentPeriodEnd: string | null;
+  createdAt: string;
+  returnUrl: string;
+  approvedAt?: number | null;
+  replacementBehavior?: string;
 }
 
 export interface ProductInput {

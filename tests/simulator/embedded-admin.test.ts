@@ -27,6 +27,18 @@ describe("embedded admin host page", () => {
     expect(claimsOf(src.searchParams.get("id_token")!)).toMatchObject({ aud: APP.apiKey, dest: `https://${shop}`, iss: `https://${shop}/admin` });
   });
 
+  it("frames a path under the app's admin URL at the same path under /app, keeping its query (a billing return URL)", async () => {
+    const { shop } = await sim.client.createShop({ size: TINY });
+    const name = shop.replace(".myshopify.com", "");
+    const res = await fetch(`${sim.url}/store/${name}/apps/segops/billing?charge_id=42`);
+    expect(res.status).toBe(200);
+    const src = iframeSrc(await res.text());
+    expect(`${src.origin}${src.pathname}`).toBe(`${APP.appUrl}/app/billing`);
+    expect(src.searchParams.get("charge_id")).toBe("42");
+    expect(src.searchParams.get("shop")).toBe(shop);
+    expect(src.searchParams.get("id_token")).toBeTruthy();
+  });
+
   it("answers 404 for a shop the simulator does not have", async () => {
     const res = await fetch(`${sim.url}/store/nowhere-shop/apps/segops`);
     expect(res.status).toBe(404);

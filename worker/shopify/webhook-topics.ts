@@ -32,7 +32,7 @@ export const WEBHOOK_TOPICS = {
   "app/uninstalled": { kind: "lifecycle", subscribed: "app" },
   "app/scopes_update": { kind: "lifecycle", subscribed: "app" },
   "bulk_operations/finish": { kind: "lifecycle", subscribed: "app" },
-  "app_subscriptions/update": { kind: "lifecycle", subscribed: "none", unhandled: "billing is not handled yet (issue 15)" },
+  "app_subscriptions/update": { kind: "lifecycle", subscribed: "app" },
   "customers/data_request": { kind: "compliance", subscribed: "app" },
   "customers/redact": { kind: "compliance", subscribed: "app" },
   "shop/redact": { kind: "compliance", subscribed: "app" },

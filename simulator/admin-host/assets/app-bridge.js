@@ -26,14 +26,18 @@
     return nativeFetch(new Request(request, { headers }));
   };
 
-  // Top-level navigation to Shopify admin URLs lands on the simulator's equivalent page.
+  // Shopify admin URLs land on the simulator's equivalent page. Like App Bridge, `_top` asks the admin page around the
+  // app to navigate (a cross-origin frame may not move the top window itself once its click is a few seconds old).
   window.open = (url, target, features) => {
     const parsed = url === undefined ? null : new URL(String(url), location.href);
-    if (parsed && (parsed.hostname.endsWith(".myshopify.com") || parsed.hostname === "admin.shopify.com")) {
-      const prefix = parsed.hostname === "admin.shopify.com" ? "" : `/${parsed.hostname}`;
-      return nativeOpen(`${simulatorOrigin}${prefix}${parsed.pathname}${parsed.search}`, target, features);
+    const shopify = parsed && (parsed.hostname.endsWith(".myshopify.com") || parsed.hostname === "admin.shopify.com");
+    const prefix = parsed?.hostname === "admin.shopify.com" ? "" : `/${parsed?.hostname}`;
+    const destination = shopify ? `${simulatorOrigin}${prefix}${parsed.pathname}${parsed.search}` : url;
+    if (target === "_top" && window.top !== window && new URL(String(destination), location.href).origin === simulatorOrigin) {
+      window.top.postMessage({ type: "sim-app-bridge:navigate", url: String(destination) }, simulatorOrigin);
+      return null;
     }
-    return nativeOpen(url, target, features);
+    return nativeOpen(destination, target, features);
   };
 
   // Shopify shows ui-nav-menu in the admin's sidebar; inside the simulator's frame it reads as a tab bar.

@@ -2,6 +2,7 @@ import { parseId } from "../../lib/ids.ts";
 import { orderVisible } from "../../store/scopes.ts";
 import { requireScopes, type GqlContext, type Resolver } from "../context.ts";
 import { checkoutNode } from "./abandoned-checkouts.ts";
+import { appSubscriptionByGid } from "./app-subscriptions.ts";
 import { bulkNode } from "./bulk-operations.ts";
 import { customerNode } from "./customers.ts";
 import { orderConnection } from "./orders.ts";
@@ -20,6 +21,7 @@ const LOOKUPS: Record<string, { scope?: string; find: Lookup }> = {
   Product: { scope: "read_products", find: (gql, id) => withIndex(gql.shop.index.products.get(id), (i) => (gql.shop.products[i]!.deletedAt === null ? productNode(gql, i) : null)) },
   ProductVariant: { scope: "read_products", find: (gql, id) => withIndex(gql.shop.index.variants.get(id), (i) => variantNode(gql, i)) },
   AbandonedCheckout: { scope: "read_orders", find: (gql, id) => withIndex(gql.shop.index.checkouts.get(id), (i) => checkoutNode(gql, gql.shop.checkouts[i]!)) },
+  AppSubscription: { find: appSubscriptionByGid },
   BulkOperation: { find: (gql, id) => withValue(gql.shop.bulkOperations.find((op) => op.id === id), (op) => bulkNode(gql, op)) },
   Segment: { scope: "read_customers", find: (gql, id) => withValue(gql.shop.segments.get(id), segmentNode) },
   WebhookSubscription: { find: (gql, id) => withValue(gql.shop.webhookSubscriptions.find((sub) => sub.id === id), (sub) => subscriptionNode(gql, sub)) },

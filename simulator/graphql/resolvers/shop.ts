@@ -1,5 +1,6 @@
 import { gid } from "../../lib/ids.ts";
 import type { Resolver } from "../context.ts";
+import { activeSubscriptionNodes, appNumericId } from "./app-subscriptions.ts";
 
 export const shop: Resolver = (_source, _args, gql) => ({
   id: gid("Shop", gql.shop.numericId),
@@ -17,8 +18,8 @@ export const currentAppInstallation: Resolver = (_source, _args, gql) => {
   return {
     id: gid("AppInstallation", gql.shop.numericId),
     accessScopes: gql.shop.grantedScopes.map((handle) => ({ handle, description: handle.replace(/_/g, " ") })),
-    activeSubscriptions: [],
-    app: { id: `gid://shopify/App/${app.apiKey.length * 7919}`, handle: app.handle ?? "segops", title: "SegOps", apiKey: app.apiKey },
+    activeSubscriptions: activeSubscriptionNodes(gql),
+    app: { id: `gid://shopify/App/${appNumericId(app.apiKey)}`, handle: app.handle ?? "segops", title: "SegOps", apiKey: app.apiKey },
     launchUrl: `https://admin.shopify.com/store/${gql.shop.domain.replace(".myshopify.com", "")}/apps/${app.handle ?? "segops"}`,
   };
 };

@@ -43,11 +43,12 @@ describe("webhook topic registry", () => {
     const appWide = subscribedTopics("app");
     expect(tomlSubscriptions("topics").sort()).toEqual(appWide.filter((topic) => WEBHOOK_TOPICS[topic].kind !== "compliance").sort());
     expect(tomlSubscriptions("compliance_topics").sort()).toEqual(appWide.filter((topic) => WEBHOOK_TOPICS[topic].kind === "compliance").sort());
-    expect(tomlSubscriptions("topics")).not.toContain("app_subscriptions/update");
+    expect(tomlSubscriptions("topics")).toContain("app_subscriptions/update");
   });
 
-  it("quarantines a known topic it does not subscribe with the reason it gives", () => {
-    expect(webhookTopic("app_subscriptions/update")).toEqual({ kind: "lifecycle", subscribed: "none", unhandled: expect.stringContaining("issue 15") });
+  it("handles billing's app_subscriptions/update app-wide as a lifecycle topic, and knows no prototype key", () => {
+    expect(webhookTopic("app_subscriptions/update")).toEqual({ kind: "lifecycle", subscribed: "app" });
+    expect(PLANNED_LIFECYCLE_TOPICS).toContain("app_subscriptions/update");
     expect(webhookTopic("constructor")).toBeUndefined();
   });
 

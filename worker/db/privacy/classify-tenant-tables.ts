@@ -70,8 +70,9 @@ export const TENANT_TABLES = [
     table: billingSubscriptionsTable,
     scope: "tenant",
     columns: {
-      tenantId: "none", plan: "none", shopifySubscriptionGid: "merchant", status: "none", test: "none", trialEndsAt: "none",
-      currentPeriodEnd: "none", updatedAt: "none",
+      tenantId: "none", subscriptionGid: "merchant", plan: "none", status: "none", statusAt: "none", test: "none", trialDays: "none",
+      createdAt: "none", approvedAt: "none", activatedAt: "none", endedAt: "none", currentPeriodEnd: "none", trialCounted: "none",
+      updatedAt: "none",
     },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: billingSubscriptionsTable.tenantId },
@@ -79,11 +80,12 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: billingTrialsTable,
-    scope: "shop",
-    columns: { shopDomain: "merchant", plan: "none", startedAt: "none" },
+    scope: "global",
+    columns: { shopHash: "none", daysUsed: "none", updatedAt: "none" },
+    notes: { shopHash: "HMAC of the shop's domain (privacy's shop tombstone hash); the domain is never stored" },
     customerRedact: NO_CUSTOMER_DATA,
-    shopRedact: { action: "delete_rows", byShop: billingTrialsTable.shopDomain },
-    retention: "until shop/redact, which moves the trial days used to shop_tombstones under the shop's keyed hash",
+    shopRedact: { action: "keep", why: "a trial is once per shop, also after erasure: a keyed hash and a day count, nothing that names the shop" },
+    retention: "forever (a keyed hash and a day count)",
   }),
   classify({
     table: usageCountersTable,

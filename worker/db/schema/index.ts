@@ -5,3 +5,4 @@ export * from "./catalog.ts";
 export * from "./segments.ts";
 export * from "./discounts.ts";
 export * from "./operations.ts";
+export * from "./billing.ts";

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
+import { createdAt, tenantId, timestampMs } from "./columns.ts";
 
 /** Whatever could not be parsed or mapped: acknowledged, kept with its reason, replayable by an operator. */
 export const quarantineTable = sqliteTable(
@@ -133,39 +133,4 @@ export const shopTombstonesTable = sqliteTable("shop_tombstones", {
   /** Trial days the shop had used when erased (from `billing_trials`); null when it never started one. */
   trialDaysUsed: integer("trial_days_used"),
 });
-
-export const PLANS = ["starter", "growth", "scale"] as const;
-export type Plan = (typeof PLANS)[number];
-
-export const billingSubscriptionsTable = sqliteTable("billing_subscriptions", {
-  tenantId: text("tenant_id").primaryKey(),
-  plan: text("plan", { enum: PLANS }).notNull(),
-  shopifySubscriptionGid: text("shopify_subscription_gid"),
-  status: text("status").notNull(),
-  test: integer("test", { mode: "boolean" }).notNull().default(false),
-  trialEndsAt: timestampMs("trial_ends_at"),
-  currentPeriodEnd: timestampMs("current_period_end"),
-  updatedAt: updatedAt(),
-});
-
-/**
- * Trial ledger keyed by shop domain, not tenant: a trial is once per shop across reinstalls and tenant
- * deletion, and a shop domain alone is not customer data.
- */
-export const billingTrialsTable = sqliteTable("billing_trials", {
-  shopDomain: text("shop_domain").primaryKey(),
-  plan: text("plan", { enum: PLANS }).notNull(),
-  startedAt: timestampMs("started_at").notNull(),
-});
-
-export const usageCountersTable = sqliteTable(
-  "usage_counters",
-  {
-    tenantId: tenantId(),
-    period: text("period").notNull(),
-    events: integer("events").notNull().default(0),
-    updatedAt: updatedAt(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.period] })],
-);
 

@@ -5,6 +5,7 @@ import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { backfillRoutes } from "./backfill.ts";
 import { discountRuleRoutes } from "./discount-rules.ts";
+import { billingRoutes } from "./billing.ts";
 import { eventStreamRoutes } from "./event-stream.ts";
 import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
@@ -34,7 +35,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", catalogRoutes)
   .route("/", productSyncRoutes)
   .route("/", productRoutes)
-  .route("/", discountRuleRoutes);
+  .route("/", discountRuleRoutes)
+  .route("/", billingRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */
 export type AdminAppType = typeof adminRoutes;

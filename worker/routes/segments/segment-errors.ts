@@ -1,4 +1,5 @@
 import { AppError } from "../../errors.ts";
+import { planLimitError } from "../../http/plan-limit-error.ts";
 import type { SegmentError } from "../../services/segments/dsl/index.ts";
 import type { SegmentWriteError } from "../../services/segments/segment-input.ts";
 
@@ -18,5 +19,7 @@ export function segmentWriteError(error: SegmentWriteError): AppError {
       return new AppError("validation_failed", error.message, { details: { field: "pushMode", rule: error.rule ?? null } });
     case "not_found":
       return new AppError("not_found", error.message);
+    case "plan_limit":
+      return planLimitError(error.refusal);
   }
 }

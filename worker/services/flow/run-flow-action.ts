@@ -2,7 +2,8 @@ import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { flowActionRunsTable } from "../../db/schema/index.ts";
 import { createAdminContext } from "../../context/admin-context.ts";
-import type { Deps } from "../../context/deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
+import { checkPlanLimit } from "../billing/check-plan-limit.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { refuse, type FlowActionResult, type FlowActionRun } from "./actions/flow-action.ts";
 import { recomputeSegmentAction } from "./actions/recompute-segment-action.ts";
@@ -18,7 +19,7 @@ export const FlowActionRequest = z.object({
   properties: z.record(z.string(), z.unknown()).default({}),
 });
 
-export type FlowActionResponse = { status: 200 | 400 | 404 | 429 | 502; body: Record<string, unknown> };
+export type FlowActionResponse = { status: 200 | 400 | 402 | 404 | 429 | 502; body: Record<string, unknown> };
 
 const ACTIONS: Record<FlowActionHandle, FlowActionRun> = {
   [FLOW_ACTIONS.recomputeSegment]: recomputeSegmentAction,
@@ -41,6 +42,12 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
   if (!action) return answer(refuse(`SegOps has no Flow action ${input.handle}.`, 404));
   const tenant = await findTenantByShop({ ctx, input: { shop: request.shopify_domain } });
   if (!tenant || tenant.status === "uninstalled") return answer(refuse(`SegOps is not installed on ${request.shopify_domain}.`, 404));
+  // Refused before the run is claimed, so Flow's retry after an upgrade runs it.
+  const allowed = await checkPlanLimit({ ctx: forTenant(ctx, tenant.id), input: { limit: "flow" } });
+  if (!allowed.ok) {
+    const { message, ...details } = allowed.error;
+    return { status: 402, body: { error: { code: "plan_limit", message, details } } };
+  }
 
   const now = Date.now();
   const runId = request.action_run_id;

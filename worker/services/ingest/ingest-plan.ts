@@ -109,6 +109,7 @@ export function newIngestPlan(): IngestPlan {
     replays: [],
     uninstalls: [],
     grantedScopes: [],
+    subscriptionUpdates: [],
     effects: [],
   };
 }

@@ -3,6 +3,7 @@ import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findTenantsWithRedactions, loadTombstones, type Tombstones } from "../privacy/index.ts";
+import { findTenantsOverEventLimit } from "../billing/find-tenants-over-event-limit.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 
@@ -15,6 +16,8 @@ export type IngestLookups = {
   activeKeyIds: Set<string>;
   payloads: Map<string, string>;
   quarantine: Map<string, QuarantineRecord>;
+  /** Pixel tenants past their plan's events for the month: their storefront browsing events are not stored. */
+  overEventLimit: Set<string>;
   /** Erased tenants and shops: their messages are dropped, never written nor quarantined. */
   tombstones: Tombstones;
   /** Tenants that redacted a customer: only their plans are checked for rows about one. */
@@ -29,6 +32,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   const shops = new Set<string>();
   const deliveryKeys: string[] = [];
   const keyIds = new Set<string>();
+  const pixelTenants = new Set<string>();
   const payloadIds: string[] = [];
   const quarantineIds: string[] = [];
   const tenantIds = new Set<string>();
@@ -39,6 +43,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
       if (message.payloadId) payloadIds.push(message.payloadId);
     } else if (message.type === "pixel") {
       keyIds.add(message.keyId);
+      pixelTenants.add(message.tenantId);
       tenantIds.add(message.tenantId);
     } else if (message.type === "quarantine") {
       if (message.tenantId) tenantIds.add(message.tenantId);
@@ -47,8 +52,8 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   }
   const { db } = ctx;
   const scope = { tenantIds, shops };
-  // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
-  const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions] = await Promise.all([
+  // Only the lookups this batch needs: a pixel-only batch reads api_keys, its tenants' tombstones, plans and month's counts.
+  const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions, overEventLimit] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
@@ -56,6 +61,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
     loadTombstones({ ctx, input: scope }),
     findTenantsWithRedactions({ ctx, input: scope }),
+    findTenantsOverEventLimit({ ctx, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),
@@ -66,5 +72,6 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
     quarantine: new Map(quarantined.map((row) => [row.id, row])),
     tombstones,
     tenantsWithRedactions,
+    overEventLimit,
   };
 }

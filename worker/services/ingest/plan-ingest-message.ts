@@ -7,6 +7,7 @@ import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.t
 import type { IngestLookups } from "./load-ingest-lookups.ts";
 import { planPixelEvents } from "./plan-pixel-events.ts";
 import { planReplay } from "./plan-replay.ts";
+import { keepPastEventLimit } from "../billing/events-past-limit.ts";
 import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts";
 
 /**
@@ -103,5 +104,10 @@ function planPixelMessage(deps: Deps, message: PixelBatchMessage, lookups: Inges
   const ctx = { tenantId: message.tenantId, clientId: message.clientId, receivedAt: message.receivedAt };
   const { plan, rejected } = planPixelEvents(ctx, events);
   for (const { event, reason } of rejected) plan.quarantine.push(quarantined(reason, JSON.stringify(event)));
+  if (lookups.overEventLimit.has(message.tenantId)) {
+    const { kept, dropped } = keepPastEventLimit(plan.events);
+    plan.events = kept;
+    if (dropped > 0) deps.log.info("pixel events past the plan's monthly limit not stored", { tenant: message.tenantId, count: dropped });
+  }
   return plan;
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { softDeleteProducts, writeProducts } from "../catalog/write-products.ts";
+import { countStoredEvents } from "../billing/count-stored-events.ts";
+import { writeSubscriptionObservations } from "../billing/subscription-rows.ts";
 import { writeGrantedScopes, writeUninstalls } from "../lifecycle/write-lifecycle-rows.ts";
 import { writePrivacyRequests } from "../privacy/index.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
@@ -37,7 +39,8 @@ function writeDeliveries(plan: IngestPlan): SQL[] {
 
 /**
  * The statements for a plan, in dependency order: profiles before the orders and links that look them up, entities
- * before events, events before the updates that enrich or resolve them, orders before the aggregates.
+ * before events, the month's event counters before the events they count, events before the updates that enrich or
+ * resolve them, orders before the aggregates.
  */
 export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
   return [
@@ -47,6 +50,7 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
     ...writePrivacyRequests(plan.privacy),
     ...writeUninstalls(plan.uninstalls, now),
     ...writeGrantedScopes(plan.grantedScopes, now),
+    ...writeSubscriptionObservations(plan.subscriptionUpdates, now),
     ...writeCustomers(plan.customers, now),
     ...writeProducts(plan.products, now),
     ...softDeleteProducts(plan.productDeletes, now),
@@ -55,6 +59,7 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
     ...writeCheckouts(plan.checkouts, now),
     ...writeLinks(plan.links, now),
     ...linkCheckoutVisitors(plan.checkoutTokens, now),
+    ...countStoredEvents(plan.events, now),
     ...writeEvents(plan.events),
     ...enrichPurchases(plan.checkoutTokens),
     ...resolveAnonymousEvents(plan.checkoutTokens),

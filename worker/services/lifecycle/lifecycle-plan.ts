@@ -1,3 +1,5 @@
+import type { SubscriptionObservation } from "../billing/subscription-rows.ts";
+
 /**
  * A Durable Object or queue call a lifecycle or compliance topic needs once its rows are written; idempotent, since a
  * message whose effects failed is retried and plans them again. `stop_tenant` drops the cached token and the setup
@@ -7,7 +9,8 @@ export type LifecycleEffect =
   | { type: "stop_tenant"; tenantId: string }
   | { type: "clear_access_denied"; tenantId: string }
   | { type: "poll_bulk_operation"; tenantId: string; operationId: string }
-  | { type: "run_privacy_request"; requestId: string };
+  | { type: "run_privacy_request"; requestId: string }
+  | { type: "settle_trial_days"; tenantId: string };
 
 /** What lifecycle topics add to an ingest plan: rows written in its transaction, effects run after it. */
 export type LifecyclePlan = {
@@ -15,6 +18,8 @@ export type LifecyclePlan = {
   uninstalls: { tenantId: string }[];
   /** `app/scopes_update`: the scopes granted now, comma-separated. */
   grantedScopes: { tenantId: string; scopes: string }[];
+  /** `app_subscriptions/update`: the subscription's status as of its `updated_at` (older never overwrites newer). */
+  subscriptionUpdates: SubscriptionObservation[];
   /** Run by the consumer after the plan is written, never while planning. */
   effects: LifecycleEffect[];
 };

@@ -3,6 +3,7 @@ import { err, ok, type Result } from "../../lib/result.ts";
 import type { HandledTopic } from "../../shopify/webhook-topics.ts";
 import type { LifecyclePlan } from "./lifecycle-plan.ts";
 import { readWith, type Unmappable } from "../../shopify/payload/read-result.ts";
+import { readSubscriptionUpdate } from "../billing/read-subscription-update.ts";
 
 type LifecyclePlanner = (plan: LifecyclePlan, tenantId: string, payload: unknown) => Result<void, Unmappable>;
 
@@ -12,12 +13,13 @@ const BulkFinishSchema = z.object({ admin_graphql_api_id: z.string() });
 /**
  * Lifecycle topics: rows written with the plan, then effects the consumer runs after the write. `app/uninstalled`
  * keeps the data (a reinstall before `shop/redact` restores the tenant); the admin compares the scopes granted by
- * `app/scopes_update` with the declared ones; `bulk_operations/finish` has the backfill poll the finished export.
+ * `app/scopes_update` with the declared ones; `bulk_operations/finish` has the backfill poll the finished export;
+ * `app_subscriptions/update` keeps the subscription's status, then moves the days of a trial that ended to the ledger.
  */
 const PLANNERS: Record<HandledTopic<"lifecycle">, LifecyclePlanner> = {
   "app/uninstalled": (plan, tenantId) => {
     plan.uninstalls.push({ tenantId });
-    plan.effects.push({ type: "stop_tenant", tenantId });
+    plan.effects.push({ type: "stop_tenant", tenantId }, { type: "settle_trial_days", tenantId });
     return ok(undefined);
   },
   "app/scopes_update": (plan, tenantId, payload) => {
@@ -31,6 +33,13 @@ const PLANNERS: Record<HandledTopic<"lifecycle">, LifecyclePlanner> = {
     const parsed = readWith(BulkFinishSchema, payload, "bulk_operations/finish");
     if (!parsed.ok) return parsed;
     plan.effects.push({ type: "poll_bulk_operation", tenantId, operationId: parsed.value.admin_graphql_api_id });
+    return ok(undefined);
+  },
+  "app_subscriptions/update": (plan, tenantId, payload) => {
+    const observed = readSubscriptionUpdate(tenantId, payload);
+    if (!observed.ok) return observed;
+    plan.subscriptionUpdates.push(observed.value);
+    plan.effects.push({ type: "settle_trial_days", tenantId });
     return ok(undefined);
   },
 };

@@ -5,6 +5,7 @@ import type { LifecycleEffect } from "./lifecycle-plan.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { queuePrivacyRequest } from "../privacy/index.ts";
+import { settleTenantTrialDays } from "../billing/settle-tenant-trial-days.ts";
 
 /**
  * The Durable Object and queue calls of lifecycle topics, run once their plan is written and in order. Each is
@@ -31,6 +32,9 @@ export async function runLifecycleEffects(args: { ctx: Deps; input: { effects: r
         break;
       case "run_privacy_request":
         await queuePrivacyRequest({ ctx, input: { requestId: effect.requestId } });
+        break;
+      case "settle_trial_days":
+        await settleTenantTrialDays({ ctx, input: { tenantId: effect.tenantId } });
         break;
     }
   }

@@ -2,10 +2,12 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jobsTable, shopCredentialsTable, tenantsTable } from "../../db/schema/index.ts";
 import { col } from "../../db/sql-names.ts";
 import type { LifecyclePlan } from "./lifecycle-plan.ts";
+import { cancelSubscriptionsOnUninstall } from "../billing/subscription-rows.ts";
 
 /**
  * `app/uninstalled` in the plan's transaction: Shopify has already revoked the token, so it is deleted with the
- * tenant's move to `uninstalled` and the cancellation of its queued jobs; the data stays for a reinstall.
+ * tenant's move to `uninstalled` and the cancellation of its queued jobs (and of its app subscriptions, as Shopify
+ * cancels them); the data stays for a reinstall.
  */
 export function writeUninstalls(rows: LifecyclePlan["uninstalls"], now: number): SQL[] {
   return rows.flatMap(({ tenantId }) => [
@@ -15,6 +17,7 @@ export function writeUninstalls(rows: LifecyclePlan["uninstalls"], now: number):
     sql`update ${jobsTable} set ${col(jobsTable.status)} = 'cancelled', ${col(jobsTable.finishedAt)} = ${now},
       ${col(jobsTable.error)} = 'app uninstalled'
       where ${and(eq(jobsTable.tenantId, tenantId), inArray(jobsTable.status, ["queued", "running"]))}`,
+    ...cancelSubscriptionsOnUninstall(tenantId, now),
   ]);
 }
 

@@ -5,7 +5,7 @@
 export { buildPrivacyRequest, type ComplianceTopic, type PrivacyRow } from "./build-privacy-request.ts";
 export { recordPrivacyRequest, type ComplianceDelivery } from "./record-privacy-request.ts";
 export { writePrivacyRequests } from "./write-privacy-requests.ts";
-export type { Subject } from "./subject-hash.ts";
+export { shopHash, type Subject } from "./subject-hash.ts";
 export { subjectsInPayload, subjectsInText } from "./subjects-in-payload.ts";
 export { findTenantsWithRedactions, loadRedactionProbe, type RedactionProbe } from "./find-redacted-subjects.ts";
 export { isTombstoned, loadTombstones, NO_TOMBSTONES, type Tombstones } from "./load-tombstones.ts";

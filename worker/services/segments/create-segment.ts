@@ -7,7 +7,7 @@ import { deriveSlug } from "./derive-slug.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";
 import { recomputeSegment } from "./recompute-segment.ts";
-import { checkPushMode, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
+import { checkPushMode, checkSegmentPlan, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const CreateSegmentInput = z.object({
@@ -30,6 +30,8 @@ export async function createSegment(args: {
   if (!query.ok) return err(queryError(query.error));
   const pushMode = checkPushMode(input.pushMode, input.kind, query.value.ast);
   if (!pushMode.ok) return pushMode;
+  const allowed = await checkSegmentPlan({ ctx, input: { adding: true, native: pushMode.value === "native" } });
+  if (!allowed.ok) return allowed;
 
   for (let attempt = 1; ; attempt++) {
     const row = {

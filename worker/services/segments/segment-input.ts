@@ -2,6 +2,8 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { SegmentError, SegmentKind } from "./dsl/index.ts";
 import { translationOf, type PushMode } from "./segment-view.ts";
+import type { TenantContext } from "../../context/deps.ts";
+import { checkPlanLimit, type PlanLimitRefusal } from "../billing/check-plan-limit.ts";
 
 /** DSL text, or the JSON form (an object). */
 export const SegmentQueryInput = z.union([z.string().trim().min(1).max(10_000), z.record(z.string(), z.unknown())]);
@@ -12,7 +14,8 @@ export const PushModeInput = z.enum(["none", "tags", "native"]);
 export type SegmentWriteError =
   | { reason: "query"; message: string; error: SegmentError }
   | { reason: "push_mode"; message: string; rule?: string }
-  | { reason: "not_found"; message: string };
+  | { reason: "not_found"; message: string }
+  | { reason: "plan_limit"; message: string; refusal: PlanLimitRefusal };
 
 export const queryError = (error: SegmentError): SegmentWriteError => ({ reason: "query", message: error.message, error });
 
@@ -30,4 +33,18 @@ export function checkPushMode(mode: PushMode, kind: SegmentKind, queryJson: unkn
     }
   }
   return ok(mode);
+}
+
+/**
+ * What the plan must allow for a segment write: one more segment when `adding`, and native Shopify segments when the
+ * push mode becomes `native`. Checked before anything is written.
+ */
+export async function checkSegmentPlan(args: { ctx: TenantContext; input: { adding: boolean; native: boolean } }): Promise<Result<void, SegmentWriteError>> {
+  const { ctx, input } = args;
+  const limits = [...(input.adding ? (["segments"] as const) : []), ...(input.native ? (["nativeSegmentPush"] as const) : [])];
+  for (const limit of limits) {
+    const checked = await checkPlanLimit({ ctx, input: { limit } });
+    if (!checked.ok) return err({ reason: "plan_limit", message: checked.error.message, refusal: checked.error });
+  }
+  return ok(undefined);
 }

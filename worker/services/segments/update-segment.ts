@@ -7,7 +7,7 @@ import { findSegment } from "./find-segment.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";
 import { recomputeSegment } from "./recompute-segment.ts";
-import { checkPushMode, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
+import { checkPushMode, checkSegmentPlan, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const UpdateSegmentInput = z
@@ -32,6 +32,10 @@ export async function updateSegment(args: {
   const queryJson = query ? query.value.ast : segment.queryJson;
   const pushMode = checkPushMode(patch.pushMode ?? segment.pushMode, segment.kind, queryJson);
   if (!pushMode.ok) return pushMode;
+  if (pushMode.value === "native" && segment.pushMode !== "native") {
+    const allowed = await checkSegmentPlan({ ctx, input: { adding: false, native: true } });
+    if (!allowed.ok) return allowed;
+  }
 
   const [updated] = await ctx.db
     .update(segmentsTable)

@@ -56,15 +56,18 @@ describe("webhook routes (errors)", () => {
     expect(row.reason).toMatch(/not JSON/);
   });
 
-  it("acknowledges a known topic SegOps does not subscribe (billing) and quarantines it naming the issue that handles it", async () => {
+  it("acknowledges an app_subscriptions/update it cannot read, or for no SegOps plan, and quarantines it with the reason", async () => {
     const { sim, shop } = await simulatedShop();
     const tenant = await seedTenant({ shop });
-    const payloadText = JSON.stringify({ app_subscription: { admin_graphql_api_id: "gid://shopify/AppSubscription/1", status: "ACTIVE" } });
-    const { response } = await deliver(sim, shop, { topic: "app_subscriptions/update", payloadText, via: "https" });
-    expect(response.status).toBe(200);
-    const row = await quarantined(tenant.tenantId, shop);
-    expect(row).toMatchObject({ topic: "app_subscriptions/update", source: "webhook" });
-    expect(row.reason).toMatch(/^app_subscriptions\/update is not subscribed: .*issue 15/);
+    const subscription = { admin_graphql_api_id: "gid://shopify/AppSubscription/1", status: "ACTIVE", created_at: "2026-11-01T10:00:00-05:00", updated_at: "2026-11-01T10:00:00-05:00" };
+    const unnamed = await deliver(sim, shop, { topic: "app_subscriptions/update", payloadText: JSON.stringify({ app_subscription: subscription }), via: "https" });
+    expect(unnamed.response.status).toBe(200);
+    expect((await quarantined(tenant.tenantId, shop)).reason).toBe("app_subscriptions/update: app_subscription.name Invalid input: expected string, received undefined");
+
+    const other = await seedTenant({ shop: (await simulatedShop()).shop });
+    const foreign = JSON.stringify({ app_subscription: { ...subscription, name: "Another app's plan" } });
+    expect((await deliver(sim, other.shop, { topic: "app_subscriptions/update", payloadText: foreign, via: "https" })).response.status).toBe(200);
+    expect((await quarantined(other.tenantId, other.shop)).reason).toBe('app_subscriptions/update: "Another app\'s plan" is not a SegOps plan');
   });
 
   it("acknowledges a delivery for a shop SegOps does not know and quarantines it for replay after install", async () => {

@@ -64,7 +64,10 @@ describe("uninstall and reinstall", () => {
     const planned = planWebhookDelivery(delivery, tenantId);
     expect(planned.ok && { uninstalls: planned.value.uninstalls, effects: planned.value.effects }).toEqual({
       uninstalls: [{ tenantId }],
-      effects: [{ type: "stop_tenant", tenantId }],
+      effects: [
+        { type: "stop_tenant", tenantId },
+        { type: "settle_trial_days", tenantId },
+      ],
     });
     expect((await tenantRow(tenantId))?.status).toBe("active");
     expect(await credentials(tenantId)).toEqual({ n: 1 });

@@ -8,7 +8,6 @@ import { shopHash, tenantHash } from "../subject-hash.ts";
 import { deleteInBatches, useQuery, type WorkBudget } from "../work-budget.ts";
 import type { RedactionSlice } from "./redact-customer.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const p = privacyRequestsTable;
 
 /** What `shop_domain` of a privacy request becomes once its shop is erased: the shop's keyed hash. */
@@ -17,13 +16,15 @@ export const REDACTED_SHOP_PREFIX = "redacted:";
 /** Where a request's export is stored in R2: named by the request alone, so a retried export overwrites its file. */
 export const exportKey = (requestId: string) => `exports/${requestId}.json`;
 
-async function writeTombstones(ctx: Deps, tenantId: string | null, shopDomain: string, now: number, uninstalledAt: number | null): Promise<void> {
+async function writeTombstones(ctx: Deps, tenantId: string | null, shopDomain: string, now: number): Promise<void> {
   const key = ctx.config.TOKEN_ENCRYPTION_KEY;
-  const trial = await ctx.db.select().from(billingTrialsTable).where(eq(billingTrialsTable.shopDomain, shopDomain)).get();
-  const trialDaysUsed = trial ? Math.max(1, Math.ceil(((uninstalledAt ?? now) - trial.startedAt.getTime()) / DAY_MS)) : null;
+  const hash = await shopHash(key, shopDomain);
+  // billing_trials is keyed by the same hash and outlives the erasure; the tombstone repeats its count.
+  const trial = await ctx.db.select({ daysUsed: billingTrialsTable.daysUsed }).from(billingTrialsTable).where(eq(billingTrialsTable.shopHash, hash)).get();
+  const trialDaysUsed = trial?.daysUsed ?? null;
   const shop = ctx.db
     .insert(shopTombstonesTable)
-    .values({ shopHash: await shopHash(key, shopDomain), redactedAt: new Date(now), trialDaysUsed })
+    .values({ shopHash: hash, redactedAt: new Date(now), trialDaysUsed })
     .onConflictDoUpdate({
       target: shopTombstonesTable.shopHash,
       set: { redactedAt: new Date(now), trialDaysUsed: sql`max(coalesce(${shopTombstonesTable.trialDaysUsed}, 0), coalesce(${excluded(shopTombstonesTable.trialDaysUsed)}, 0))` },
@@ -55,7 +56,7 @@ export async function eraseShop(args: {
   const { tenantId, shopDomain, budget } = input;
   const counts: Record<string, number> = {};
   useQuery(budget);
-  await writeTombstones(ctx, tenantId, shopDomain, Date.now(), input.uninstalledAt);
+  await writeTombstones(ctx, tenantId, shopDomain, Date.now());
   for (const entry of PRIVACY_CLASSIFICATION) {
     const redact = entry.shopRedact;
     if (redact.action !== "delete_rows" || entry.table === tenantsTable) continue;

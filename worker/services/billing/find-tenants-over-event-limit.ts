@@ -1,0 +1,33 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Deps } from "../../context/deps.ts";
+import { billingSubscriptionsTable, usageCountersTable, type Plan } from "../../db/schema/index.ts";
+import { usagePeriod } from "./count-usage.ts";
+import { PLAN_TABLE } from "./plans.ts";
+
+/**
+ * The tenants of an ingest batch that have stored their plan's events for the month: read once per batch with the
+ * consumer's other lookups, so the pixel's hot path gains no D1 call and the batch no extra write.
+ */
+export async function findTenantsOverEventLimit(args: { ctx: Deps; input: { tenantIds: readonly string[]; now: number } }): Promise<Set<string>> {
+  const { ctx, input } = args;
+  if (input.tenantIds.length === 0) return new Set();
+  const s = billingSubscriptionsTable;
+  const u = usageCountersTable;
+  // One JSON parameter, however many tenants the batch holds (D1 binds at most 100 values).
+  const ids = JSON.stringify([...new Set(input.tenantIds)]);
+  const inIds = (column: unknown) => sql`${column} in (select value from json_each(${ids}))`;
+  const [active, counters] = await Promise.all([
+    ctx.db.select({ tenantId: s.tenantId, plan: s.plan, createdAt: s.createdAt }).from(s).where(and(inIds(s.tenantId), eq(s.status, "ACTIVE"))),
+    ctx.db.select({ tenantId: u.tenantId, events: u.events }).from(u).where(and(inIds(u.tenantId), eq(u.period, usagePeriod(input.now)))),
+  ]);
+  const plans = new Map<string, { plan: Plan; createdAt: number }>();
+  for (const row of active) {
+    const known = plans.get(row.tenantId);
+    if (!known || row.createdAt.getTime() > known.createdAt) plans.set(row.tenantId, { plan: row.plan, createdAt: row.createdAt.getTime() });
+  }
+  const over = new Set<string>();
+  for (const { tenantId, events } of counters) {
+    if (events >= PLAN_TABLE[plans.get(tenantId)?.plan ?? "starter"].limits.eventsPerMonth) over.add(tenantId);
+  }
+  return over;
+}
