@@ -4,4 +4,5 @@ export const CRONS = {
   productRescore: "0 3 * * *",
   privacyDeadlines: "0 6 * * *",
   segmentRecompute: "*/15 * * * *",
+  recommendationRefresh: "20 * * * *",
 } as const;

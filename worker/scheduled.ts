@@ -3,6 +3,7 @@ import { parseConfig } from "./env.ts";
 import { flagPrivacyDeadlines } from "./jobs/flag-privacy-deadlines.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
+import { refreshRecommendationScores } from "./jobs/refresh-recommendations.ts";
 import { rescoreChangedProducts } from "./jobs/rescore-changed-products.ts";
 import type { CronJob } from "./jobs/types.ts";
 import { createLogger, errorMessage } from "./lib/log.ts";
@@ -19,6 +20,8 @@ function jobFor(cron: string): CronJob | undefined {
       return flagPrivacyDeadlines;
     case CRONS.segmentRecompute:
       return recomputeSegments;
+    case CRONS.recommendationRefresh:
+      return refreshRecommendationScores;
     default:
       return undefined;
   }

@@ -4,3 +4,4 @@ export * from "./profiles.ts";
 export * from "./catalog.ts";
 export * from "./segments.ts";
 export * from "./operations.ts";
+export * from "./storefront.ts";
