@@ -11,6 +11,7 @@ import { flowRoutes } from "./routes/flow/index.ts";
 import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { pixelRoutes } from "./routes/pixel/index.ts";
+import { proxyRoutes } from "./routes/proxy/index.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -36,6 +37,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/v1", apiRoutes);
   app.route("/admin/api", adminRoutes);
   app.route("/flow", flowRoutes);
+  app.route("/proxy", proxyRoutes);
   app.route("/ops", opsRoutes);
   app.route("/", authRoutes);
 

@@ -6,7 +6,7 @@ import { readNewestProducts } from "./read-newest-products.ts";
 import { readRecentlyViewed } from "./read-recently-viewed.ts";
 import { readScores } from "./read-scores.ts";
 
-export type RecommendationReason = "bought_together" | "recently_viewed" | "popular_in_segment" | "best_seller" | "new_in_store";
+export type RecommendationReason = "bought_together" | "recently_viewed" | "popular_in_segment" | "best_seller" | "new_in_store" | "picked";
 export type Recommendation = ProductCard & { reason: RecommendationReason };
 
 export type RecommendInput = {
@@ -15,6 +15,8 @@ export type RecommendInput = {
   anchorProductIds?: readonly string[];
   /** The Shopify customer id of a known shopper (app proxy `logged_in_customer_id`, extension token `sub`). */
   customerId?: string | null;
+  /** The shopper behind `customerId` when the caller has already looked them up. */
+  shopper?: Shopper | null;
   /** Segments to draw "popular in segment" from when the shopper's own are unknown (a page's target segment). */
   segmentIds?: readonly string[];
   limit: number;
@@ -37,7 +39,7 @@ const SOURCES: Record<RecommendationRule, RecommendationReason[]> = {
  */
 export async function recommendProducts({ ctx, input }: { ctx: TenantContext; input: RecommendInput }): Promise<RecommendOutput> {
   const anchors = [...new Set(input.anchorProductIds ?? [])];
-  const shopper = input.customerId ? await findShopper(ctx, input.customerId) : null;
+  const shopper = input.shopper !== undefined ? input.shopper : input.customerId ? await findShopper(ctx, input.customerId) : null;
   const segmentIds = shopper && shopper.segments.length > 0 ? shopper.segments.map((segment) => segment.id) : [...(input.segmentIds ?? [])];
   const picked: { id: string; reason: RecommendationReason }[] = [];
   const taken = () => [...anchors, ...picked.map((pick) => pick.id)];
