@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { parseConfig } from "../worker/env.ts";
 import { createLogger } from "../worker/lib/log.ts";
 import { createDeps, forTenant, type TenantContext } from "../worker/context/deps.ts";
-import { runSetup } from "../worker/services/install/run-setup.ts";
+import { runSetup, type SetupStore } from "../worker/services/install/run-setup.ts";
 import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
 import type { OfflineTokens } from "../worker/shopify/request-access-token.ts";
 import type { BackfillResource } from "../queues/backfill-messages.ts";
@@ -64,12 +64,12 @@ export class TenantObject extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const log = createLogger({ tenant: this.#tenantId, job: "setup" });
     const base = this.#tenantContext();
-    const ctx = { ...base, log, admin: createAdminClient(base.config, this) };
-    const result = await runSetup(ctx, {
+    const store: SetupStore = {
       getSetup: () => this.getSetup(),
       updateSetupStep: (step, update) => this.updateSetupStep(step, update),
       stashServerKey: (keyId, secret) => this.stashServerKey(keyId, secret),
-    });
+    };
+    const result = await runSetup({ ctx: { ...base, log, admin: createAdminClient(base.config, this), store } });
     log.info("setup run", { complete: result.complete, retryInMs: result.retryInMs });
     if (result.retryInMs !== null) await this.ctx.storage.setAlarm(Date.now() + result.retryInMs);
   }

@@ -5,5 +5,5 @@ import { BackfillMessageSchema } from "./backfill-messages.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
 
 export async function consumeBackfill(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
-  return runMessages(batch, BackfillMessageSchema, deps, (message) => dispatchBackfillMessage(createBackfillContext(deps, message.tenantId), message));
+  return runMessages(batch, BackfillMessageSchema, deps, (message) => dispatchBackfillMessage({ ctx: createBackfillContext(deps, message.tenantId), input: message }));
 }

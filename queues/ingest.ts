@@ -26,7 +26,7 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     else invalid.push({ message, reason: invalidBodyReason(parsed.error, message.body) });
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid);
+    await recordDeadLetters({ ctx: deps, input: { queue: batch.queue, letters: invalid } });
     for (const { message } of invalid) message.ack();
     outcome.invalid = outcome.acked = invalid.length;
   }
@@ -38,10 +38,7 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
   };
   let lookups: Awaited<ReturnType<typeof loadIngestLookups>>;
   try {
-    lookups = await loadIngestLookups(
-      deps,
-      valid.map((entry) => entry.body),
-    );
+    lookups = await loadIngestLookups({ ctx: deps, input: { messages: valid.map((entry) => entry.body) } });
   } catch (error) {
     for (const { message } of valid) retry(message, error);
     return outcome;
@@ -49,7 +46,7 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
   const planned: Planned[] = [];
   for (const { message, body } of valid) {
     try {
-      planned.push({ message, plan: await planIngestMessage(deps, body, lookups) });
+      planned.push({ message, plan: await planIngestMessage({ ctx: deps, input: { message: body, lookups } }) });
     } catch (error) {
       retry(message, error);
     }
@@ -57,7 +54,7 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
 
   const finish = async ({ message, plan }: Planned) => {
     try {
-      await runLifecycleEffects(deps, plan.effects);
+      await runLifecycleEffects({ ctx: deps, input: { effects: plan.effects } });
       message.ack();
       outcome.acked++;
     } catch (error) {
@@ -65,12 +62,12 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     }
   };
   try {
-    await writeIngestPlan(deps.d1, planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
+    await writeIngestPlan({ ctx: deps, input: { plan: planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()) } });
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
     for (const entry of planned) {
       try {
-        await writeIngestPlan(deps.d1, entry.plan);
+        await writeIngestPlan({ ctx: deps, input: { plan: entry.plan } });
       } catch (single) {
         retry(entry.message, single);
         continue;

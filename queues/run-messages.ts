@@ -52,7 +52,7 @@ export async function runMessages<S extends z.ZodType>(
     }
   }
   if (invalid.length > 0) {
-    await recordDeadLetters(deps, batch.queue, invalid);
+    await recordDeadLetters({ ctx: deps, input: { queue: batch.queue, letters: invalid } });
     for (const { message } of invalid) message.ack();
     outcome.invalid = invalid.length;
     outcome.acked += invalid.length;

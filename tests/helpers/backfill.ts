@@ -44,7 +44,7 @@ export function manualBackfill(tenantId: string, overrides: Partial<BackfillCont
   return {
     ctx,
     queue,
-    run: (message: BackfillMessage) => dispatchBackfillMessage(ctx, message),
+    run: (message: BackfillMessage) => dispatchBackfillMessage({ ctx, input: message }),
     /** Runs queued messages (delays ignored, watchdog polls dropped) until none is left. */
     async drain(options: { onError?: (error: unknown, message: BackfillMessage) => "retry" | "drop" } = {}): Promise<void> {
       for (let guard = 0; queue.length > 0; guard++) {
@@ -52,7 +52,7 @@ export function manualBackfill(tenantId: string, overrides: Partial<BackfillCont
         const message = queue.shift()!;
         if (message.type === "poll") await new Promise((resolve) => setTimeout(resolve, 20));
         try {
-          await dispatchBackfillMessage(ctx, message);
+          await dispatchBackfillMessage({ ctx, input: message });
         } catch (error) {
           const decision = options.onError?.(error, message) ?? "retry";
           if (decision === "retry") queue.push(message);

@@ -6,7 +6,7 @@ import { applyProductFact, newIngestPlan, readProductFact, writeIngestPlan, type
 export type SeededProduct = { id: string; shopifyProductId: string };
 
 async function written(tenantId: string, plan: IngestPlan): Promise<SeededProduct> {
-  await writeIngestPlan(env.DB, plan);
+  await writeIngestPlan({ ctx: { d1: env.DB }, input: { plan } });
   const shopifyProductId = plan.products[0]!.productId;
   const row = await env.DB.prepare("select id from products where tenant_id = ? and shopify_product_id = ?").bind(tenantId, shopifyProductId).first<{ id: string }>();
   if (!row) throw new Error(`product ${shopifyProductId} was not written`);

@@ -60,7 +60,7 @@ describe("backfill queue consumer", () => {
       const deliveries = (await sim().outbox(shop, { drain: false })).filter((d) => d.topic === "bulk_operations/finish");
       return deliveries.length === 4 && deliveries;
     }, { what: "four finish webhooks" });
-    for (const delivery of finished) await handleBulkOperationFinish(driver.ctx, JSON.parse(delivery.body).admin_graphql_api_id);
+    for (const delivery of finished) await handleBulkOperationFinish({ ctx: driver.ctx, input: { operationId: JSON.parse(delivery.body).admin_graphql_api_id } });
     expect(driver.queue).toEqual(expect.arrayContaining([expect.objectContaining({ type: "poll", attempt: 0 })]));
     await driver.drain();
     expect(await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first()).toEqual({ status: "succeeded" });

@@ -13,10 +13,10 @@ export function requireServerKey(): MiddlewareHandler<AppEnv> {
     const secret = header.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : "";
     if (!secret) throw new AppError("unauthorized", "Send your server key as `Authorization: Bearer sk_…`.");
     const deps = c.get("deps");
-    const key = await authenticateServerKey(deps, secret);
+    const key = await authenticateServerKey({ ctx: deps, input: { secret } });
     if (!key) throw new AppError("invalid_token", "This server key is unknown or has been revoked.");
     c.set("tenantId", key.tenantId);
-    c.executionCtx.waitUntil(touchServerKey(deps, key.keyId));
+    c.executionCtx.waitUntil(touchServerKey({ ctx: deps, input: { keyId: key.keyId } }));
     await next();
   };
 }

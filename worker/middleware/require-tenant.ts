@@ -11,7 +11,7 @@ import { findTenantByShop } from "../services/tenants/find-tenant.ts";
 export function requireTenant(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const shop = c.get("shop");
-    const tenant = shop ? await findTenantByShop(c.get("deps"), shop) : null;
+    const tenant = shop ? await findTenantByShop({ ctx: c.get("deps"), input: { shop } }) : null;
     if (!tenant || tenant.status === "uninstalled") {
       throw new AppError("conflict", "SegOps is not installed on this shop; reload the app from Shopify admin.");
     }

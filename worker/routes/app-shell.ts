@@ -4,7 +4,7 @@ import { AppError } from "../errors.ts";
 import { renderAppShell } from "../services/app-shell/render-app-shell.ts";
 
 async function serveAppShell(c: Context<AppEnv>): Promise<Response> {
-  const page = await renderAppShell({ config: c.get("config"), assets: c.env.ASSETS, requestUrl: c.req.url });
+  const page = await renderAppShell({ ctx: c.get("deps"), input: { requestUrl: c.req.url } });
   if (!page.ok) {
     c.get("log").error("admin shell missing from assets", { route: c.req.path });
     throw new AppError("internal_error", "The admin is not built; run npm run build:admin before deploying.");

@@ -19,7 +19,7 @@ export type BootstrapResponse = {
 export const getBootstrapRoute = new Hono<AppEnv>()
   .get("/bootstrap", async (c) => {
     const deps = c.get("deps");
-    const installed = await installFromSessionToken(deps, c.get("shop")!, c.get("sessionToken")!);
+    const installed = await installFromSessionToken({ ctx: deps, input: { shop: c.get("shop")!, sessionToken: c.get("sessionToken")! } });
     if (!installed.ok) {
       if (installed.error.reason === "session_token_rejected") {
         throw new AppError("invalid_token", "Shopify did not accept this session; reload the app from Shopify admin.", {
@@ -31,7 +31,7 @@ export const getBootstrapRoute = new Hono<AppEnv>()
     const tenant = installed.value;
     c.set("tenantId", tenant.id);
     const ctx = forTenant(deps, tenant.id);
-    const [setup, keys, banners] = await Promise.all([getSetup(ctx), listKeys(ctx), listBanners(ctx, tenant)]);
+    const [setup, keys, banners] = await Promise.all([getSetup({ ctx }), listKeys({ ctx }), listBanners({ ctx, input: { tenant } })]);
     return c.json({
       tenant: { id: tenant.id, slug: tenant.slug, shop: tenant.shopDomain ?? "", status: tenant.status, plan: "starter" },
       setup,

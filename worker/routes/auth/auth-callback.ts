@@ -29,7 +29,7 @@ export function registerAuthCallback(app: Hono<AppEnv>): void {
     }
     deleteCookie(c, OAUTH_STATE_COOKIE, { path: "/auth" });
 
-    const installed = await installFromCode(c.get("deps"), { shop, code, connectToken: state.connect });
+    const installed = await installFromCode({ ctx: c.get("deps"), input: { shop, code, connectToken: state.connect } });
     if (!installed.ok) {
       const { reason, message } = installed.error;
       const status = reason === "expired" || reason === "used" ? "gone" : reason === "conflict" ? "conflict" : reason === "shopify_unavailable" ? "shopify_unavailable" : "bad_request";

@@ -17,7 +17,7 @@ export function registerBeginAuth(app: Hono<AppEnv>): void {
     if (!shop) return refuse(c, "bad_request", "Enter your shop's address, like acme.myshopify.com.");
     const connect = c.req.query("connect") ?? null;
     if (connect) {
-      const link = await checkConnectLink(c.get("deps"), connect);
+      const link = await checkConnectLink({ ctx: c.get("deps"), input: { token: connect } });
       if (!link.ok) return refuse(c, link.error.reason === "expired" || link.error.reason === "used" ? "gone" : "bad_request", link.error.message);
     }
     const nonce = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(24)));

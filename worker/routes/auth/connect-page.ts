@@ -7,7 +7,7 @@ import { escapeHtml, refuse, renderPage } from "./respond.ts";
 export function registerConnectPage(app: Hono<AppEnv>): void {
   app.get("/connect", async (c) => {
     const token = c.req.query("token") ?? "";
-    const link = await checkConnectLink(c.get("deps"), token);
+    const link = await checkConnectLink({ ctx: c.get("deps"), input: { token } });
     if (!link.ok) return refuse(c, link.error.reason === "expired" || link.error.reason === "used" ? "gone" : "bad_request", link.error.message);
     const form = `<p>Install SegOps on your Shopify store and attach it to your existing SegOps workspace.</p>
 <form method="get" action="/auth"><input type="hidden" name="connect" value="${escapeHtml(token)}">

@@ -17,20 +17,20 @@ export type OpsBackfillResponse = { tenantId: string; backfill: BackfillView };
 export function registerBackfills(app: Hono<AppEnv>): void {
   const tenantOf = async (deps: AppEnv["Variables"]["deps"], query: unknown) => {
     const { shop } = readInput(ShopInput, query);
-    const tenant = await findTenantByShop(deps, shop);
+    const tenant = await findTenantByShop({ ctx: deps, input: { shop } });
     if (!tenant || tenant.status === "uninstalled") throw new AppError("not_found", `No installed tenant for ${shop}.`);
     return forTenant(deps, tenant.id);
   };
 
   app.get("/backfill", async (c) => {
     const ctx = await tenantOf(c.get("deps"), c.req.query());
-    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus(ctx) } satisfies OpsBackfillResponse);
+    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus({ ctx }) } satisfies OpsBackfillResponse);
   });
 
   app.post("/backfill", async (c) => {
     const ctx = await tenantOf(c.get("deps"), c.req.query());
-    const queued = await queueBackfill(ctx, "operator");
+    const queued = await queueBackfill({ ctx, input: { reason: "operator" } });
     if (!queued.ok) throw new AppError("conflict", `A backfill is already running (job ${queued.error.jobId}).`);
-    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus(ctx) } satisfies OpsBackfillResponse, 202);
+    return c.json({ tenantId: ctx.tenantId, backfill: await loadBackfillStatus({ ctx }) } satisfies OpsBackfillResponse, 202);
   });
 }

@@ -8,12 +8,12 @@ import { readInput } from "../../http/read-input.ts";
 /** `GET /ops/dead-letters` and `POST /ops/dead-letters/:id/replay` (the body goes back to its source queue once). */
 export function registerDeadLetters(app: Hono<AppEnv>): void {
   app.get("/dead-letters", async (c) => {
-    const page = await listDeadLetters(c.get("deps"), readInput(ListDeadLettersInput, c.req.query()));
+    const page = await listDeadLetters({ ctx: c.get("deps"), input: readInput(ListDeadLettersInput, c.req.query()) });
     if (!page.ok) throw new AppError("validation_failed", page.error.message);
     return c.json(page.value);
   });
   app.post("/dead-letters/:id/replay", async (c) => {
-    const replayed = await replayDeadLetter(c.get("deps"), c.req.param("id"));
+    const replayed = await replayDeadLetter({ ctx: c.get("deps"), input: { id: c.req.param("id") } });
     if (replayed.ok) return c.json({ queued: true, queue: replayed.value.queue }, 202);
     switch (replayed.error.reason) {
       case "not_found":

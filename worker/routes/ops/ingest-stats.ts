@@ -10,6 +10,6 @@ const StatsInput = z.object({ since: z.coerce.number().int().nonnegative().defau
 export function registerIngestStats(app: Hono<AppEnv>): void {
   app.get("/ingest-stats", async (c) => {
     const { since } = readInput(StatsInput, c.req.query());
-    return c.json(await readIngestStats(c.get("deps"), since));
+    return c.json(await readIngestStats({ ctx: c.get("deps"), input: { since } }));
   });
 }

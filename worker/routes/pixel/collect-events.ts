@@ -10,7 +10,7 @@ import { refusePixel } from "./refuse-pixel.ts";
 export function registerCollectEvents(app: Hono<AppEnv>): void {
   app.post("/events", limitBody(MAX_BATCH_BYTES), async (c) => {
     const meta = { origin: c.req.header("Origin") ?? null, userAgent: c.req.header("User-Agent") ?? null };
-    const accepted = await acceptPixelEvents(c.get("deps"), await c.req.text(), meta);
+    const accepted = await acceptPixelEvents({ ctx: c.get("deps"), input: { text: await c.req.text(), meta } });
     if (!accepted.ok) return refusePixel(accepted.error);
     return c.json(accepted.value, 202);
   });

@@ -12,7 +12,7 @@ const MAX_HANDSHAKE_BYTES = 4_096;
 /** `POST /pixel/v1/handshake` `{ publicKey, clientId }` → 200 `{ token, expiresAt, config }`. */
 export function registerHandshake(app: Hono<AppEnv>): void {
   app.post("/handshake", limitBody(MAX_HANDSHAKE_BYTES), async (c) => {
-    const session = await startPixelSession(c.get("deps"), await c.req.text());
+    const session = await startPixelSession({ ctx: c.get("deps"), input: { text: await c.req.text() } });
     if (!session.ok) return refusePixel(session.error);
     return c.json(session.value);
   });

@@ -13,7 +13,7 @@ export const pushSegmentRoute = new Hono<AppEnv>()
   .post("/segments/:slug/push", slugParam(), async (c) => {
     const ctx = tenantContext(c);
     const { slug } = c.req.valid("param");
-    const segment = await findSegment(ctx, slug);
+    const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
     if (segment.pushMode === "none") throw new AppError("conflict", `Segment ${slug} is not pushed to Shopify; set its pushMode to tags or native first.`);
     await requestSegmentPush({ ctx, input: { segmentId: segment.id } });

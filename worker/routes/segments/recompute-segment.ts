@@ -14,7 +14,7 @@ export const recomputeSegmentRoute = new Hono<AppEnv>()
   .post("/segments/:slug/recompute", slugParam(), async (c) => {
     const ctx = tenantContext(c);
     const { slug } = c.req.valid("param");
-    const segment = await findSegment(ctx, slug);
+    const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
     const outcome = await recomputeSegment({ ctx, input: { segment } });
     if (!outcome.ok) throw segmentQueryError(outcome.error);

@@ -14,7 +14,7 @@ export function registerReceivePubsub(app: Hono<AppEnv>): void {
   app.post("/pubsub", limitBody(MAX_ENVELOPE_BYTES), async (c) => {
     const header = c.req.header("Authorization") ?? "";
     const bearer = header.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
-    const accepted = await acceptPubsubPush(c.get("deps"), bearer, await c.req.text());
+    const accepted = await acceptPubsubPush({ ctx: c.get("deps"), input: { bearer, text: await c.req.text() } });
     if (!accepted.ok) {
       if (accepted.error.reason === "invalid_token") {
         c.get("log").warn("pubsub push refused", { reason: accepted.error.detail });

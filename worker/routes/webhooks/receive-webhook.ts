@@ -14,7 +14,7 @@ export const MAX_WEBHOOK_BYTES = 1_500_000;
 export function registerReceiveWebhook(app: Hono<AppEnv>): void {
   for (const path of ["/", "/compliance"]) {
     app.post(path, limitBody(MAX_WEBHOOK_BYTES), async (c) => {
-      const accepted = await acceptWebhook(c.get("deps"), await c.req.arrayBuffer(), c.req.raw.headers);
+      const accepted = await acceptWebhook({ ctx: c.get("deps"), input: { rawBody: await c.req.arrayBuffer(), headers: c.req.raw.headers } });
       if (!accepted.ok) throw new AppError(accepted.error.reason === "invalid_hmac" ? "invalid_hmac" : "bad_request", accepted.error.message);
       return c.json({ ok: true, topic: accepted.value.topic, outcome: accepted.value.outcome });
     });

@@ -1,3 +1,4 @@
+import type { Deps } from "../../context/deps.ts";
 import type { Config } from "../../env.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { parseShopDomain } from "../../shopify/shop-domain.ts";
@@ -41,20 +42,17 @@ function fillAppShell(template: string, config: Config): string {
  * The embedded admin's document for any /app path: the built index.html with its placeholders filled. Never
  * cached, so a deploy or a key change reaches the merchant on the next load.
  */
-export async function renderAppShell(args: {
-  config: Config;
-  assets: Fetcher;
-  requestUrl: string;
-}): Promise<Result<AppShellPage, { reason: "not_built" }>> {
-  const url = new URL(args.requestUrl);
-  const template = await args.assets.fetch(new URL("/", url));
+export async function renderAppShell(args: { ctx: Deps; input: { requestUrl: string } }): Promise<Result<AppShellPage, { reason: "not_built" }>> {
+  const { ctx, input } = args;
+  const url = new URL(input.requestUrl);
+  const template = await ctx.env.ASSETS.fetch(new URL("/", url));
   if (!template.ok) return err({ reason: "not_built" });
   return ok({
-    html: fillAppShell(await template.text(), args.config),
+    html: fillAppShell(await template.text(), ctx.config),
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Content-Security-Policy": frameAncestors(args.config, url.searchParams.get("shop")),
+      "Content-Security-Policy": frameAncestors(ctx.config, url.searchParams.get("shop")),
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -12,7 +12,9 @@ const PROFILES_PER_CHUNK = 2_000;
  * the stored orders, a slice of profiles per chunk. Once at the end instead of after every chunk of orders, which
  * recomputed a customer once per chunk that held one of their orders.
  */
-export async function aggregateProfilesChunk(ctx: BackfillContext, target: ChunkTarget, progress: ResourceProgress): Promise<ResourceProgress | null> {
+export async function aggregateProfilesChunk(args: { ctx: BackfillContext; input: { target: ChunkTarget; progress: ResourceProgress } }): Promise<ResourceProgress | null> {
+  const { ctx, input } = args;
+  const { target, progress } = input;
   const slice = await ctx.db
     .select({ id: profilesTable.id, customerId: profilesTable.shopifyCustomerId })
     .from(profilesTable)
@@ -21,7 +23,7 @@ export async function aggregateProfilesChunk(ctx: BackfillContext, target: Chunk
     .limit(PROFILES_PER_CHUNK);
   const plan = newIngestPlan();
   plan.recompute = slice.map((profile) => ({ tenantId: ctx.tenantId, customerId: profile.customerId, orderId: null }));
-  await writeIngestPlan(ctx.d1, plan);
+  await writeIngestPlan({ ctx, input: { plan } });
   const done = slice.length < PROFILES_PER_CHUNK;
   const afterProfile = slice.at(-1)?.id ?? progress.afterProfile;
   return ctx.tenant.commitBackfillChunk(target.jobId, target.resource, progress.chunk, done ? { afterProfile, phase: "done", finishedAt: Date.now() } : { afterProfile });

@@ -45,7 +45,7 @@ export function createBackfillContext(deps: Deps, tenantId: string, overrides: P
     send: async (message, options) => {
       await deps.env.BACKFILL_QUEUE.send(message, options);
     },
-    writePlan: (plan) => writeIngestPlan(ctx.d1, plan),
+    writePlan: (plan) => writeIngestPlan({ ctx, input: { plan } }),
     limits: BACKFILL_LIMITS,
     ...overrides,
   };

@@ -5,15 +5,16 @@ import { reconcileResource } from "./reconcile-resource.ts";
 import { runBackfillChunk } from "./run-backfill-chunk.ts";
 import { startBackfill } from "./start-backfill.ts";
 
-export function dispatchBackfillMessage(ctx: BackfillContext, message: BackfillMessage): Promise<void> {
-  switch (message.type) {
+export function dispatchBackfillMessage(args: { ctx: BackfillContext; input: BackfillMessage }): Promise<void> {
+  const { ctx, input } = args;
+  switch (input.type) {
     case "start":
-      return startBackfill(ctx, message);
+      return startBackfill({ ctx, input });
     case "poll":
-      return pollBackfill(ctx, message);
+      return pollBackfill({ ctx, input });
     case "chunk":
-      return runBackfillChunk(ctx, message);
+      return runBackfillChunk({ ctx, input });
     case "reconcile":
-      return reconcileResource(ctx, message);
+      return reconcileResource({ ctx, input });
   }
 }

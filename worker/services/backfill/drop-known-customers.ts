@@ -8,7 +8,9 @@ import type { IngestPlan } from "../ingest/index.ts";
  * A profile the customers export already wrote gains nothing from that but D1 work, so those rows are dropped;
  * a customer the export did not have (created since) is still written from the order.
  */
-export async function dropKnownCustomers(ctx: TenantContext, plan: IngestPlan): Promise<void> {
+export async function dropKnownCustomers(args: { ctx: TenantContext; input: { plan: IngestPlan } }): Promise<void> {
+  const { ctx, input } = args;
+  const { plan } = input;
   const ids = [...new Set(plan.customers.map((customer) => customer.customerId))];
   if (ids.length === 0) return;
   const rows = await ctx.db

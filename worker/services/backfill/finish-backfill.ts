@@ -7,7 +7,9 @@ import { finishBackfillJob } from "./backfill-job.ts";
 const FIRST_SCORING_LIMIT = 500;
 
 /** Closes the job once every resource is done or failed: counts go to `jobs.result`, staged lines are dropped. */
-export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string): Promise<void> {
+export async function finishBackfillIfDone(args: { ctx: BackfillContext; input: { jobId: string } }): Promise<void> {
+  const { ctx, input } = args;
+  const { jobId } = input;
   const state = await ctx.tenant.backfillState();
   if (state?.jobId !== jobId) return;
   const progress = BACKFILL_RESOURCES.map((resource) => ({ resource, ...state.resources[resource] }));
@@ -21,7 +23,7 @@ export async function finishBackfillIfDone(ctx: BackfillContext, jobId: string):
   // A fresh catalog gets its AI readability scores before the job reads as finished, rather than at the next
   // nightly run (which scores the rest of a large one). Scoring twice after a race scores nothing twice.
   const scored = await scoreChangedProducts({ ctx, input: { limit: FIRST_SCORING_LIMIT } });
-  const finished = await finishBackfillJob(ctx, jobId, { status: failed.length > 0 ? "failed" : "succeeded", result, error }, Date.now());
+  const finished = await finishBackfillJob({ ctx, input: { jobId, outcome: { status: failed.length > 0 ? "failed" : "succeeded", result, error }, now: Date.now() } });
   await ctx.tenant.clearBackfillLines(jobId);
   if (finished) ctx.log.info("backfill finished", { tenant: ctx.tenantId, job: jobId, failed: failed.map((p) => p.resource), productsScored: scored.scored });
 }

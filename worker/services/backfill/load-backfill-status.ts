@@ -6,7 +6,8 @@ import { findTenantById } from "../tenants/find-tenant.ts";
 import { backfillWindow } from "./backfill-window.ts";
 import { describeBackfill, type BackfillJobView, type BackfillView } from "./describe-backfill.ts";
 
-export async function latestBackfillJob(ctx: TenantContext): Promise<BackfillJobView | null> {
+export async function latestBackfillJob(args: { ctx: TenantContext }): Promise<BackfillJobView | null> {
+  const { ctx } = args;
   const row = await ctx.db
     .select()
     .from(jobsTable)
@@ -20,7 +21,9 @@ export async function latestBackfillJob(ctx: TenantContext): Promise<BackfillJob
 }
 
 /** Progress of the tenant's latest backfill, per resource, for the dashboard. */
-export async function loadBackfillStatus(ctx: TenantContext, now = Date.now()): Promise<BackfillView> {
-  const [job, state, tenant] = await Promise.all([latestBackfillJob(ctx), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById(ctx, ctx.tenantId)]);
+export async function loadBackfillStatus(args: { ctx: TenantContext }): Promise<BackfillView> {
+  const { ctx } = args;
+  const now = Date.now();
+  const [job, state, tenant] = await Promise.all([latestBackfillJob({ ctx }), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById({ ctx, input: { tenantId: ctx.tenantId } })]);
   return describeBackfill(job, state, backfillWindow(tenant?.grantedScopes ?? "", now).ordersDays, now);
 }

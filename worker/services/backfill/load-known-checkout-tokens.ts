@@ -5,8 +5,9 @@ import { idFromGid } from "../../shopify/gid.ts";
 import type { BulkNode } from "./join-bulk-lines.ts";
 
 /** Tokens a checkout webhook already stored for these abandoned checkouts, so the backfill keys them the same way. */
-export async function loadKnownCheckoutTokens(ctx: TenantContext, roots: readonly BulkNode[]): Promise<Map<string, string>> {
-  const ids = roots.flatMap((root) => (typeof root.value.id === "string" ? [idFromGid(root.value.id)] : []));
+export async function loadKnownCheckoutTokens(args: { ctx: TenantContext; input: { roots: readonly BulkNode[] } }): Promise<Map<string, string>> {
+  const { ctx, input } = args;
+  const ids = input.roots.flatMap((root) => (typeof root.value.id === "string" ? [idFromGid(root.value.id)] : []));
   if (ids.length === 0) return new Map();
   const rows = await ctx.db
     .select({ checkoutId: checkoutsTable.shopifyCheckoutId, token: checkoutsTable.token })

@@ -26,8 +26,9 @@ export function pollDelaySeconds(attempt: number): number {
  * Exporting: asks Shopify how the export is doing and, once complete, starts the chunk chain (exactly once, by a
  * phase check in the DO). Downloading or writing: a watchdog that restarts a chain whose next message was lost.
  */
-export async function pollBackfill(ctx: BackfillContext, message: BackfillMessageOf<"poll">): Promise<void> {
-  if ((await backfillJobStatus(ctx, message.jobId)) !== "running") return;
+export async function pollBackfill(args: { ctx: BackfillContext; input: BackfillMessageOf<"poll"> }): Promise<void> {
+  const { ctx, input: message } = args;
+  if ((await backfillJobStatus({ ctx, input: { jobId: message.jobId } })) !== "running") return;
   const state = await ctx.tenant.backfillState();
   if (state?.jobId !== message.jobId) return;
   const progress = state.resources[message.resource];
@@ -61,7 +62,7 @@ async function checkExport(ctx: BackfillContext, message: BackfillMessageOf<"pol
   if (operation.url === null) {
     // An export that matched nothing has no file.
     await ctx.tenant.updateBackfill(jobId, resource, { ...counts, phase: "done", finishedAt: Date.now() }, "exporting");
-    return finishBackfillIfDone(ctx, jobId);
+    return finishBackfillIfDone({ ctx, input: { jobId } });
   }
   const downloading = await ctx.tenant.updateBackfill(jobId, resource, { ...counts, phase: "downloading", url: operation.url, downloadStartedAt: Date.now() }, "exporting");
   if (!downloading) return;
@@ -71,6 +72,6 @@ async function checkExport(ctx: BackfillContext, message: BackfillMessageOf<"pol
 
 async function fail(ctx: BackfillContext, jobId: string, resource: BackfillMessageOf<"poll">["resource"], error: ResourceProgress["error"]): Promise<void> {
   await ctx.tenant.updateBackfill(jobId, resource, { phase: "failed", error, finishedAt: Date.now() });
-  await finishBackfillIfDone(ctx, jobId);
+  await finishBackfillIfDone({ ctx, input: { jobId } });
 }
 

@@ -12,8 +12,11 @@ const STALE_MS = 30 * 60_000;
 export type QueueBackfillRefusal = { reason: "already_running"; jobId: string };
 
 /** On demand (admin or operator): records a queued backfill job and hands it to the backfill queue. */
-export async function queueBackfill(ctx: TenantContext, reason: "manual" | "operator", now = Date.now()): Promise<Result<{ jobId: string }, QueueBackfillRefusal>> {
-  const latest = await latestBackfillJob(ctx);
+export async function queueBackfill(args: { ctx: TenantContext; input: { reason: "manual" | "operator" } }): Promise<Result<{ jobId: string }, QueueBackfillRefusal>> {
+  const { ctx, input } = args;
+  const { reason } = input;
+  const now = Date.now();
+  const latest = await latestBackfillJob({ ctx });
   if (latest && (latest.status === "queued" || latest.status === "running")) {
     const state = await tenantObject(ctx.env, ctx.tenantId).backfillState();
     const lastMove = state?.jobId === latest.id ? Math.max(...Object.values(state.resources).map((r) => r.updatedAt)) : Date.parse(latest.createdAt);

@@ -1,5 +1,6 @@
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
+import type { AdminContext } from "../../context/admin-context.ts";
 import type { AdminClient, AdminGraphqlError } from "../../shopify/admin-graphql.ts";
 import type { BulkNode } from "./join-bulk-lines.ts";
 import { NESTED, nestedPageQuery, pageQuery, rootField, searchSince } from "./resource-queries.ts";
@@ -20,7 +21,12 @@ const PAGE: Record<BackfillResource, { first: number; nested: number }> = {
 export type RecentPage = { records: BulkNode[]; after: string | null };
 
 /** A page of records updated since `since`, each with all its nested children (fetched further when a record has more). */
-export async function readRecentPage(admin: AdminClient, resource: BackfillResource, since: number, after: string | null): Promise<Result<RecentPage, AdminGraphqlError>> {
+export async function readRecentPage(args: {
+  ctx: AdminContext;
+  input: { resource: BackfillResource; since: number; after: string | null };
+}): Promise<Result<RecentPage, AdminGraphqlError>> {
+  const { admin } = args.ctx;
+  const { resource, since, after } = args.input;
   const { first, nested } = PAGE[resource];
   const read = await admin.request<Record<string, Connection>>(pageQuery(resource, nested), { first, after, query: searchSince("updated_at", since) });
   if (!read.ok) return read;

@@ -11,17 +11,18 @@ import { readRecentPage } from "./read-recent-page.ts";
  * writes it through the same appliers as the backfill. Webhooks that did arrive produced the same business keys,
  * so only what they missed changes anything.
  */
-export async function reconcileResource(ctx: BackfillContext, message: BackfillMessageOf<"reconcile">): Promise<void> {
+export async function reconcileResource(args: { ctx: BackfillContext; input: BackfillMessageOf<"reconcile"> }): Promise<void> {
+  const { ctx, input: message } = args;
   const started = Date.now();
   let { resource, after } = message;
   const counts = { ...message.counts };
   for (;;) {
-    const page = await readRecentPage(ctx.admin, resource, message.since, after);
+    const page = await readRecentPage({ ctx, input: { resource, since: message.since, after } });
     if (!page.ok) {
       if (page.error.kind === "unavailable") throw new Error(`Shopify is unavailable: ${page.error.message}`);
       return finishReconcile(ctx, message.jobId, counts, `${resource}: ${page.error.message}`);
     }
-    const knownCheckoutTokens = resource === "abandoned_checkouts" ? await loadKnownCheckoutTokens(ctx, page.value.records) : new Map<string, string>();
+    const knownCheckoutTokens = resource === "abandoned_checkouts" ? await loadKnownCheckoutTokens({ ctx, input: { roots: page.value.records } }) : new Map<string, string>();
     const factContext = { tenantId: ctx.tenantId, source: "backfill" as const, receivedAt: Date.now(), triggeredAt: null, knownCheckoutTokens };
     const { plan, planned } = planBulkRecords(resource, factContext, page.value.records);
     await ctx.writePlan(plan);

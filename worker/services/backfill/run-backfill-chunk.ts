@@ -25,9 +25,10 @@ function runnerFor(phase: BackfillPhase) {
  * rest to a new message. A message for a chunk already run (a duplicate, or one the watchdog resent) does nothing;
  * one whose chunk another invocation still holds retries later.
  */
-export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMessageOf<"chunk">): Promise<void> {
+export async function runBackfillChunk(args: { ctx: BackfillContext; input: BackfillMessageOf<"chunk"> }): Promise<void> {
+  const { ctx, input: message } = args;
   const { jobId, resource } = message;
-  const status = await backfillJobStatus(ctx, jobId);
+  const status = await backfillJobStatus({ ctx, input: { jobId } });
   if (status !== "running") {
     // Cancelled by an uninstall or replaced: its staged lines would only take up the DO's storage.
     if (status === "cancelled" || status === "failed") await ctx.tenant.clearBackfillLines(jobId);
@@ -46,13 +47,13 @@ export async function runBackfillChunk(ctx: BackfillContext, message: BackfillMe
     if (!run) return;
     let next: Awaited<ReturnType<typeof run>>;
     try {
-      next = await run(ctx, message, progress);
+      next = await run({ ctx, input: { target: message, progress } });
     } catch (error) {
       await ctx.tenant.updateBackfill(jobId, resource, { leaseUntil: 0 }).catch(() => null);
       throw error;
     }
     if (!next) return;
-    if (isFinished(next.phase)) return finishBackfillIfDone(ctx, jobId);
+    if (isFinished(next.phase)) return finishBackfillIfDone({ ctx, input: { jobId } });
     chunk = next.chunk;
     if (Date.now() - started >= ctx.limits.invocationMs) {
       await ctx.send({ type: "chunk", tenantId: ctx.tenantId, jobId, resource, chunk });

@@ -26,7 +26,9 @@ function stagedLine(seq: number, text: string): StagedLine {
  * Downloads the next byte range of the export file (HTTP Range from the download cursor) and stages its lines in
  * the tenant DO together with the new cursor, so a crash re-reads exactly this range and restages the same lines.
  */
-export async function stageBulkChunk(ctx: BackfillContext, target: ChunkTarget, progress: ResourceProgress): Promise<ResourceProgress | null> {
+export async function stageBulkChunk(args: { ctx: BackfillContext; input: { target: ChunkTarget; progress: ResourceProgress } }): Promise<ResourceProgress | null> {
+  const { ctx, input } = args;
+  const { target, progress } = input;
   const { jobId, resource } = target;
   const stage = (lines: StagedLine[], update: Partial<ResourceProgress>) => ctx.tenant.stageBackfillLines(jobId, resource, progress.chunk, lines, update);
   const toWriting = { phase: "writing" as const, writeStartedAt: Date.now() };

@@ -14,10 +14,11 @@ const BUSY_RETRY_SECONDS = 30;
  * the gaps). Each export is then watched by `poll` messages until Shopify's `bulk_operations/finish` or a poll
  * sees it complete.
  */
-export async function startBackfill(ctx: BackfillContext, message: BackfillMessageOf<"start">): Promise<void> {
+export async function startBackfill(args: { ctx: BackfillContext; input: BackfillMessageOf<"start"> }): Promise<void> {
+  const { ctx, input: message } = args;
   const now = Date.now();
-  if (!(await claimBackfillJob(ctx, message.jobId, now))) return;
-  const tenant = await findTenantById(ctx, ctx.tenantId);
+  if (!(await claimBackfillJob({ ctx, input: { jobId: message.jobId, now } }))) return;
+  const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
   if (!tenant) return;
   const window = backfillWindow(tenant.grantedScopes, now);
   const state = await ctx.tenant.beginBackfill({ jobId: message.jobId, reason: message.reason, startedAt: now, ordersDays: window.ordersDays }, window.since);
@@ -27,7 +28,7 @@ export async function startBackfill(ctx: BackfillContext, message: BackfillMessa
   for (const resource of BACKFILL_RESOURCES) {
     const progress = state.resources[resource];
     if (progress.phase !== "pending") continue;
-    const submitted = await submitBulkExport(ctx.admin, resource, progress.since);
+    const submitted = await submitBulkExport({ ctx, input: { resource, since: progress.since } });
     if (submitted.ok) {
       const patch = { phase: "exporting" as const, operationId: submitted.value.operationId, exportStartedAt: Date.now() };
       await ctx.tenant.updateBackfill(message.jobId, resource, patch, "pending");
@@ -40,7 +41,7 @@ export async function startBackfill(ctx: BackfillContext, message: BackfillMessa
     else await ctx.tenant.updateBackfill(message.jobId, resource, { phase: "failed", error: refusal.failure, finishedAt: Date.now() }, "pending");
   }
   if (busy) await ctx.send(message, { delaySeconds: BUSY_RETRY_SECONDS });
-  await finishBackfillIfDone(ctx, message.jobId);
+  await finishBackfillIfDone({ ctx, input: { jobId: message.jobId } });
 }
 
 /** Setup progress says plainly when orders stop at 60 days, instead of claiming 90. */

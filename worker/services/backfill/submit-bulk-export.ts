@@ -1,7 +1,7 @@
 import type { BackfillFailure } from "../../../durable-objects/backfill-progress.ts";
 import type { BackfillResource } from "../../../queues/backfill-messages.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { AdminClient } from "../../shopify/admin-graphql.ts";
+import type { AdminContext } from "../../context/admin-context.ts";
 import { adminFailure } from "./backfill-failures.ts";
 import { bulkQuery, RESOURCE_LABELS, searchSince } from "./resource-queries.ts";
 
@@ -17,9 +17,14 @@ type RunQueryData = {
 export type ExportRefusal = { kind: "busy" } | { kind: "retry"; message: string } | { kind: "failed"; failure: BackfillFailure };
 
 /** Starts Shopify's bulk export of one resource (API 2026-07, ungrouped: children may come anywhere in the file). */
-export async function submitBulkExport(admin: AdminClient, resource: BackfillResource, since: number | null): Promise<Result<{ operationId: string }, ExportRefusal>> {
+export async function submitBulkExport(args: {
+  ctx: AdminContext;
+  input: { resource: BackfillResource; since: number | null };
+}): Promise<Result<{ operationId: string }, ExportRefusal>> {
+  const { ctx, input } = args;
+  const { resource, since } = input;
   const what = RESOURCE_LABELS[resource];
-  const sent = await admin.request<RunQueryData>(RUN_QUERY, { query: bulkQuery(resource, searchSince("created_at", since)) });
+  const sent = await ctx.admin.request<RunQueryData>(RUN_QUERY, { query: bulkQuery(resource, searchSince("created_at", since)) });
   if (!sent.ok) {
     return sent.error.kind === "unavailable" ? err({ kind: "retry", message: sent.error.message }) : err({ kind: "failed", failure: adminFailure(what, sent.error) });
   }

@@ -13,7 +13,9 @@ import type { ChunkTarget } from "./stage-bulk-chunk.ts";
  * the ingestion writers, then moves the cursor. Every row is an upsert on a business key, so re-running a chunk
  * after a crash between the write and the cursor move writes nothing twice.
  */
-export async function writeBulkChunk(ctx: BackfillContext, target: ChunkTarget, progress: ResourceProgress): Promise<ResourceProgress | null> {
+export async function writeBulkChunk(args: { ctx: BackfillContext; input: { target: ChunkTarget; progress: ResourceProgress } }): Promise<ResourceProgress | null> {
+  const { ctx, input } = args;
+  const { target, progress } = input;
   const { jobId, resource } = target;
   const receivedAt = Date.now();
   const staged = await ctx.tenant.readBackfillRoots(jobId, resource, progress.afterSeq, ctx.limits.writeRoots);
@@ -25,7 +27,7 @@ export async function writeBulkChunk(ctx: BackfillContext, target: ChunkTarget, 
     else unreadable.push({ line, reason: parsed.ok ? "JSONL line is not an object" : parsed.error.reason });
   }
   const { roots } = joinBulkLines(objects);
-  const knownCheckoutTokens = resource === "abandoned_checkouts" ? await loadKnownCheckoutTokens(ctx, roots) : new Map<string, string>();
+  const knownCheckoutTokens = resource === "abandoned_checkouts" ? await loadKnownCheckoutTokens({ ctx, input: { roots } }) : new Map<string, string>();
   const factContext = { tenantId: ctx.tenantId, source: "backfill" as const, receivedAt, triggeredAt: progress.exportStartedAt, knownCheckoutTokens };
   const { plan, planned, skipped } = planBulkRecords(resource, factContext, roots);
   for (const { line, reason } of unreadable) {
@@ -33,7 +35,7 @@ export async function writeBulkChunk(ctx: BackfillContext, target: ChunkTarget, 
       quarantineRow({ tenantId: ctx.tenantId, shopDomain: null, source: "backfill", topic: `backfill/${resource}`, reason, payload: line, headers: {}, receivedAt }),
     );
   }
-  if (resource === "orders" || resource === "abandoned_checkouts") await dropKnownCustomers(ctx, plan);
+  if (resource === "orders" || resource === "abandoned_checkouts") await dropKnownCustomers({ ctx, input: { plan } });
   // Orders end with one pass over every profile's totals (aggregate-profiles-chunk.ts) instead.
   if (resource === "orders") plan.recompute = [];
   await ctx.writePlan(plan);

@@ -17,8 +17,9 @@ const FOUND = {
 export type FoundProduct = { id: string; shopifyProductId: string | null; title: string; aiScore: number | null; aiRecommendations: AiRecommendation[] | null; aiScoredAt: Date | null };
 
 /** A live product of this tenant by SegOps id (`prd_…`), Shopify id or Shopify GID; anything else is not found. */
-export async function findProduct(ctx: TenantContext, ref: string): Promise<FoundProduct | null> {
-  const id = idFromGid(ref.trim());
+export async function findProduct(args: { ctx: TenantContext; input: { ref: string } }): Promise<FoundProduct | null> {
+  const { ctx, input } = args;
+  const id = idFromGid(input.ref.trim());
   if (!PRODUCT_REF.test(id)) return null;
   const byRef = id.startsWith("prd_") ? eq(productsTable.id, id) : eq(productsTable.shopifyProductId, id);
   const row = await ctx.db

@@ -20,7 +20,7 @@ export const productNotFound = (ref: string): ProductScoreError => ({ reason: "n
 /** The stored score of a product named by SegOps id, Shopify id or GID. */
 export async function getProductScore(args: { ctx: TenantContext; input: { ref: string } }): Promise<Result<ProductScoreView, ProductScoreError>> {
   const { ctx, input } = args;
-  const product = await findProduct(ctx, input.ref);
+  const product = await findProduct({ ctx, input });
   if (!product) return err(productNotFound(input.ref));
   return ok({
     productId: product.id,

@@ -7,7 +7,7 @@ import { scoreProducts } from "./score-products.ts";
 /** Scores one product now (SegOps id, Shopify id or GID) and stores the score; a drop requests the Flow trigger. */
 export async function rescoreProduct(args: { ctx: TenantContext; input: { ref: string } }): Promise<Result<ProductScoreView, ProductScoreError>> {
   const { ctx, input } = args;
-  const product = await findProduct(ctx, input.ref);
+  const product = await findProduct({ ctx, input });
   if (!product) return err(productNotFound(input.ref));
   const [scored] = (await scoreProducts({ ctx, input: { productIds: [product.id] } })).scored;
   if (!scored) return err({ reason: "changed", message: `Product ${input.ref} changed while it was scored; score it again.` });

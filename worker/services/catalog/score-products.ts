@@ -3,6 +3,7 @@ import { productsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { requestAiScoreDropped } from "../flow/request-ai-score-dropped.ts";
 import { jsonChunks } from "../../db/sql-json.ts";
+import { tableNames } from "../../db/sql-names.ts";
 import { scoreProduct } from "./score/score-product.ts";
 import type { Recommendation } from "./score/score-types.ts";
 
@@ -21,17 +22,18 @@ export type ScoreProductsOutcome = { scored: ScoredProduct[]; dropTriggers: numb
 
 // Written only if the row is still the one that was scored: same `updated_at` (no newer data) and same previous score
 // (no concurrent scoring), so a drop is stored, and its Flow trigger requested, once.
+const P = tableNames(productsTable);
 const STORE_SCORES = `
-  UPDATE products SET ai_score = s.score, ai_recommendations = s.recommendations, ai_scored_at = max(?2, products.updated_at)
+  UPDATE ${P.$table} SET ${P.aiScore} = s.score, ${P.aiRecommendations} = s.recommendations, ${P.aiScoredAt} = max(?2, ${P.$table}.${P.updatedAt})
   FROM (
-    SELECT json_extract(j.value, '$.id') AS id, json_extract(j.value, '$.score') AS score,
-      json_extract(j.value, '$.recommendations') AS recommendations, json_extract(j.value, '$.updatedAt') AS updated_at,
+    SELECT json_extract(j.value, '$.id') AS productId, json_extract(j.value, '$.score') AS score,
+      json_extract(j.value, '$.recommendations') AS recommendations, json_extract(j.value, '$.updatedAt') AS updatedAt,
       json_extract(j.value, '$.previous') AS previous
     FROM json_each(?3) j
   ) AS s
-  WHERE products.tenant_id = ?1 AND products.id = s.id AND products.deleted_at IS NULL
-    AND products.updated_at = s.updated_at AND products.ai_score IS s.previous
-  RETURNING products.id AS id`;
+  WHERE ${P.$table}.${P.tenantId} = ?1 AND ${P.$table}.${P.id} = s.productId AND ${P.$table}.${P.deletedAt} IS NULL
+    AND ${P.$table}.${P.updatedAt} = s.updatedAt AND ${P.$table}.${P.aiScore} IS s.previous
+  RETURNING ${P.$table}.${P.id} AS id`;
 
 /** Scores this tenant's products (unknown or deleted ids are skipped), stores the scores in one D1 batch, and requests "Product AI score dropped" for each drop. */
 export async function scoreProducts(args: { ctx: TenantContext; input: { productIds: readonly string[] } }): Promise<ScoreProductsOutcome> {

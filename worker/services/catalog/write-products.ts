@@ -1,6 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { productsTable, tenantSettingsTable } from "../../db/schema/index.ts";
+import { renderOnce } from "../../db/render-once.ts";
+import { col, columnsOf, excluded } from "../../db/sql-names.ts";
 import { newId } from "../../lib/ids.ts";
 import { field, jsonChunks } from "../../db/sql-json.ts";
+
+const s = alias(tenantSettingsTable, "s");
+const replace = (column: SQLiteColumn) => sql`${col(column)} = ${excluded(column)}`;
+// The rows being deleted, named `gone`: the product (`shopify_product_id`), its tenant (`t`) and when (`at`).
+const gone = alias(productsTable, "gone");
 
 /** A product as Shopify last described it (webhook or backfill), stamped with the time of that description. */
 export type ProductRow = {
@@ -21,39 +30,46 @@ export type ProductRow = {
 
 export type ProductDelete = { tenantId: string; productId: string; at: number };
 
+const WRITE_PRODUCTS = renderOnce<"json" | "now">(
+  (slot) =>
+    sql`
+      insert into ${productsTable} ${columnsOf(productsTable,
+        "id", "tenantId", "shopifyProductId", "origin", "handle", "title", "vendor", "productType", "status", "tags", "priceMin",
+        "priceMax", "inventoryTotal", "data", "mentionCount30d", "sourceUpdatedAt", "createdAt", "updatedAt")}
+      select ${field("id")}, ${field("t")}, ${field("productId")}, 'shopify', ${field("handle")}, ${field("title")}, ${field("vendor")},
+        ${field("productType")}, ${field("status")}, json(${field("tags")}), ${field("priceMin")}, ${field("priceMax")},
+        ${field("inventoryTotal")}, json(${field("data")}), 0, ${field("sourceUpdatedAt")}, ${slot("now")}, ${slot("now")}
+      from json_each(${slot("json")}) j
+      where not exists (select 1 from ${tenantSettingsTable} ${s} where ${s.tenantId} = ${field("t")} and ${s.productSyncInbound} = 0)
+      on conflict ${columnsOf(productsTable, "tenantId", "shopifyProductId")} do update set
+        ${replace(productsTable.handle)}, ${replace(productsTable.title)}, ${replace(productsTable.vendor)}, ${replace(productsTable.productType)},
+        ${replace(productsTable.status)}, ${replace(productsTable.tags)}, ${replace(productsTable.priceMin)}, ${replace(productsTable.priceMax)},
+        ${replace(productsTable.inventoryTotal)}, ${replace(productsTable.data)}, ${replace(productsTable.sourceUpdatedAt)},
+        ${replace(productsTable.updatedAt)}, ${col(productsTable.deletedAt)} = null
+      where ${excluded(productsTable.sourceUpdatedAt)} >= coalesce(${productsTable.sourceUpdatedAt}, 0)
+    `,
+);
+
 /**
  * Inbound catalog sync: upserts by Shopify product id when newer, and not at all for a tenant that switched inbound
  * sync off in Settings. Scores and metafield digests are the catalog's own columns and are left alone.
  */
 export function writeProducts(products: readonly ProductRow[], now: number): SQL[] {
   const rows = products.map((product) => ({ ...product, id: newId("product"), t: product.tenantId }));
-  return jsonChunks(rows).map((json) =>
-    sql`
-      insert into products (id, tenant_id, shopify_product_id, origin, handle, title, vendor, product_type, status, tags, price_min,
-        price_max, inventory_total, data, mention_count_30d, source_updated_at, created_at, updated_at)
-      select ${field("id")}, ${field("t")}, ${field("productId")}, 'shopify', ${field("handle")}, ${field("title")}, ${field("vendor")},
-        ${field("productType")}, ${field("status")}, json(${field("tags")}), ${field("priceMin")}, ${field("priceMax")},
-        ${field("inventoryTotal")}, json(${field("data")}), 0, ${field("sourceUpdatedAt")}, ${now}, ${now}
-      from json_each(${json}) j
-      where not exists (select 1 from tenant_settings s where s.tenant_id = ${field("t")} and s.product_sync_inbound = 0)
-      on conflict (tenant_id, shopify_product_id) do update set
-        handle = excluded.handle, title = excluded.title, vendor = excluded.vendor, product_type = excluded.product_type,
-        status = excluded.status, tags = excluded.tags, price_min = excluded.price_min, price_max = excluded.price_max,
-        inventory_total = excluded.inventory_total, data = excluded.data, source_updated_at = excluded.source_updated_at,
-        updated_at = excluded.updated_at, deleted_at = null
-      where excluded.source_updated_at >= coalesce(products.source_updated_at, 0)
-    `,
-  );
+  return jsonChunks(rows).map((json) => WRITE_PRODUCTS({ json, now }));
 }
+
+const SOFT_DELETE_PRODUCTS = renderOnce<"json" | "now">(
+  (slot) =>
+    sql`
+      update ${productsTable} set ${col(productsTable.deletedAt)} = ${gone}.at, ${col(productsTable.sourceUpdatedAt)} = ${gone}.at, ${col(productsTable.updatedAt)} = ${slot("now")}
+      from (select ${field("t")} as t, ${field("productId")} as ${col(gone.shopifyProductId)}, ${field("at")} as at from json_each(${slot("json")}) j) as ${gone}
+      where ${productsTable.tenantId} = ${gone}.t and ${productsTable.shopifyProductId} = ${gone.shopifyProductId}
+        and coalesce(${productsTable.sourceUpdatedAt}, 0) <= ${gone}.at
+    `,
+);
 
 /** Soft delete, unless Shopify updated the product after the delete was triggered. */
 export function softDeleteProducts(deletes: readonly ProductDelete[], now: number): SQL[] {
-  return jsonChunks(deletes.map((row) => ({ t: row.tenantId, productId: row.productId, at: row.at }))).map((json) =>
-    sql`
-      update products set deleted_at = gone.at, source_updated_at = gone.at, updated_at = ${now}
-      from (select ${field("t")} as t, ${field("productId")} as product_id, ${field("at")} as at from json_each(${json}) j) as gone
-      where products.tenant_id = gone.t and products.shopify_product_id = gone.product_id
-        and coalesce(products.source_updated_at, 0) <= gone.at
-    `,
-  );
+  return jsonChunks(deletes.map((row) => ({ t: row.tenantId, productId: row.productId, at: row.at }))).map((json) => SOFT_DELETE_PRODUCTS({ json, now }));
 }

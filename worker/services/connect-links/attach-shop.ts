@@ -12,17 +12,19 @@ export type AttachError = ConnectLinkError | { reason: "conflict"; message: stri
  * Uses a checked connect link: refuses when the workspace has another live shop or the shop is live in
  * another workspace, then burns the link (a conditional update, so a replay finds it used) and attaches.
  */
-export async function attachShopWithLink(deps: Deps, claims: ConnectClaims, shop: string, now = Date.now()): Promise<Result<Tenant, AttachError>> {
-  const target = await findTenantById(deps, claims.tid);
+export async function attachShopWithLink(args: { ctx: Deps; input: { claims: ConnectClaims; shop: string; now: number } }): Promise<Result<Tenant, AttachError>> {
+  const { ctx, input } = args;
+  const { claims, shop, now } = input;
+  const target = await findTenantById({ ctx, input: { tenantId: claims.tid } });
   if (!target) return err({ reason: "unknown", message: connectLinkMessage("unknown") });
   if (target.shopDomain && target.shopDomain !== shop && target.status !== "uninstalled") {
     return err({ reason: "conflict", message: `This workspace is connected to ${target.shopDomain}; uninstall SegOps there first.` });
   }
-  const holder = await findTenantByShop(deps, shop);
+  const holder = await findTenantByShop({ ctx, input: { shop } });
   if (holder && holder.id !== target.id && holder.status !== "uninstalled") {
     return err({ reason: "conflict", message: `${shop} already has its own SegOps workspace (${holder.slug}).` });
   }
-  const burned = await deps.db
+  const burned = await ctx.db
     .update(connectLinksTable)
     .set({ usedAt: new Date(now), usedByShop: shop })
     .where(and(eq(connectLinksTable.id, claims.jti), isNull(connectLinksTable.usedAt)))
@@ -31,15 +33,15 @@ export async function attachShopWithLink(deps: Deps, claims: ConnectClaims, shop
 
   const updates = [];
   if (holder && holder.id !== target.id) {
-    updates.push(deps.db.update(tenantsTable).set({ shopDomain: null, updatedAt: new Date(now) }).where(eq(tenantsTable.id, holder.id)));
+    updates.push(ctx.db.update(tenantsTable).set({ shopDomain: null, updatedAt: new Date(now) }).where(eq(tenantsTable.id, holder.id)));
   }
   updates.push(
-    deps.db
+    ctx.db
       .update(tenantsTable)
       .set({ shopDomain: shop, status: "installing", installedAt: new Date(now), uninstalledAt: null, updatedAt: new Date(now) })
       .where(eq(tenantsTable.id, target.id)),
   );
-  await deps.db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
-  deps.log.info("shop attached through connect link", { tenant: target.id });
+  await ctx.db.batch(updates as [(typeof updates)[number], ...(typeof updates)[number][]]);
+  ctx.log.info("shop attached through connect link", { tenant: target.id });
   return ok({ ...target, shopDomain: shop, status: "installing" });
 }

@@ -15,10 +15,11 @@ const MESSAGES: Record<ConnectLinkError["reason"], string> = {
 };
 
 /** Signature, expiry and single use, without consuming the link. */
-export async function checkConnectLink(deps: Deps, token: string, now = Date.now()): Promise<Result<ConnectClaims, ConnectLinkError>> {
-  const verified = await verifyConnectToken(deps.config.CONNECT_LINK_SECRET, token, now);
+export async function checkConnectLink(args: { ctx: Deps; input: { token: string; now?: number } }): Promise<Result<ConnectClaims, ConnectLinkError>> {
+  const { ctx, input } = args;
+  const verified = await verifyConnectToken(ctx.config.CONNECT_LINK_SECRET, input.token, input.now ?? Date.now());
   if (!verified.ok) return err({ reason: verified.error.reason, message: MESSAGES[verified.error.reason] });
-  const row = await deps.db
+  const row = await ctx.db
     .select({ usedAt: connectLinksTable.usedAt })
     .from(connectLinksTable)
     .where(and(eq(connectLinksTable.id, verified.value.jti), eq(connectLinksTable.tenantId, verified.value.tid)))

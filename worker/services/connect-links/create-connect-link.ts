@@ -8,7 +8,9 @@ export const CONNECT_LINK_TTL_MS = 60 * 60 * 1000;
 export type ConnectLink = { id: string; url: string; expiresAt: string };
 
 /** A signed, expiring, single-use link; installing through it attaches the shop to this tenant. */
-export async function createConnectLink(ctx: TenantContext, now = Date.now()): Promise<ConnectLink> {
+export async function createConnectLink(args: { ctx: TenantContext }): Promise<ConnectLink> {
+  const { ctx } = args;
+  const now = Date.now();
   const id = newId("connectLink");
   const expiresAt = now + CONNECT_LINK_TTL_MS;
   await ctx.db.insert(connectLinksTable).values({ id, tenantId: ctx.tenantId, expiresAt: new Date(expiresAt), createdAt: new Date(now) });

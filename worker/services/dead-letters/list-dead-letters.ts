@@ -17,7 +17,11 @@ export type DeadLetter = typeof deadLettersTable.$inferSelect;
 const DEAD_LETTER_ORDER: KeysetOrder = { time: deadLettersTable.receivedAt, id: deadLettersTable.id, direction: "desc" };
 
 /** Newest first; `open` = never replayed. Each row keeps the message body and why it ended here. */
-export async function listDeadLetters(deps: Deps, input: z.output<typeof ListDeadLettersInput>): Promise<Result<{ data: DeadLetter[]; nextCursor: string | null }, { message: string }>> {
+export async function listDeadLetters(args: {
+  ctx: Deps;
+  input: z.output<typeof ListDeadLettersInput>;
+}): Promise<Result<{ data: DeadLetter[]; nextCursor: string | null }, { message: string }>> {
+  const { ctx, input } = args;
   const cursor = readCursor(input.cursor);
   if (!cursor.ok) return err(cursor.error);
   const filters: (SQL | undefined)[] = [
@@ -25,7 +29,7 @@ export async function listDeadLetters(deps: Deps, input: z.output<typeof ListDea
     input.status === "open" ? isNull(deadLettersTable.replayedAt) : undefined,
     afterCursor(DEAD_LETTER_ORDER, cursor.value),
   ];
-  const rows = await deps.db
+  const rows = await ctx.db
     .select()
     .from(deadLettersTable)
     .where(and(...filters))

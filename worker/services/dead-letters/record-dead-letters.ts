@@ -12,9 +12,11 @@ function tenantOf(body: unknown): string | null {
 export type DeadLetter = { message: Message<unknown>; reason: string };
 
 /** Keeps messages that cannot be processed, each with why, so an operator can read and replay them. */
-export async function recordDeadLetters(deps: Deps, queue: string, letters: readonly DeadLetter[]): Promise<void> {
+export async function recordDeadLetters(args: { ctx: Deps; input: { queue: string; letters: readonly DeadLetter[] } }): Promise<void> {
+  const { ctx, input } = args;
+  const { queue } = input;
   const now = new Date();
-  const rows = letters.map(({ message, reason }) => ({
+  const rows = input.letters.map(({ message, reason }) => ({
     id: newId("deadLetter"),
     queue,
     messageId: message.id,
@@ -25,8 +27,8 @@ export async function recordDeadLetters(deps: Deps, queue: string, letters: read
   }));
   const statements = [];
   for (let i = 0; i < rows.length; i += D1_ROWS_PER_STATEMENT) {
-    statements.push(deps.db.insert(deadLettersTable).values(rows.slice(i, i + D1_ROWS_PER_STATEMENT)));
+    statements.push(ctx.db.insert(deadLettersTable).values(rows.slice(i, i + D1_ROWS_PER_STATEMENT)));
   }
   const [first, ...rest] = statements;
-  if (first) await deps.db.batch([first, ...rest]);
+  if (first) await ctx.db.batch([first, ...rest]);
 }

@@ -21,10 +21,16 @@ function producerFor(env: Env, queue: string): Queue | null {
  * Sends a dead letter's original body back to its source queue, once: the row is claimed with a conditional update
  * first, so two operators replaying together send it once.
  */
-export async function replayDeadLetter(deps: Deps, id: string, now = Date.now()): Promise<Result<{ queue: string }, { reason: "not_found" | "already_replayed" | "unknown_queue" | "unreadable" }>> {
-  const row = await deps.db.select().from(deadLettersTable).where(eq(deadLettersTable.id, id)).get();
+export async function replayDeadLetter(args: {
+  ctx: Deps;
+  input: { id: string };
+}): Promise<Result<{ queue: string }, { reason: "not_found" | "already_replayed" | "unknown_queue" | "unreadable" }>> {
+  const { ctx, input } = args;
+  const { id } = input;
+  const now = Date.now();
+  const row = await ctx.db.select().from(deadLettersTable).where(eq(deadLettersTable.id, id)).get();
   if (!row) return err({ reason: "not_found" });
-  const producer = producerFor(deps.env, row.queue);
+  const producer = producerFor(ctx.env, row.queue);
   if (!producer) return err({ reason: "unknown_queue" });
   let body: unknown;
   try {
@@ -32,13 +38,13 @@ export async function replayDeadLetter(deps: Deps, id: string, now = Date.now())
   } catch {
     return err({ reason: "unreadable" });
   }
-  const claimed = await deps.db
+  const claimed = await ctx.db
     .update(deadLettersTable)
     .set({ replayedAt: new Date(now) })
     .where(and(eq(deadLettersTable.id, id), isNull(deadLettersTable.replayedAt)))
     .returning({ id: deadLettersTable.id });
   if (claimed.length === 0) return err({ reason: "already_replayed" });
   await producer.send(body);
-  deps.log.info("dead letter replayed", { queue: row.queue, deadLetterId: id });
+  ctx.log.info("dead letter replayed", { queue: row.queue, deadLetterId: id });
   return ok({ queue: row.queue });
 }

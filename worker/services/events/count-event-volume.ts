@@ -15,10 +15,10 @@ export type EventVolumeView = { days: VolumeDay[]; sources: readonly EventSource
 const DAY_MS = 86_400_000;
 
 /** Events per local day and source, oldest day first, today included; days without events are zeros. */
-export async function countEventVolume(args: { ctx: TenantContext; input: z.output<typeof CountEventVolumeInput>; now?: number }): Promise<EventVolumeView> {
+export async function countEventVolume(args: { ctx: TenantContext; input: z.output<typeof CountEventVolumeInput> }): Promise<EventVolumeView> {
   const { ctx, input } = args;
   const shift = input.utcOffset * 60_000;
-  const firstDay = Math.floor(((args.now ?? Date.now()) + shift) / DAY_MS) - input.days + 1;
+  const firstDay = Math.floor((Date.now() + shift) / DAY_MS) - input.days + 1;
   const from = firstDay * DAY_MS - shift;
   const day = sql<number>`cast((${eventsTable.occurredAt} + ${shift}) / ${DAY_MS} as integer)`;
   const rows = await ctx.db

@@ -13,7 +13,7 @@ export async function fireFlowTrigger(args: {
 }): Promise<Result<{ fired: boolean; userErrors: string[] }, AdminGraphqlError>> {
   const { ctx, input } = args;
   const handle = FLOW_TRIGGER_HANDLES.find((known) => known === input.handle) as FlowTriggerHandle | undefined;
-  if (!handle || !(await enabledTriggers(ctx)).has(handle)) return ok({ fired: false, userErrors: [] });
+  if (!handle || !(await enabledTriggers({ ctx })).has(handle)) return ok({ fired: false, userErrors: [] });
   const result = await runBatchedMutation<FlowTriggerPayload>(ctx.admin, FLOW_TRIGGER_RECEIVE, [{ handle, payload: input.payload }]);
   if (!result.ok) return err(result.error);
   const userErrors = result.value[0]?.userErrors.map((e) => e.message) ?? ["no answer"];

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { segmentsTable } from "../../db/schema/index.ts";
+import { profilesTable, segmentMembershipsTable, segmentsTable } from "../../db/schema/index.ts";
+import { tableNames } from "../../db/sql-names.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { runBatchedMutation } from "../../shopify/run-batched-mutation.ts";
 import type { AdminContext } from "../../context/admin-context.ts";
@@ -14,27 +15,29 @@ export type MembershipTriggersOutcome = { fired: number; failed: number; next: s
 export type MembershipTriggersError = { message: string; next: string | null; progressed: boolean };
 
 const TRIGGERS_PER_CALL = 25;
+const M = tableNames(segmentMembershipsTable);
+const P = tableNames(profilesTable);
 
 /** Fires "customer entered/left a segment" for the members that changed at `computedAt`, 25 per GraphQL call. */
 export async function fireMembershipTriggers(args: { ctx: AdminContext; input: MembershipTriggersInput }): Promise<Result<MembershipTriggersOutcome, MembershipTriggersError>> {
   const { ctx, input } = args;
   const handle = input.direction === "entered" ? FLOW_TRIGGERS.segmentEntered : FLOW_TRIGGERS.segmentLeft;
   const outcome: MembershipTriggersOutcome = { fired: 0, failed: 0, next: null };
-  if (!(await enabledTriggers(ctx)).has(handle)) return ok(outcome);
+  if (!(await enabledTriggers({ ctx })).has(handle)) return ok(outcome);
   const segment = await ctx.db
     .select({ name: segmentsTable.name, slug: segmentsTable.slug })
     .from(segmentsTable)
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), eq(segmentsTable.id, input.segmentId)))
     .get();
   if (!segment) return ok(outcome);
-  const changedAt = input.direction === "entered" ? "m.entered_at" : "m.left_at";
+  const changedAt = `m.${input.direction === "entered" ? M.enteredAt : M.leftAt}`;
   let after = input.after ?? "";
   for (let calls = 0; calls < input.maxCalls; calls++) {
     const { results: rows } = await ctx.d1.prepare(
-      `SELECT m.member_id AS profileId, p.shopify_customer_id AS customerId
-       FROM segment_memberships m JOIN profiles p ON p.tenant_id = m.tenant_id AND p.id = m.member_id
-       WHERE m.tenant_id = ?1 AND m.segment_id = ?2 AND ${changedAt} = ?3 AND m.member_id > ?4 AND p.redacted_at IS NULL
-       ORDER BY m.member_id LIMIT ?5`,
+      `SELECT m.${M.memberId} AS profileId, p.${P.shopifyCustomerId} AS customerId
+       FROM ${M.$table} m JOIN ${P.$table} p ON p.${P.tenantId} = m.${M.tenantId} AND p.${P.id} = m.${M.memberId}
+       WHERE m.${M.tenantId} = ?1 AND m.${M.segmentId} = ?2 AND ${changedAt} = ?3 AND m.${M.memberId} > ?4 AND p.${P.redactedAt} IS NULL
+       ORDER BY m.${M.memberId} LIMIT ?5`,
     )
       .bind(ctx.tenantId, input.segmentId, input.computedAt, after, TRIGGERS_PER_CALL)
       .all<{ profileId: string; customerId: string }>();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { flowTriggersTable } from "../../db/schema/index.ts";
+import { excluded } from "../../db/sql-names.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
@@ -37,7 +38,7 @@ export async function recordTriggerLifecycle(args: {
   const { ctx, input } = args;
   const handle = triggerHandle(input.flow_trigger_definition_id);
   if (!handle) return err({ reason: "unknown_trigger", message: `SegOps has no Flow trigger ${input.flow_trigger_definition_id}.` });
-  const tenant = await findTenantByShop(ctx, input.shopify_domain);
+  const tenant = await findTenantByShop({ ctx, input: { shop: input.shopify_domain } });
   if (!tenant) return err({ reason: "unknown_shop", message: `SegOps is not installed on ${input.shopify_domain}.` });
   const at = new Date(Date.parse(input.timestamp));
   const row = { tenantId: tenant.id, handle, enabled: input.has_enabled_flow, definitionId: input.flow_trigger_definition_id, lifecycleAt: at };
@@ -47,7 +48,7 @@ export async function recordTriggerLifecycle(args: {
     .onConflictDoUpdate({
       target: [flowTriggersTable.tenantId, flowTriggersTable.handle],
       set: { enabled: row.enabled, definitionId: row.definitionId, lifecycleAt: at },
-      setWhere: sql`excluded.lifecycle_at > ${flowTriggersTable.lifecycleAt}`,
+      setWhere: sql`${excluded(flowTriggersTable.lifecycleAt)} > ${flowTriggersTable.lifecycleAt}`,
     })
     .returning({ enabled: flowTriggersTable.enabled });
   return ok({ handle, enabled: input.has_enabled_flow, applied: stored.length > 0 });

@@ -9,7 +9,7 @@ export type AiScoreChange = { shopifyProductId: string; title: string; previousS
 /** For the catalog scorer: queues "Product AI score dropped" when a score went down and a workflow listens. */
 export async function requestAiScoreDropped(args: { ctx: TenantContext; input: AiScoreChange }): Promise<boolean> {
   const { ctx, input } = args;
-  if (input.score >= input.previousScore || !(await enabledTriggers(ctx)).has(FLOW_TRIGGERS.aiScoreDropped)) return false;
+  if (input.score >= input.previousScore || !(await enabledTriggers({ ctx })).has(FLOW_TRIGGERS.aiScoreDropped)) return false;
   const message: ShopifyWriteMessage = {
     type: "flow_trigger",
     tenantId: ctx.tenantId,

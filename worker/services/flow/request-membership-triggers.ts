@@ -8,7 +8,7 @@ export type MembershipChange = { segmentId: string; computedAt: number; entered:
 /** Queues Flow triggers for who entered or left at `computedAt`, only for triggers the shop has a workflow on. */
 export async function requestMembershipTriggers(args: { ctx: TenantContext; input: MembershipChange }): Promise<void> {
   const { ctx, input } = args;
-  const enabled = await enabledTriggers(ctx);
+  const enabled = await enabledTriggers({ ctx });
   const messages: ShopifyWriteMessage[] = [];
   const base = { type: "segment_flow_triggers", tenantId: ctx.tenantId, segmentId: input.segmentId, computedAt: input.computedAt, after: null } as const;
   if (input.entered > 0 && enabled.has(FLOW_TRIGGERS.segmentEntered)) messages.push({ ...base, direction: "entered" });

@@ -39,7 +39,7 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
   // Own keys only: a path segment such as `constructor` must not reach Object.prototype.
   const action = Object.hasOwn(ACTIONS, input.handle) ? ACTIONS[input.handle as FlowActionHandle] : undefined;
   if (!action) return answer(refuse(`SegOps has no Flow action ${input.handle}.`, 404));
-  const tenant = await findTenantByShop(ctx, request.shopify_domain);
+  const tenant = await findTenantByShop({ ctx, input: { shop: request.shopify_domain } });
   if (!tenant || tenant.status === "uninstalled") return answer(refuse(`SegOps is not installed on ${request.shopify_domain}.`, 404));
 
   const now = Date.now();
@@ -56,7 +56,7 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
   if (claimed.length === 0) return storedAnswer(ctx, runId, tenant.id);
   if (claimed[0]!.tenantId !== tenant.id) return answer(refuse("This action run belongs to another shop.", 400));
 
-  const result = await action(createAdminContext(ctx, tenant.id), request.properties);
+  const result = await action({ ctx: createAdminContext(ctx, tenant.id), input: { properties: request.properties } });
   const byRun = eq(flowActionRunsTable.actionRunId, runId);
   if (result.status === "retry") {
     await ctx.db.delete(flowActionRunsTable).where(byRun);

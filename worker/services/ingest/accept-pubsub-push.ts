@@ -11,13 +11,14 @@ export type PubsubRefusal = { reason: "invalid_token"; detail: PubsubTokenRefusa
  * A Pub/Sub push of a Shopify webhook: the OIDC token is verified before the envelope is read. A message without
  * Shopify's topic or shop attributes is acknowledged and quarantined, since Pub/Sub would redeliver it for days.
  */
-export async function acceptPubsubPush(
-  deps: Deps,
-  bearer: string | null,
-  text: string,
-  receivedAt = Date.now(),
-): Promise<Result<{ outcome: "queued" | "recorded" | "quarantined" }, PubsubRefusal>> {
-  const { PUBSUB_JWKS_URL, PUBSUB_AUDIENCE, PUBSUB_SERVICE_ACCOUNT } = deps.config;
+export async function acceptPubsubPush(args: {
+  ctx: Deps;
+  input: { bearer: string | null; text: string };
+}): Promise<Result<{ outcome: "queued" | "recorded" | "quarantined" }, PubsubRefusal>> {
+  const { ctx, input } = args;
+  const { bearer, text } = input;
+  const receivedAt = Date.now();
+  const { PUBSUB_JWKS_URL, PUBSUB_AUDIENCE, PUBSUB_SERVICE_ACCOUNT } = ctx.config;
   const verified = await verifyPubsubToken(bearer, pubsubKeySet(PUBSUB_JWKS_URL), { audience: PUBSUB_AUDIENCE, serviceAccount: PUBSUB_SERVICE_ACCOUNT });
   if (!verified.ok) return err({ reason: "invalid_token", detail: verified.error.reason });
   const envelope = readPubsubEnvelope(text);
@@ -29,9 +30,9 @@ export async function acceptPubsubPush(
   if (!meta.topic || !meta.shop) {
     const reason = "Pub/Sub message without X-Shopify-Topic or a valid X-Shopify-Shop-Domain attribute";
     const headers = { ...attributes, deliveryKey, via: "pubsub" };
-    await deps.env.INGEST_QUEUE.send({ type: "quarantine", source: "pubsub", tenantId: null, shop: meta.shop, topic: meta.topic, reason, payload: data, headers, receivedAt });
+    await ctx.env.INGEST_QUEUE.send({ type: "quarantine", source: "pubsub", tenantId: null, shop: meta.shop, topic: meta.topic, reason, payload: data, headers, receivedAt });
     return ok({ outcome: "quarantined" });
   }
-  const outcome = await routeDelivery(deps, { via: "pubsub", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body: data, bodyBytes: dataBytes, receivedAt });
+  const outcome = await routeDelivery({ ctx, input: { via: "pubsub", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body: data, bodyBytes: dataBytes, receivedAt } });
   return ok({ outcome });
 }

@@ -15,9 +15,12 @@ const decoder = new TextDecoder();
  * An HTTPS delivery: the HMAC is checked over the raw bytes (current and previous secret) before anything reads
  * them. Compliance topics are recorded at once; every other topic is enqueued untouched for the consumer.
  */
-export async function acceptWebhook(deps: Deps, rawBody: ArrayBuffer, headers: Headers, receivedAt = Date.now()): Promise<Result<WebhookAccepted, WebhookRefusal>> {
+export async function acceptWebhook(args: { ctx: Deps; input: { rawBody: ArrayBuffer; headers: Headers } }): Promise<Result<WebhookAccepted, WebhookRefusal>> {
+  const { ctx, input } = args;
+  const { rawBody, headers } = input;
+  const receivedAt = Date.now();
   const meta = readShopifyHeaders((name) => headers.get(name));
-  const { SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS } = deps.config;
+  const { SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS } = ctx.config;
   const secrets = SHOPIFY_API_SECRET_PREVIOUS ? [SHOPIFY_API_SECRET, SHOPIFY_API_SECRET_PREVIOUS] : [SHOPIFY_API_SECRET];
   if (!(await verifyWebhookHmac(rawBody, meta.hmac ?? undefined, secrets))) {
     return err({ reason: "invalid_hmac", message: "X-Shopify-Hmac-Sha256 does not match the body." });
@@ -28,6 +31,6 @@ export async function acceptWebhook(deps: Deps, rawBody: ArrayBuffer, headers: H
   if (!meta.webhookId && !isHandledTopic(meta.topic, "compliance")) return err({ reason: "missing_headers", message: "X-Shopify-Webhook-Id is required." });
   const body = decoder.decode(rawBody);
   const deliveryKey = meta.webhookId ? `webhook:${meta.webhookId}` : `body:${bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", rawBody)))}`;
-  const outcome = await routeDelivery(deps, { via: "https", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body, bodyBytes: rawBody.byteLength, receivedAt });
+  const outcome = await routeDelivery({ ctx, input: { via: "https", meta: { ...meta, topic: meta.topic, shop: meta.shop }, deliveryKey, body, bodyBytes: rawBody.byteLength, receivedAt } });
   return ok({ topic: meta.topic, outcome });
 }

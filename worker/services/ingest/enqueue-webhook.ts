@@ -8,13 +8,15 @@ export type AcceptedDelivery = Omit<WebhookDeliveryMessage, "type" | "body" | "p
 const QUEUE_BUDGET_BYTES = 100_000;
 
 /** Enqueues a verified delivery; only a body too large for a queue message (UTF-8 bytes) is written to D1 first. */
-export async function enqueueWebhook(deps: Deps, delivery: AcceptedDelivery, bodyBytes: number): Promise<void> {
+export async function enqueueWebhook(args: { ctx: Deps; input: { delivery: AcceptedDelivery; bodyBytes: number } }): Promise<void> {
+  const { ctx, input } = args;
+  const { delivery, bodyBytes } = input;
   if (bodyBytes <= QUEUE_BUDGET_BYTES) {
-    await deps.env.INGEST_QUEUE.send({ type: "webhook", ...delivery } satisfies WebhookDeliveryMessage);
+    await ctx.env.INGEST_QUEUE.send({ type: "webhook", ...delivery } satisfies WebhookDeliveryMessage);
     return;
   }
   const { body, ...rest } = delivery;
   const payloadId = `pay_${crypto.randomUUID()}`;
-  await deps.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, body, createdAt: new Date(delivery.receivedAt) });
-  await deps.env.INGEST_QUEUE.send({ type: "webhook", ...rest, payloadId } satisfies WebhookDeliveryMessage);
+  await ctx.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, body, createdAt: new Date(delivery.receivedAt) });
+  await ctx.env.INGEST_QUEUE.send({ type: "webhook", ...rest, payloadId } satisfies WebhookDeliveryMessage);
 }

@@ -16,7 +16,9 @@ export type IngestLookups = {
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
-export async function loadIngestLookups(deps: Deps, messages: readonly IngestMessage[]): Promise<IngestLookups> {
+export async function loadIngestLookups(args: { ctx: Deps; input: { messages: readonly IngestMessage[] } }): Promise<IngestLookups> {
+  const { ctx, input } = args;
+  const { messages } = input;
   const shops = new Set<string>();
   const deliveryKeys: string[] = [];
   const keyIds = new Set<string>();
@@ -30,7 +32,7 @@ export async function loadIngestLookups(deps: Deps, messages: readonly IngestMes
     } else if (message.type === "pixel") keyIds.add(message.keyId);
     else if (message.type === "replay") quarantineIds.push(message.quarantineId);
   }
-  const { db } = deps;
+  const { db } = ctx;
   // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
   const [tenants, seen, keys, payloads, quarantined] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],

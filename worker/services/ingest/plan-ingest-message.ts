@@ -12,12 +12,14 @@ import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts
  * The plan for one ingest message. Redeliveries already recorded in `deliveries` plan nothing; whatever cannot be
  * mapped becomes a quarantine row in the same plan, so it is acknowledged and kept, never retried in a loop.
  */
-export async function planIngestMessage(deps: Deps, message: IngestMessage, lookups: IngestLookups): Promise<IngestPlan> {
+export async function planIngestMessage(args: { ctx: Deps; input: { message: IngestMessage; lookups: IngestLookups } }): Promise<IngestPlan> {
+  const { ctx, input } = args;
+  const { message, lookups } = input;
   switch (message.type) {
     case "webhook":
       return planWebhookMessage(message, lookups);
     case "pixel":
-      return planPixelMessage(deps, message, lookups);
+      return planPixelMessage(ctx, message, lookups);
     case "quarantine": {
       const plan = newIngestPlan();
       const { type: _type, shop, ...row } = message;
@@ -25,7 +27,7 @@ export async function planIngestMessage(deps: Deps, message: IngestMessage, look
       return plan;
     }
     case "replay":
-      return planReplay(deps, message.quarantineId, lookups);
+      return planReplay({ ctx, input: { quarantineId: message.quarantineId, lookups } });
   }
 }
 

@@ -11,14 +11,17 @@ import type { Unmappable } from "../../shopify/payload/read-result.ts";
  * Runs a quarantined input through today's mapping again. Success applies it like a first delivery; another
  * failure only updates the row's replay result, so replaying never multiplies quarantine rows.
  */
-export async function planReplay(deps: Deps, quarantineId: string, lookups: IngestLookups, now = Date.now()): Promise<IngestPlan> {
+export async function planReplay(args: { ctx: Deps; input: { quarantineId: string; lookups: IngestLookups } }): Promise<IngestPlan> {
+  const { ctx, input } = args;
+  const { quarantineId, lookups } = input;
+  const now = Date.now();
   const plan = newIngestPlan();
   const row = lookups.quarantine.get(quarantineId);
   if (!row) {
-    deps.log.warn("replay of an unknown quarantine row", { quarantineId });
+    ctx.log.warn("replay of an unknown quarantine row", { quarantineId });
     return plan;
   }
-  const replayed = await replayRow(deps, row);
+  const replayed = await replayRow(ctx, row);
   if (replayed.ok) mergeIngestPlan(plan, replayed.value);
   plan.replays.push({ quarantineId, result: replayed.ok ? "applied" : `failed again: ${replayed.error.reason}`, at: now });
   return plan;
@@ -41,7 +44,7 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
   if ((row.source !== "webhook" && row.source !== "pubsub") || !row.topic || !row.shopDomain) {
     return err({ reason: `a ${row.source} row without topic and shop cannot be replayed` });
   }
-  const tenantId = row.tenantId ?? (await findTenantByShop(deps, row.shopDomain))?.id ?? null;
+  const tenantId = row.tenantId ?? (await findTenantByShop({ ctx: deps, input: { shop: row.shopDomain } }))?.id ?? null;
   const delivery = {
     via: row.source === "pubsub" ? ("pubsub" as const) : ("https" as const),
     shop: row.shopDomain,

@@ -16,12 +16,13 @@ export type VerifiedDelivery = {
 };
 
 /** Compliance topics are recorded at once (they have a deadline); every other topic is enqueued untouched. */
-export async function routeDelivery(deps: Deps, delivery: VerifiedDelivery): Promise<"queued" | "recorded" | "quarantined"> {
+export async function routeDelivery(args: { ctx: Deps; input: VerifiedDelivery }): Promise<"queued" | "recorded" | "quarantined"> {
+  const { ctx, input: delivery } = args;
   const { via, meta, deliveryKey, body, receivedAt } = delivery;
   if (isHandledTopic(meta.topic, "compliance")) {
-    return recordPrivacyRequest(deps, { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body, headers: { deliveryKey, via }, receivedAt });
+    return recordPrivacyRequest({ ctx, input: { topic: meta.topic, shopDomain: meta.shop, deliveryKey, body, headers: { deliveryKey, via }, receivedAt } });
   }
   const { topic, shop, eventId, triggeredAt, apiVersion } = meta;
-  await enqueueWebhook(deps, { via, shop, topic, deliveryKey, eventId, triggeredAt, apiVersion, receivedAt, body }, delivery.bodyBytes);
+  await enqueueWebhook({ ctx, input: { delivery: { via, shop, topic, deliveryKey, eventId, triggeredAt, apiVersion, receivedAt, body }, bodyBytes: delivery.bodyBytes } });
   return "queued";
 }

@@ -1,14 +1,48 @@
 import { sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { eventsTable, identitiesTable, ordersTable, profilesTable } from "../../db/schema/index.ts";
+import { renderOnce } from "../../db/render-once.ts";
+import { col, columnsOf, excluded } from "../../db/sql-names.ts";
 import type { PlannedEvent } from "./ingest-plan.ts";
 import { jsonChunks, tuples } from "../../db/sql-json.ts";
 
 // A newer fact replaces an older one of the same business key, and any server source replaces the pixel's;
 // the profile, the visitor and a purchase's pixel enrichment are never lost on the way.
-const REPLACES = sql.raw(
-  "((excluded.source <> 'pixel' and events.source = 'pixel') or ((excluded.source = 'pixel') = (events.source = 'pixel') and coalesce(excluded.source_updated_at, 0) > coalesce(events.source_updated_at, 0)))",
-);
+const REPLACES = sql`((${excluded(eventsTable.source)} <> 'pixel' and ${eventsTable.source} = 'pixel') or ((${excluded(eventsTable.source)} = 'pixel') = (${eventsTable.source} = 'pixel') and coalesce(${excluded(eventsTable.sourceUpdatedAt)}, 0) > coalesce(${eventsTable.sourceUpdatedAt}, 0)))`;
+const replaced = (column: SQLiteColumn) =>
+  sql`${col(column)} = iif(${REPLACES}, ${excluded(column)}, ${column})`;
+
+const p = alias(profilesTable, "p");
+const o = alias(ordersTable, "o");
+const i = alias(identitiesTable, "i");
 
 const EVENT = tuples(["id", "tenantId", "name", "source", "occurredAt", "receivedAt", "customerId", "orderRef", "anonymousId", "dedupKey", "sourceUpdatedAt", "properties"], ["properties"]);
+
+const WRITE_EVENTS = renderOnce<"json">((slot) => {
+  const f = EVENT.at;
+  return sql`
+    insert into ${eventsTable} ${columnsOf(eventsTable,
+      "id", "tenantId", "name", "source", "occurredAt", "receivedAt", "profileId", "anonymousId", "dedupKey", "sourceUpdatedAt", "properties")}
+    select ${f.id}, ${f.tenantId}, ${f.name}, ${f.source}, ${f.occurredAt}, ${f.receivedAt},
+      coalesce(
+        iif(${f.customerId} is null, null, (select ${p.id} from ${profilesTable} ${p} where ${p.tenantId} = ${f.tenantId} and ${p.shopifyCustomerId} = ${f.customerId})),
+        iif(${f.orderRef} is null, null, (select ${o.profileId} from ${ordersTable} ${o} where ${o.tenantId} = ${f.tenantId} and ${o.shopifyOrderId} = ${f.orderRef})),
+        iif(${f.anonymousId} is null, null, (select ${i.profileId} from ${identitiesTable} ${i} where ${i.tenantId} = ${f.tenantId} and ${i.kind} = 'client_id' and ${i.value} = ${f.anonymousId}))
+      ),
+      ${f.anonymousId}, ${f.dedupKey}, ${f.sourceUpdatedAt}, ${f.properties}
+    from json_each(${slot("json")}) j where true
+    on conflict ${columnsOf(eventsTable, "tenantId", "dedupKey")} do update set
+      ${col(eventsTable.profileId)} = coalesce(${eventsTable.profileId}, ${excluded(eventsTable.profileId)}),
+      ${col(eventsTable.anonymousId)} = coalesce(${eventsTable.anonymousId}, ${excluded(eventsTable.anonymousId)}),
+      ${replaced(eventsTable.source)},
+      ${replaced(eventsTable.occurredAt)},
+      ${replaced(eventsTable.sourceUpdatedAt)},
+      ${col(eventsTable.properties)} = iif(${REPLACES},
+        iif(json_type(${eventsTable.properties}, '$.pixel') is null, ${excluded(eventsTable.properties)},
+          json_set(${excluded(eventsTable.properties)}, '$.pixel', json(json_extract(${eventsTable.properties}, '$.pixel')))),
+        ${eventsTable.properties})
+  `;
+});
 
 /**
  * One set-based upsert per ~800 KB of events, keyed by (`tenant_id`, `dedup_key`). The profile is resolved in the
@@ -16,29 +50,6 @@ const EVENT = tuples(["id", "tenantId", "name", "source", "occurredAt", "receive
  * event does not carry is skipped.
  */
 export function writeEvents(events: readonly PlannedEvent[]): SQL[] {
-  const f = EVENT.at;
   const rows = EVENT.rows(events);
-  return jsonChunks(rows).map((json) =>
-    sql`
-      insert into events (id, tenant_id, name, source, occurred_at, received_at, profile_id, anonymous_id, dedup_key, source_updated_at, properties)
-      select ${f.id}, ${f.tenantId}, ${f.name}, ${f.source}, ${f.occurredAt}, ${f.receivedAt},
-        coalesce(
-          iif(${f.customerId} is null, null, (select p.id from profiles p where p.tenant_id = ${f.tenantId} and p.shopify_customer_id = ${f.customerId})),
-          iif(${f.orderRef} is null, null, (select o.profile_id from orders o where o.tenant_id = ${f.tenantId} and o.shopify_order_id = ${f.orderRef})),
-          iif(${f.anonymousId} is null, null, (select i.profile_id from identities i where i.tenant_id = ${f.tenantId} and i.kind = 'client_id' and i.value = ${f.anonymousId}))
-        ),
-        ${f.anonymousId}, ${f.dedupKey}, ${f.sourceUpdatedAt}, ${f.properties}
-      from json_each(${json}) j where true
-      on conflict (tenant_id, dedup_key) do update set
-        profile_id = coalesce(events.profile_id, excluded.profile_id),
-        anonymous_id = coalesce(events.anonymous_id, excluded.anonymous_id),
-        source = iif(${REPLACES}, excluded.source, events.source),
-        occurred_at = iif(${REPLACES}, excluded.occurred_at, events.occurred_at),
-        source_updated_at = iif(${REPLACES}, excluded.source_updated_at, events.source_updated_at),
-        properties = iif(${REPLACES},
-          iif(json_type(events.properties, '$.pixel') is null, excluded.properties,
-            json_set(excluded.properties, '$.pixel', json(json_extract(events.properties, '$.pixel')))),
-          events.properties)
-    `,
-  );
+  return jsonChunks(rows).map((json) => WRITE_EVENTS({ json }));
 }

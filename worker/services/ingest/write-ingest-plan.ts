@@ -4,25 +4,34 @@ import { writeGrantedScopes, writeUninstalls } from "../lifecycle/write-lifecycl
 import { writePrivacyRequests } from "../privacy/index.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
+import { deliveriesTable, ingestPayloadsTable } from "../../db/schema/index.ts";
 import { runStatements } from "../../db/run-statements.ts";
+import { renderOnce } from "../../db/render-once.ts";
+import { columnsOf } from "../../db/sql-names.ts";
 import { jsonChunks, tuples } from "../../db/sql-json.ts";
 import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
 import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";
 import { recomputeProfiles, touchLastSeen, touchLinkedLastSeen, writeCustomers } from "./write-profiles.ts";
+import type { Deps } from "../../context/deps.ts";
 
 const DELIVERY = tuples(["key", "tenantId", "topic", "receivedAt"]);
 
-function writeDeliveries(plan: IngestPlan): SQL[] {
+const RECORD_DELIVERIES = renderOnce<"json">((slot) => {
   const f = DELIVERY.at;
-  const recorded = jsonChunks(DELIVERY.rows(plan.deliveries)).map((json) =>
-    sql`
-      insert into deliveries (key, tenant_id, topic, received_at)
-      select ${f.key}, ${f.tenantId}, ${f.topic}, ${f.receivedAt} from json_each(${json}) j where true
-      on conflict (key) do nothing
-    `,
-  );
-  const spilled = jsonChunks(plan.spilledPayloads).map((json) => sql`delete from ingest_payloads where id in (select value from json_each(${json}))`);
+  return sql`
+    insert into ${deliveriesTable} ${columnsOf(deliveriesTable, "key", "tenantId", "topic", "receivedAt")}
+    select ${f.key}, ${f.tenantId}, ${f.topic}, ${f.receivedAt} from json_each(${slot("json")}) j where true
+    on conflict ${columnsOf(deliveriesTable, "key")} do nothing
+  `;
+});
+const DROP_SPILLED = renderOnce<"json">(
+  (slot) => sql`delete from ${ingestPayloadsTable} where ${ingestPayloadsTable.id} in (select value from json_each(${slot("json")}))`,
+);
+
+function writeDeliveries(plan: IngestPlan): SQL[] {
+  const recorded = jsonChunks(DELIVERY.rows(plan.deliveries)).map((json) => RECORD_DELIVERIES({ json }));
+  const spilled = jsonChunks(plan.spilledPayloads).map((json) => DROP_SPILLED({ json }));
   return [...recorded, ...spilled];
 }
 
@@ -59,6 +68,6 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
  * Writes a plan as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. The plan's
  * `effects` are not run here: the consumer runs them once this has succeeded.
  */
-export function writeIngestPlan(d1: D1Database, plan: IngestPlan, now = Date.now()): Promise<void> {
-  return runStatements(d1, ingestStatements(plan, now));
+export function writeIngestPlan(args: { ctx: Pick<Deps, "d1">; input: { plan: IngestPlan } }): Promise<void> {
+  return runStatements(args.ctx.d1, ingestStatements(args.input.plan, Date.now()));
 }

@@ -14,14 +14,17 @@ export type InstallError = { reason: "session_token_rejected" | "shopify_unavail
  * token only when the tenant has no usable one, and setup is (re)started whenever it is not complete.
  * Calling it again for an installed shop creates nothing.
  */
-export async function installFromSessionToken(deps: Deps, shop: string, sessionToken: string, now = Date.now()): Promise<Result<Tenant, InstallError>> {
-  let tenant = await findOrCreateTenant(deps, shop, now);
-  const object = tenantObject(deps.env, tenant.id);
+export async function installFromSessionToken(args: { ctx: Deps; input: { shop: string; sessionToken: string } }): Promise<Result<Tenant, InstallError>> {
+  const { ctx, input } = args;
+  const { shop, sessionToken } = input;
+  const now = Date.now();
+  let tenant = await findOrCreateTenant({ ctx, input: { shop, now } });
+  const object = tenantObject(ctx.env, tenant.id);
   const reinstall = tenant.status === "uninstalled";
   const current = reinstall ? null : await object.accessToken();
 
   if (!current?.ok) {
-    const exchanged = await requestAccessToken(deps.config, shop, { kind: "token_exchange", sessionToken }, now);
+    const exchanged = await requestAccessToken(ctx.config, shop, { kind: "token_exchange", sessionToken }, now);
     if (!exchanged.ok) {
       const reason = exchanged.error.reason === "rejected" ? "session_token_rejected" : "shopify_unavailable";
       return err({ reason, message: `Token exchange failed (${exchanged.error.status}).` });
@@ -32,9 +35,9 @@ export async function installFromSessionToken(deps: Deps, shop: string, sessionT
       updatedAt: new Date(now),
       ...(reinstall || !tenant.installedAt ? { status: "installing" as const, installedAt: new Date(now), uninstalledAt: null } : {}),
     };
-    const [updated] = await deps.db.update(tenantsTable).set(changes).where(eq(tenantsTable.id, tenant.id)).returning();
+    const [updated] = await ctx.db.update(tenantsTable).set(changes).where(eq(tenantsTable.id, tenant.id)).returning();
     tenant = updated ?? tenant;
-    deps.log.info(reinstall ? "tenant reinstalled" : "offline token stored", { tenant: tenant.id });
+    ctx.log.info(reinstall ? "tenant reinstalled" : "offline token stored", { tenant: tenant.id });
   }
 
   if (tenant.status !== "active" || reinstall) await object.startSetup({ restart: reinstall });

@@ -8,7 +8,9 @@ export type Banner =
   | { kind: "reauth"; tone: "critical"; message: string };
 
 /** What the merchant must act on: scopes short of the declared ones (scopes_update or a 403), or lost access. */
-export async function listBanners(ctx: TenantContext, tenant: Tenant): Promise<Banner[]> {
+export async function listBanners(args: { ctx: TenantContext; input: { tenant: Tenant } }): Promise<Banner[]> {
+  const { ctx, input } = args;
+  const { tenant } = input;
   const object = tenantObject(ctx.env, ctx.tenantId);
   const banners: Banner[] = [];
   const token = await object.accessToken();

@@ -34,8 +34,9 @@ export type SetupRunResult = { complete: boolean; retryInMs: number | null };
  * Runs the install steps in order, skipping those already done, so a crash at any point resumes where it
  * stopped. Every step is idempotent against Shopify and D1, so a step interrupted half-way can run again.
  */
-export async function runSetup(ctx: TenantContext & { admin: AdminClient }, store: SetupStore): Promise<SetupRunResult> {
-  const tenant = await findTenantById(ctx, ctx.tenantId);
+export async function runSetup(args: { ctx: TenantContext & { admin: AdminClient; store: SetupStore } }): Promise<SetupRunResult> {
+  const { store, ...ctx } = args.ctx;
+  const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
   if (!tenant || tenant.status === "uninstalled") return { complete: false, retryInMs: null };
   const setup = await store.getSetup();
   for (const { key } of SETUP_STEPS) {
@@ -45,7 +46,7 @@ export async function runSetup(ctx: TenantContext & { admin: AdminClient }, stor
     await store.updateSetupStep(key, { status: "running", attempts });
     let outcome: StepOutcome;
     try {
-      outcome = await STEP_RUNS[key]({ ...ctx, tenant, stashServerKey: store.stashServerKey });
+      outcome = await STEP_RUNS[key]({ ctx: { ...ctx, tenant, stashServerKey: store.stashServerKey } });
     } catch (error) {
       outcome = { ok: false as const, retry: true, error: `Unexpected failure: ${errorMessage(error)}` };
     }

@@ -22,4 +22,4 @@ export type SetupStepContext = TenantContext & {
 /** `retry`: a passing failure, the runner tries again later; `stop`: needs the merchant (re-auth, scopes). */
 export type StepOutcome = { ok: true; detail?: string } | { ok: false; retry: boolean; error: string };
 
-export type SetupStepRun = (ctx: SetupStepContext) => Promise<StepOutcome>;
+export type SetupStepRun = (args: { ctx: SetupStepContext }) => Promise<StepOutcome>;

@@ -9,7 +9,8 @@ export type KeysView = {
 };
 
 /** The tenant's active keys as the admin shows them: the public key in full, the server key as a hint. */
-export async function listKeys(ctx: TenantContext): Promise<KeysView> {
+export async function listKeys(args: { ctx: TenantContext }): Promise<KeysView> {
+  const { ctx } = args;
   const keys = await ctx.db
     .select()
     .from(apiKeysTable)

@@ -4,11 +4,12 @@ import type { TenantContext } from "../../context/deps.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
 
 /** Revokes one of the tenant's keys; false when it is not the tenant's or already revoked. */
-export async function revokeKey(ctx: TenantContext, keyId: string, now = Date.now()): Promise<boolean> {
+export async function revokeKey(args: { ctx: TenantContext; input: { keyId: string } }): Promise<boolean> {
+  const { ctx, input } = args;
   const revoked = await ctx.db
     .update(apiKeysTable)
-    .set({ revokedAt: new Date(now) })
-    .where(and(eq(apiKeysTable.id, keyId), eq(apiKeysTable.tenantId, ctx.tenantId), isNull(apiKeysTable.revokedAt)))
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeysTable.id, input.keyId), eq(apiKeysTable.tenantId, ctx.tenantId), isNull(apiKeysTable.revokedAt)))
     .returning({ id: apiKeysTable.id, kind: apiKeysTable.kind });
   const [key] = revoked;
   if (!key) return false;

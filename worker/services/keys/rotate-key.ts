@@ -2,11 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { createAdminClient } from "../../shopify/admin-graphql.ts";
+import { createAdminContext } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { writePixelSettings } from "../install/steps/activate-pixel.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
-import { tenantObject } from "../../context/tenant-object.ts";
 import { hashServerKey, keyHint, newPublicKey, newServerKey } from "./generate-key.ts";
 
 export type RotatedKey = { id: string; kind: "public" | "server"; key: string };
@@ -15,7 +14,10 @@ export type RotatedKey = { id: string; kind: "public" | "server"; key: string };
  * Mints a new key of `kind` and revokes the old ones in one D1 batch. A new server key is returned here and
  * nowhere else; a new public key is pushed into the web pixel's settings at once.
  */
-export async function rotateKey(ctx: TenantContext, kind: "public" | "server", now = Date.now()): Promise<Result<RotatedKey, { message: string }>> {
+export async function rotateKey(args: { ctx: TenantContext; input: { kind: "public" | "server" } }): Promise<Result<RotatedKey, { message: string }>> {
+  const { ctx, input } = args;
+  const { kind } = input;
+  const now = Date.now();
   const secret = kind === "public" ? newPublicKey() : newServerKey();
   const id = newId("key");
   const row = {
@@ -36,8 +38,10 @@ export async function rotateKey(ctx: TenantContext, kind: "public" | "server", n
   ]);
   if (kind === "public") {
     for (const old of revoked) forgetPixelKey(old.id);
-    const admin = createAdminClient(ctx.config, tenantObject(ctx.env, ctx.tenantId));
-    const pixel = await writePixelSettings(admin, { publicKey: secret, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") });
+    const pixel = await writePixelSettings({
+      ctx: createAdminContext(ctx, ctx.tenantId),
+      input: { publicKey: secret, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") },
+    });
     if (!pixel.ok) return err({ message: `New public key created, but the pixel still has the old one: ${pixel.error}` });
   }
   ctx.log.info("key rotated", { tenant: ctx.tenantId, kind });

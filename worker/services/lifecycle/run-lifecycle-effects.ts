@@ -9,23 +9,24 @@ import { findTenantById } from "../tenants/find-tenant.ts";
  * The Durable Object and queue calls of lifecycle topics, run once their plan is written and in order. Each is
  * idempotent: a failure retries the message, whose redelivery plans and runs its effects again.
  */
-export async function runLifecycleEffects(deps: Deps, effects: readonly LifecycleEffect[]): Promise<void> {
-  for (const effect of effects) {
+export async function runLifecycleEffects(args: { ctx: Deps; input: { effects: readonly LifecycleEffect[] } }): Promise<void> {
+  const { ctx, input } = args;
+  for (const effect of input.effects) {
     switch (effect.type) {
       case "stop_tenant": {
         // A reinstall since the uninstall was written keeps its new token and setup alarm.
-        if ((await findTenantById(deps, effect.tenantId))?.status !== "uninstalled") break;
-        const tenant = tenantObject(deps.env, effect.tenantId);
+        if ((await findTenantById({ ctx, input: { tenantId: effect.tenantId } }))?.status !== "uninstalled") break;
+        const tenant = tenantObject(ctx.env, effect.tenantId);
         await tenant.dropTokens();
         await tenant.stopWork();
-        deps.log.info("app uninstalled", { tenant: effect.tenantId });
+        ctx.log.info("app uninstalled", { tenant: effect.tenantId });
         break;
       }
       case "clear_access_denied":
-        await tenantObject(deps.env, effect.tenantId).clearAccessDenied();
+        await tenantObject(ctx.env, effect.tenantId).clearAccessDenied();
         break;
       case "poll_bulk_operation":
-        await handleBulkOperationFinish(createBackfillContext(deps, effect.tenantId), effect.operationId);
+        await handleBulkOperationFinish({ ctx: createBackfillContext(ctx, effect.tenantId), input: { operationId: effect.operationId } });
         break;
     }
   }

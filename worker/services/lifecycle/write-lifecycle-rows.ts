@@ -1,8 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jobsTable, shopCredentialsTable, tenantsTable } from "../../db/schema/index.ts";
+import { col } from "../../db/sql-names.ts";
 import type { LifecyclePlan } from "./lifecycle-plan.ts";
-
-const column = (col: { name: string }) => sql.identifier(col.name);
 
 /**
  * `app/uninstalled` in the plan's transaction: Shopify has already revoked the token, so it is deleted with the
@@ -10,11 +9,11 @@ const column = (col: { name: string }) => sql.identifier(col.name);
  */
 export function writeUninstalls(rows: LifecyclePlan["uninstalls"], now: number): SQL[] {
   return rows.flatMap(({ tenantId }) => [
-    sql`update ${tenantsTable} set ${column(tenantsTable.status)} = 'uninstalled', ${column(tenantsTable.uninstalledAt)} = ${now},
-      ${column(tenantsTable.updatedAt)} = ${now} where ${eq(tenantsTable.id, tenantId)}`,
+    sql`update ${tenantsTable} set ${col(tenantsTable.status)} = 'uninstalled', ${col(tenantsTable.uninstalledAt)} = ${now},
+      ${col(tenantsTable.updatedAt)} = ${now} where ${eq(tenantsTable.id, tenantId)}`,
     sql`delete from ${shopCredentialsTable} where ${eq(shopCredentialsTable.tenantId, tenantId)}`,
-    sql`update ${jobsTable} set ${column(jobsTable.status)} = 'cancelled', ${column(jobsTable.finishedAt)} = ${now},
-      ${column(jobsTable.error)} = 'app uninstalled'
+    sql`update ${jobsTable} set ${col(jobsTable.status)} = 'cancelled', ${col(jobsTable.finishedAt)} = ${now},
+      ${col(jobsTable.error)} = 'app uninstalled'
       where ${and(eq(jobsTable.tenantId, tenantId), inArray(jobsTable.status, ["queued", "running"]))}`,
   ]);
 }
@@ -22,7 +21,7 @@ export function writeUninstalls(rows: LifecyclePlan["uninstalls"], now: number):
 export function writeGrantedScopes(rows: LifecyclePlan["grantedScopes"], now: number): SQL[] {
   return rows.map(
     ({ tenantId, scopes }) =>
-      sql`update ${tenantsTable} set ${column(tenantsTable.grantedScopes)} = ${scopes}, ${column(tenantsTable.updatedAt)} = ${now}
+      sql`update ${tenantsTable} set ${col(tenantsTable.grantedScopes)} = ${scopes}, ${col(tenantsTable.updatedAt)} = ${now}
         where ${eq(tenantsTable.id, tenantId)}`,
   );
 }

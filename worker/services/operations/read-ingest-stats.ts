@@ -1,4 +1,7 @@
+import { getTableName } from "drizzle-orm";
 import type { Deps } from "../../context/deps.ts";
+import { deadLettersTable, deliveriesTable, eventsTable, quarantineTable } from "../../db/schema/index.ts";
+import { tableNames } from "../../db/sql-names.ts";
 
 export type IngestStats = {
   since: string;
@@ -17,19 +20,25 @@ export type IngestStats = {
  */
 let isolate: string | undefined;
 
-export async function readIngestStats(deps: Deps, since: number): Promise<IngestStats> {
-  const d1 = deps.d1;
+const E = tableNames(eventsTable);
+const countSince = (table: typeof deliveriesTable | typeof quarantineTable | typeof deadLettersTable) =>
+  `select count(*) as n from ${getTableName(table)} where ${table.receivedAt.name} >= ?`;
+
+export async function readIngestStats(args: { ctx: Deps; input: { since: number } }): Promise<IngestStats> {
+  const { ctx, input } = args;
+  const { since } = input;
+  const d1 = ctx.d1;
   const [events, deliveries, quarantine, deadLetters] = await d1.batch([
     d1
       .prepare(
-        `select count(*) as total, coalesce(sum(source = 'webhook'), 0) as webhook, coalesce(sum(source = 'pixel'), 0) as pixel,
-          coalesce(sum(source = 'backfill'), 0) as backfill, max(id) as last
-        from events where received_at >= ?`,
+        `select count(*) as total, coalesce(sum(${E.source} = 'webhook'), 0) as webhook, coalesce(sum(${E.source} = 'pixel'), 0) as pixel,
+          coalesce(sum(${E.source} = 'backfill'), 0) as backfill, max(${E.id}) as last
+        from ${E.$table} where ${E.receivedAt} >= ?`,
       )
       .bind(since),
-    d1.prepare("select count(*) as n from deliveries where received_at >= ?").bind(since),
-    d1.prepare("select count(*) as n from quarantine where received_at >= ?").bind(since),
-    d1.prepare("select count(*) as n from dead_letters where received_at >= ?").bind(since),
+    d1.prepare(countSince(deliveriesTable)).bind(since),
+    d1.prepare(countSince(quarantineTable)).bind(since),
+    d1.prepare(countSince(deadLettersTable)).bind(since),
   ]);
   const row = events!.results[0] as { total: number; webhook: number; pixel: number; backfill: number; last: string | null };
   const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;

@@ -12,7 +12,9 @@ export type PixelEventCounts = {
 const HOUR_MS = 3_600_000;
 
 /** Pixel events stored in the last hour and 24 h by canonical name, by when they happened (the (tenant, occurred_at) index). */
-export async function countPixelEvents(ctx: TenantContext, now = Date.now()): Promise<PixelEventCounts> {
+export async function countPixelEvents(args: { ctx: TenantContext }): Promise<PixelEventCounts> {
+  const { ctx } = args;
+  const now = Date.now();
   const hourAgo = now - HOUR_MS;
   const lastDay = count();
   const rows = await ctx.db

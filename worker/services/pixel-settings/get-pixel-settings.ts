@@ -30,13 +30,13 @@ async function publicKeyHint(ctx: TenantContext): Promise<string | null> {
 }
 
 /** The Pixel page: tracked events and sampling as the handshake serves them, consent, install state and live counts. */
-export async function getPixelSettings(args: { ctx: TenantContext; now?: number }): Promise<PixelSettingsView> {
+export async function getPixelSettings(args: { ctx: TenantContext }): Promise<PixelSettingsView> {
   const { ctx } = args;
   const [config, setup, hint, counts] = await Promise.all([
-    readPixelConfig(ctx),
+    readPixelConfig({ ctx }),
     tenantObject(ctx.env, ctx.tenantId).getSetup(),
     publicKeyHint(ctx),
-    countPixelEvents(ctx, args.now),
+    countPixelEvents({ ctx }),
   ]);
   const step = setup.pixel;
   return {

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { tenantSettingsTable } from "../../db/schema/index.ts";
+import { excluded } from "../../db/sql-names.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import type { PixelConfig } from "../pixel/load-pixel-config.ts";
@@ -29,7 +29,11 @@ export async function updatePixelSettings(args: {
     .values({ tenantId: ctx.tenantId, trackedEvents, samplingPercent: input.samplingPercent, updatedAt })
     .onConflictDoUpdate({
       target: tenantSettingsTable.tenantId,
-      set: { trackedEvents: sql`excluded.tracked_events`, samplingPercent: sql`excluded.sampling_percent`, updatedAt: sql`excluded.updated_at` },
+      set: {
+        trackedEvents: excluded(tenantSettingsTable.trackedEvents),
+        samplingPercent: excluded(tenantSettingsTable.samplingPercent),
+        updatedAt: excluded(tenantSettingsTable.updatedAt),
+      },
     });
-  return ok(await readPixelConfig(ctx));
+  return ok(await readPixelConfig({ ctx }));
 }

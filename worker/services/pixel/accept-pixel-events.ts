@@ -31,23 +31,26 @@ export type PixelRequestMeta = { origin: string | null; userAgent: string | null
  * delivered (the raw body: nothing is copied or serialized twice). The visitor is the token's; an event claiming
  * another clientId refuses the batch.
  */
-export async function acceptPixelEvents(deps: Deps, text: string, meta: PixelRequestMeta, now = Date.now()): Promise<Result<{ accepted: number }, PixelRefusal>> {
-  const input = readEventsInput(text);
-  if (!input) return err({ reason: "invalid_body", message: "Send { token, events: [Web Pixels events] } as JSON." });
-  const { token, events } = input;
+export async function acceptPixelEvents(args: { ctx: Deps; input: { text: string; meta: PixelRequestMeta } }): Promise<Result<{ accepted: number }, PixelRefusal>> {
+  const { ctx, input } = args;
+  const { text, meta } = input;
+  const now = Date.now();
+  const body = readEventsInput(text);
+  if (!body) return err({ reason: "invalid_body", message: "Send { token, events: [Web Pixels events] } as JSON." });
+  const { token, events } = body;
   if (events.length > MAX_BATCH_EVENTS) return err({ reason: "too_many_events", message: `At most ${MAX_BATCH_EVENTS} events per request.` });
-  const claims = await verifyPixelToken(deps.config.TOKEN_ENCRYPTION_KEY, token, now);
+  const claims = await verifyPixelToken(ctx.config.TOKEN_ENCRYPTION_KEY, token, now);
   if (!claims.ok) return err({ reason: "invalid_token", message: `Pixel token ${claims.error.reason.replace("_", " ")}; handshake again.` });
   const { tenantId, keyId, clientId } = claims.value;
   for (const event of events) {
     if (event.clientId !== clientId) return err({ reason: "invalid_body", message: "Every event must come from the visitor the token was issued to." });
   }
-  const key = await findPixelKeyById(deps, keyId, now);
+  const key = await findPixelKeyById({ ctx, input: { keyId, now } });
   if (!key || key.revoked) return err({ reason: "revoked_key", message: "This pixel's key has been revoked." });
-  const limited = await limitPixelKey(deps.env, keyId);
+  const limited = await limitPixelKey({ ctx, input: { keyId } });
   if (limited) return err(limited);
 
   const message: PixelBatchMessage = { type: "pixel", tenantId, keyId, clientId, receivedAt: now, origin: meta.origin, userAgent: meta.userAgent, body: text };
-  await deps.env.INGEST_QUEUE.send(message);
+  await ctx.env.INGEST_QUEUE.send(message);
   return ok({ accepted: events.length });
 }

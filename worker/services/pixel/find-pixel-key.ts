@@ -23,17 +23,19 @@ const toPixelKey = (row: { keyId: string; tenantId: string; revokedAt: Date | nu
   row ? { keyId: row.keyId, tenantId: row.tenantId, revoked: row.revokedAt !== null } : null;
 
 /** The storefront key a handshake names, from a per-isolate cache so the hot path rarely reads D1. */
-export function findPixelKey(deps: Deps, publicKey: string, now = Date.now()): Promise<PixelKey | null> {
-  return cached(byPublicKey, publicKey, async () =>
-    toPixelKey(await deps.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.publicKey, publicKey), eq(apiKeysTable.kind, "public"))).get()),
-  now);
+export function findPixelKey(args: { ctx: Deps; input: { publicKey: string; now: number } }): Promise<PixelKey | null> {
+  const { ctx, input } = args;
+  return cached(byPublicKey, input.publicKey, async () =>
+    toPixelKey(await ctx.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.publicKey, input.publicKey), eq(apiKeysTable.kind, "public"))).get()),
+  input.now);
 }
 
 /** The key behind a pixel token, to refuse a revoked key's tokens before they expire. */
-export function findPixelKeyById(deps: Deps, keyId: string, now = Date.now()): Promise<PixelKey | null> {
-  return cached(byKeyId, keyId, async () =>
-    toPixelKey(await deps.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.id, keyId), eq(apiKeysTable.kind, "public"))).get()),
-  now);
+export function findPixelKeyById(args: { ctx: Deps; input: { keyId: string; now: number } }): Promise<PixelKey | null> {
+  const { ctx, input } = args;
+  return cached(byKeyId, input.keyId, async () =>
+    toPixelKey(await ctx.db.select(columns).from(apiKeysTable).where(and(eq(apiKeysTable.id, input.keyId), eq(apiKeysTable.kind, "public"))).get()),
+  input.now);
 }
 
 /** Call when a key is revoked or rotated: this isolate refuses it at once (others within TTL_MS). */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tenantSettingsTable } from "../../db/schema/index.ts";
-import type { Deps } from "../../context/deps.ts";
+import type { TenantContext } from "../../context/deps.ts";
 
 /** The handshake's `config` (docs/pixel.md); batch limits are the collector's own and fixed. */
 export type PixelConfig = {
@@ -20,13 +20,15 @@ export const DEFAULT_TRACKED_EVENTS = ["page_viewed", "product_viewed", "product
 const TTL_MS = 30_000;
 const cache = new Map<string, { config: PixelConfig; at: number }>();
 
-export async function loadPixelConfig(deps: Deps, tenantId: string, now = Date.now()): Promise<PixelConfig> {
-  const hit = cache.get(tenantId);
+export async function loadPixelConfig(args: { ctx: TenantContext; input?: { now?: number } }): Promise<PixelConfig> {
+  const { ctx, input } = args;
+  const now = input?.now ?? Date.now();
+  const hit = cache.get(ctx.tenantId);
   if (hit && now - hit.at < TTL_MS) return hit.config;
-  const settings = await deps.db
+  const settings = await ctx.db
     .select({ trackedEvents: tenantSettingsTable.trackedEvents, samplingPercent: tenantSettingsTable.samplingPercent })
     .from(tenantSettingsTable)
-    .where(eq(tenantSettingsTable.tenantId, tenantId))
+    .where(eq(tenantSettingsTable.tenantId, ctx.tenantId))
     .get();
   const config: PixelConfig = {
     trackedEvents: settings?.trackedEvents ?? DEFAULT_TRACKED_EVENTS,
@@ -35,7 +37,7 @@ export async function loadPixelConfig(deps: Deps, tenantId: string, now = Date.n
     maxBatchBytes: MAX_BATCH_BYTES,
     flushIntervalMs: 2_000,
   };
-  cache.set(tenantId, { config, at: now });
+  cache.set(ctx.tenantId, { config, at: now });
   return config;
 }
 

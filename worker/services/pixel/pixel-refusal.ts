@@ -1,3 +1,5 @@
+import type { Deps } from "../../context/deps.ts";
+
 /** Why a pixel call was refused; the route maps each to the status docs/pixel.md tells the pixel to expect. */
 export type PixelRefusal =
   | { reason: "invalid_body"; message: string }
@@ -11,8 +13,8 @@ export type PixelRefusal =
 const RATE_LIMIT_PERIOD_SECONDS = 10;
 
 /** Per-key limit through the PIXEL_RATE_LIMITER binding, so one storefront's flood never starves another. */
-export async function limitPixelKey(env: Env, keyId: string): Promise<PixelRefusal | null> {
-  const { success } = await env.PIXEL_RATE_LIMITER.limit({ key: keyId });
+export async function limitPixelKey(args: { ctx: Deps; input: { keyId: string } }): Promise<PixelRefusal | null> {
+  const { success } = await args.ctx.env.PIXEL_RATE_LIMITER.limit({ key: args.input.keyId });
   if (success) return null;
   return { reason: "rate_limited", message: "Too many pixel requests for this key; retry later.", retryAfterSeconds: RATE_LIMIT_PERIOD_SECONDS };
 }

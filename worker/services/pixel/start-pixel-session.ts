@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../../context/deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
 import { findPixelKey } from "./find-pixel-key.ts";
 import { loadPixelConfig, type PixelConfig } from "./load-pixel-config.ts";
 import { limitPixelKey, parseJsonBody, type PixelRefusal } from "./pixel-refusal.ts";
@@ -12,16 +12,18 @@ export type HandshakeResponse = { token: string; expiresAt: string; config: Pixe
 const TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** The handshake: a live public key buys a signed, expiring token for this visitor plus the tenant's pixel config. */
-export async function startPixelSession(deps: Deps, text: string, now = Date.now()): Promise<Result<HandshakeResponse, PixelRefusal>> {
-  const input = HandshakeInput.safeParse(parseJsonBody(text));
-  if (!input.success) return err({ reason: "invalid_body", message: "Send { publicKey, clientId } as JSON." });
-  const key = await findPixelKey(deps, input.data.publicKey, now);
+export async function startPixelSession(args: { ctx: Deps; input: { text: string } }): Promise<Result<HandshakeResponse, PixelRefusal>> {
+  const { ctx, input } = args;
+  const now = Date.now();
+  const body = HandshakeInput.safeParse(parseJsonBody(input.text));
+  if (!body.success) return err({ reason: "invalid_body", message: "Send { publicKey, clientId } as JSON." });
+  const key = await findPixelKey({ ctx, input: { publicKey: body.data.publicKey, now } });
   if (!key) return err({ reason: "unknown_key", message: "This public key is unknown." });
   if (key.revoked) return err({ reason: "revoked_key", message: "This public key has been revoked." });
-  const limited = await limitPixelKey(deps.env, key.keyId);
+  const limited = await limitPixelKey({ ctx, input: { keyId: key.keyId } });
   if (limited) return err(limited);
 
   const expiresAt = now + TOKEN_TTL_MS;
-  const token = await signPixelToken(deps.config.TOKEN_ENCRYPTION_KEY, { tenantId: key.tenantId, keyId: key.keyId, clientId: input.data.clientId, expiresAt });
-  return ok({ token, expiresAt: new Date(expiresAt).toISOString(), config: await loadPixelConfig(deps, key.tenantId, now) });
+  const token = await signPixelToken(ctx.config.TOKEN_ENCRYPTION_KEY, { tenantId: key.tenantId, keyId: key.keyId, clientId: body.data.clientId, expiresAt });
+  return ok({ token, expiresAt: new Date(expiresAt).toISOString(), config: await loadPixelConfig({ ctx: forTenant(ctx, key.tenantId), input: { now } }) });
 }

@@ -20,13 +20,14 @@ export type ComplianceDelivery = {
  * Records a compliance webhook at once, with or without a live install (shop/redact arrives 48 h after uninstall);
  * the privacy jobs do the work before the due date. A body that cannot be read is quarantined, never refused.
  */
-export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDelivery): Promise<"recorded" | "quarantined"> {
-  const tenant = await findTenantByShop(deps, delivery.shopDomain);
+export async function recordPrivacyRequest(args: { ctx: Deps; input: ComplianceDelivery }): Promise<"recorded" | "quarantined"> {
+  const { ctx, input: delivery } = args;
+  const tenant = await findTenantByShop({ ctx, input: { shop: delivery.shopDomain } });
   const tenantId = tenant?.id ?? null;
   const parsed = parseShopifyJson(delivery.body);
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
   if (built.ok) {
-    await runStatements(deps.d1, writePrivacyRequests([built.value]));
+    await runStatements(ctx.d1, writePrivacyRequests([built.value]));
     return "recorded";
   }
   const row = quarantineRow({
@@ -39,6 +40,6 @@ export async function recordPrivacyRequest(deps: Deps, delivery: ComplianceDeliv
     headers: delivery.headers,
     receivedAt: delivery.receivedAt,
   });
-  await runStatements(deps.d1, writeQuarantine([row]));
+  await runStatements(ctx.d1, writeQuarantine([row]));
   return "quarantined";
 }

@@ -28,7 +28,11 @@ export type QuarantineSummary = {
 const QUARANTINE_ORDER: KeysetOrder = { time: quarantineTable.receivedAt, id: quarantineTable.id, direction: "desc" };
 
 /** Newest first; `open` = never replayed. The payload is cut to a preview here; `getQuarantine` has it whole. */
-export async function listQuarantine(deps: Deps, input: z.output<typeof ListQuarantineInput>): Promise<Result<{ data: QuarantineSummary[]; nextCursor: string | null }, { message: string }>> {
+export async function listQuarantine(args: {
+  ctx: Deps;
+  input: z.output<typeof ListQuarantineInput>;
+}): Promise<Result<{ data: QuarantineSummary[]; nextCursor: string | null }, { message: string }>> {
+  const { ctx, input } = args;
   const cursor = readCursor(input.cursor);
   if (!cursor.ok) return err(cursor.error);
   const filters: (SQL | undefined)[] = [
@@ -36,7 +40,7 @@ export async function listQuarantine(deps: Deps, input: z.output<typeof ListQuar
     input.status === "open" ? isNull(quarantineTable.replayedAt) : undefined,
     afterCursor(QUARANTINE_ORDER, cursor.value),
   ];
-  const rows = await deps.db
+  const rows = await ctx.db
     .select()
     .from(quarantineTable)
     .where(and(...filters))
@@ -60,6 +64,6 @@ export async function listQuarantine(deps: Deps, input: z.output<typeof ListQuar
   });
 }
 
-export async function getQuarantine(deps: Deps, id: string) {
-  return (await deps.db.select().from(quarantineTable).where(eq(quarantineTable.id, id)).get()) ?? null;
+export async function getQuarantine(args: { ctx: Deps; input: { id: string } }) {
+  return (await args.ctx.db.select().from(quarantineTable).where(eq(quarantineTable.id, args.input.id)).get()) ?? null;
 }

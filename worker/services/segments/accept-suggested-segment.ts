@@ -24,7 +24,7 @@ export async function acceptSuggestedSegment(args: {
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), eq(segmentsTable.suggestion, definition.key), isNull(segmentsTable.deletedAt)))
     .get();
   if (existing) return ok({ segment: toSegmentView(existing), created: false });
-  const query = definition.query(await suggestionStats(ctx.d1, ctx.tenantId));
+  const query = definition.query(await suggestionStats({ ctx }));
   const segment = { name: definition.name, kind: definition.kind, query, pushMode: input.pushMode, suggestion: definition.key };
   const created = await createSegment({ ctx, input: segment });
   return created.ok ? ok({ segment: created.value, created: true }) : created;

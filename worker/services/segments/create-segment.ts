@@ -35,7 +35,7 @@ export async function createSegment(args: {
     const row = {
       id: newId("segment", now),
       tenantId: ctx.tenantId,
-      slug: await deriveSlug(ctx, input.name),
+      slug: await deriveSlug({ ctx, input: { name: input.name } }),
       name: input.name,
       kind: input.kind,
       query: query.value.text,

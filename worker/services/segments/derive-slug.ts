@@ -19,8 +19,9 @@ export function slugify(name: string): string {
 }
 
 /** The slug for `name`, suffixed `-2`, `-3`… past those the tenant already has (deleted segments keep theirs). */
-export async function deriveSlug(ctx: TenantContext, name: string): Promise<string> {
-  const base = slugify(name);
+export async function deriveSlug(args: { ctx: TenantContext; input: { name: string } }): Promise<string> {
+  const { ctx, input } = args;
+  const base = slugify(input.name);
   const rows = await ctx.db
     .select({ slug: segmentsTable.slug })
     .from(segmentsTable)

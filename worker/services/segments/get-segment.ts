@@ -13,7 +13,7 @@ const MAX_SIZE_POINTS = 200;
 /** A segment with its size after each recompute that changed it (oldest first), for the chart. */
 export async function getSegment(args: { ctx: TenantContext; input: { slug: string } }): Promise<Result<SegmentDetail, { reason: "not_found"; message: string }>> {
   const { ctx, input } = args;
-  const segment = await findSegment(ctx, input.slug);
+  const segment = await findSegment({ ctx, input });
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
   const sizes = await ctx.db
     .select()

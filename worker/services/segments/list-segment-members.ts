@@ -2,6 +2,8 @@ import { z } from "zod";
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from "../../lib/encoding.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { productsTable, profilesTable, segmentMembershipsTable } from "../../db/schema/index.ts";
+import { tableNames } from "../../db/sql-names.ts";
 import { findSegment } from "./find-segment.ts";
 
 export const ListSegmentMembersInput = z.object({
@@ -12,6 +14,13 @@ export const ListSegmentMembersInput = z.object({
 /** A current member: the profile or product id, its Shopify id, and when this stay began. */
 export type SegmentMember = { id: string; shopifyId: string | null; enteredAt: string };
 export type SegmentMembersPage = { data: SegmentMember[]; nextCursor: string | null; count: number };
+
+const M = tableNames(segmentMembershipsTable);
+// The rows a member id points into, by segment kind, and the Shopify id they carry.
+const MEMBER_ROWS = {
+  customer: { ...tableNames(profilesTable), shopifyId: profilesTable.shopifyCustomerId.name },
+  product: { ...tableNames(productsTable), shopifyId: productsTable.shopifyProductId.name },
+};
 
 const encodeCursor = (memberId: string) => bytesToBase64Url(utf8(memberId));
 const decodeCursor = (cursor: string) => {
@@ -27,14 +36,14 @@ export async function listSegmentMembers(args: {
   const { ctx, input } = args;
   const after = input.cursor === undefined ? "" : decodeCursor(input.cursor);
   if (after === null) return err({ reason: "bad_cursor", message: "cursor is not one this API returned" });
-  const segment = await findSegment(ctx, input.slug);
+  const segment = await findSegment({ ctx, input: { slug: input.slug } });
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
-  const [table, shopifyId] = segment.kind === "customer" ? ["profiles", "shopify_customer_id"] : ["products", "shopify_product_id"];
+  const x = MEMBER_ROWS[segment.kind];
   const { results } = await ctx.d1.prepare(
-    `SELECT m.member_id AS id, x.${shopifyId} AS shopifyId, m.entered_at AS enteredAt
-     FROM segment_memberships m LEFT JOIN ${table} x ON x.tenant_id = m.tenant_id AND x.id = m.member_id
-     WHERE m.tenant_id = ?1 AND m.segment_id = ?2 AND m.left_at IS NULL AND m.member_id > ?3
-     ORDER BY m.member_id LIMIT ?4`,
+    `SELECT m.${M.memberId} AS id, x.${x.shopifyId} AS shopifyId, m.${M.enteredAt} AS enteredAt
+     FROM ${M.$table} m LEFT JOIN ${x.$table} x ON x.${x.tenantId} = m.${M.tenantId} AND x.${x.id} = m.${M.memberId}
+     WHERE m.${M.tenantId} = ?1 AND m.${M.segmentId} = ?2 AND m.${M.leftAt} IS NULL AND m.${M.memberId} > ?3
+     ORDER BY m.${M.memberId} LIMIT ?4`,
   )
     .bind(ctx.tenantId, segment.id, after, input.limit + 1)
     .all<{ id: string; shopifyId: string | null; enteredAt: number }>();

@@ -44,7 +44,7 @@ export async function listSuggestedSegments(args: { ctx: TenantContext }): Promi
     .from(segmentsTable)
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNotNull(segmentsTable.suggestion), isNull(segmentsTable.deletedAt)));
   const acceptedSlug = new Map(accepted.map((row) => [row.suggestion, row.slug]));
-  const stats = await suggestionStats(ctx.d1, ctx.tenantId);
+  const stats = await suggestionStats({ ctx });
   const suggestions: SuggestedSegment[] = [];
   for (const definition of SUGGESTED_SEGMENTS) {
     const query = definition.query(stats);

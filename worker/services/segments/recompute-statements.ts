@@ -1,9 +1,14 @@
-import type { CompiledSegment } from "./dsl/index.ts";
+import { segmentMembershipsTable, segmentSizesTable, segmentsTable } from "../../db/schema/index.ts";
+import { tableNames } from "../../db/sql-names.ts";
+import { MEMBER_ID, type CompiledSegment } from "./dsl/index.ts";
 
 export type Statement = { sql: string; params: (string | number)[] };
 
 const DAY_MS = 86_400_000;
-const CURRENT = "tenant_id = ? AND segment_id = ? AND left_at IS NULL";
+const M = tableNames(segmentMembershipsTable);
+const Z = tableNames(segmentSizesTable);
+const S = tableNames(segmentsTable);
+const CURRENT = `${M.tenantId} = ? AND ${M.segmentId} = ? AND ${M.leftAt} IS NULL`;
 
 /**
  * The recompute as one D1 batch (one transaction) around the compiled member query: members no longer selected
@@ -14,28 +19,28 @@ export function recomputeStatements(members: CompiledSegment, input: { tenantId:
   const { sql, params } = members;
   const { tenantId: t, segmentId: s, now } = input;
   return [
-    { sql: `UPDATE segment_memberships SET left_at = ? WHERE ${CURRENT} AND member_id NOT IN (${sql})`, params: [now, t, s, ...params] },
+    { sql: `UPDATE ${M.$table} SET ${M.leftAt} = ? WHERE ${CURRENT} AND ${M.memberId} NOT IN (${sql})`, params: [now, t, s, ...params] },
     {
-      sql: `INSERT INTO segment_memberships (tenant_id, segment_id, member_id, entered_at)
-         SELECT ?, ?, m.id, ? FROM (${sql}) m WHERE m.id NOT IN (SELECT member_id FROM segment_memberships WHERE ${CURRENT})`,
+      sql: `INSERT INTO ${M.$table} (${M.tenantId}, ${M.segmentId}, ${M.memberId}, ${M.enteredAt})
+         SELECT ?, ?, m.${MEMBER_ID}, ? FROM (${sql}) m WHERE m.${MEMBER_ID} NOT IN (SELECT ${M.memberId} FROM ${M.$table} WHERE ${CURRENT})`,
       params: [t, s, now, ...params, t, s],
     },
     // A point per change, and at least one a day, keeps the chart honest without a row per 15-minute run.
     {
-      sql: `INSERT OR REPLACE INTO segment_sizes (tenant_id, segment_id, computed_at, size, entered, left)
-         SELECT ?1, ?2, ?3, (SELECT count(*) FROM segment_memberships WHERE tenant_id = ?1 AND segment_id = ?2 AND left_at IS NULL), e.n, l.n
-         FROM (SELECT count(*) AS n FROM segment_memberships WHERE tenant_id = ?1 AND segment_id = ?2 AND entered_at = ?3) e,
-              (SELECT count(*) AS n FROM segment_memberships WHERE tenant_id = ?1 AND segment_id = ?2 AND left_at = ?3) l
-         WHERE e.n + l.n > 0 OR NOT EXISTS (SELECT 1 FROM segment_sizes WHERE segment_id = ?2 AND computed_at > ?4)`,
+      sql: `INSERT OR REPLACE INTO ${Z.$table} (${Z.tenantId}, ${Z.segmentId}, ${Z.computedAt}, ${Z.size}, ${Z.entered}, ${Z.left})
+         SELECT ?1, ?2, ?3, (SELECT count(*) FROM ${M.$table} WHERE ${M.tenantId} = ?1 AND ${M.segmentId} = ?2 AND ${M.leftAt} IS NULL), e.n, l.n
+         FROM (SELECT count(*) AS n FROM ${M.$table} WHERE ${M.tenantId} = ?1 AND ${M.segmentId} = ?2 AND ${M.enteredAt} = ?3) e,
+              (SELECT count(*) AS n FROM ${M.$table} WHERE ${M.tenantId} = ?1 AND ${M.segmentId} = ?2 AND ${M.leftAt} = ?3) l
+         WHERE e.n + l.n > 0 OR NOT EXISTS (SELECT 1 FROM ${Z.$table} WHERE ${Z.segmentId} = ?2 AND ${Z.computedAt} > ?4)`,
       params: [t, s, now, now - DAY_MS],
     },
     {
-      sql: `UPDATE segments SET last_computed_at = ?3,
-           member_count = (SELECT count(*) FROM segment_memberships WHERE tenant_id = ?1 AND segment_id = ?2 AND left_at IS NULL)
-         WHERE tenant_id = ?1 AND id = ?2`,
+      sql: `UPDATE ${S.$table} SET ${S.lastComputedAt} = ?3,
+           ${S.memberCount} = (SELECT count(*) FROM ${M.$table} WHERE ${M.tenantId} = ?1 AND ${M.segmentId} = ?2 AND ${M.leftAt} IS NULL)
+         WHERE ${S.tenantId} = ?1 AND ${S.id} = ?2`,
       params: [t, s, now],
     },
-    { sql: "SELECT member_count AS size FROM segments WHERE tenant_id = ? AND id = ?", params: [t, s] },
+    { sql: `SELECT ${S.memberCount} AS size FROM ${S.$table} WHERE ${S.tenantId} = ? AND ${S.id} = ?`, params: [t, s] },
   ];
 }
 

@@ -1,3 +1,6 @@
+import type { TenantContext } from "../../context/deps.ts";
+import { profilesTable } from "../../db/schema/index.ts";
+import { tableNames } from "../../db/sql-names.ts";
 import type { SegmentKind } from "./dsl/index.ts";
 
 export type SuggestionStats = { highValueSpend: number };
@@ -40,16 +43,19 @@ export const SUGGESTED_SEGMENTS: readonly SuggestionDefinition[] = [
 ];
 
 const DEFAULT_HIGH_VALUE_SPEND = 200;
+const P = tableNames(profilesTable);
+const REPEAT_BUYERS = `${P.$table} WHERE ${P.tenantId} = ?1 AND ${P.redactedAt} IS NULL AND ${P.ordersCount} >= 2`;
 
 /** The spend that starts the top quarter of repeat buyers, rounded down to two significant digits. */
-export async function suggestionStats(db: D1Database, tenantId: string): Promise<SuggestionStats> {
-  const row = await db
+export async function suggestionStats(args: { ctx: TenantContext }): Promise<SuggestionStats> {
+  const { ctx } = args;
+  const row = await ctx.d1
     .prepare(
-      `SELECT total_spent AS spend FROM profiles WHERE tenant_id = ?1 AND redacted_at IS NULL AND orders_count >= 2
-       ORDER BY total_spent DESC LIMIT 1
-       OFFSET (SELECT count(*) / 4 FROM profiles WHERE tenant_id = ?1 AND redacted_at IS NULL AND orders_count >= 2)`,
+      `SELECT ${P.totalSpent} AS spend FROM ${REPEAT_BUYERS}
+       ORDER BY ${P.totalSpent} DESC LIMIT 1
+       OFFSET (SELECT count(*) / 4 FROM ${REPEAT_BUYERS})`,
     )
-    .bind(tenantId)
+    .bind(ctx.tenantId)
     .first<{ spend: number }>();
   if (!row || row.spend <= 0) return { highValueSpend: DEFAULT_HIGH_VALUE_SPEND };
   const unit = 10 ** Math.max(0, Math.floor(Math.log10(row.spend)) - 1);

@@ -24,7 +24,7 @@ export async function updateSegment(args: {
 }): Promise<Result<SegmentView, SegmentWriteError>> {
   const { ctx, input } = args;
   const { patch } = input;
-  const segment = await findSegment(ctx, input.slug);
+  const segment = await findSegment({ ctx, input: { slug: input.slug } });
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
   const now = Date.now();
   const query = patch.query === undefined ? null : readSegmentQuery(patch.query, segment.kind, ctx.tenantId, now);

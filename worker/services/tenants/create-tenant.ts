@@ -15,21 +15,23 @@ function isUniqueViolation(error: unknown, column: string): boolean {
  * The shop's tenant, created if needed with slug = shop subdomain (`acme`, then `acme-2`… when another shop
  * holds it). Two installs racing for the same shop end on the same row: the shop domain is unique.
  */
-export async function findOrCreateTenant(deps: Deps, shop: string, now = Date.now()): Promise<Tenant> {
-  const existing = await findTenantByShop(deps, shop);
+export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: string; now: number } }): Promise<Tenant> {
+  const { ctx, input } = args;
+  const { shop, now } = input;
+  const existing = await findTenantByShop({ ctx, input: { shop } });
   if (existing) return existing;
   const base = shopSubdomain(shop);
   for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     try {
-      const [created] = await deps.db
+      const [created] = await ctx.db
         .insert(tenantsTable)
         .values({ id: newId("tenant"), slug, shopDomain: shop, status: "installing", createdAt: new Date(now), updatedAt: new Date(now) })
         .returning();
       if (created) return created;
     } catch (error) {
       if (isUniqueViolation(error, "shop_domain")) {
-        const raced = await findTenantByShop(deps, shop);
+        const raced = await findTenantByShop({ ctx, input: { shop } });
         if (raced) return raced;
       }
       if (!isUniqueViolation(error, "slug")) throw error;

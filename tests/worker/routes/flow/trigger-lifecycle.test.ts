@@ -59,7 +59,7 @@ describe("membership triggers", () => {
     const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
     await createSegment({ ctx, input: { name: "VIP", kind: "customer", query: 'tags contains "vip"', pushMode: "none" } });
     const recompute = async () => {
-      const outcome = await recomputeSegment({ ctx, input: { segment: (await findSegment(ctx, "vip"))! } });
+      const outcome = await recomputeSegment({ ctx, input: { segment: (await findSegment({ ctx, input: { slug: "vip" } }))! } });
       if (!outcome.ok) throw new Error(outcome.error.message);
       return outcome.value;
     };

@@ -10,7 +10,7 @@ import { tenantContext as tenantCtx } from "../../../helpers/service-context.ts"
 const HOUR = 3_600_000;
 
 async function recompute(ctx: TenantContext, slug: string, now: number) {
-  const segment = await findSegment(ctx, slug);
+  const segment = await findSegment({ ctx, input: { slug } });
   const outcome = await recomputeSegment({ ctx, input: { segment: segment!, now } });
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;

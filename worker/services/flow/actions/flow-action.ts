@@ -4,7 +4,7 @@ import type { AdminContext } from "../../../context/admin-context.ts";
 export type FlowActionResult = { status: 200 | 400 | 404; body: Record<string, unknown> };
 export type FlowActionAnswer = FlowActionResult | { status: "retry"; message: string };
 
-export type FlowActionRun = (ctx: AdminContext, properties: Record<string, unknown>) => Promise<FlowActionAnswer>;
+export type FlowActionRun = (args: { ctx: AdminContext; input: { properties: Record<string, unknown> } }) => Promise<FlowActionAnswer>;
 
 export const refuse = (message: string, status: 400 | 404 = 400): FlowActionResult => ({ status, body: { error: { message } } });
 

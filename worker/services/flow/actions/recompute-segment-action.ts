@@ -4,7 +4,7 @@ import { recomputeSegment } from "../../segments/recompute-segment.ts";
 import { refuse, textProperty, type FlowActionRun } from "./flow-action.ts";
 
 /** "Recompute a SegOps segment": `segment` is its slug (or its name); answers the new size and the changes. */
-export const recomputeSegmentAction: FlowActionRun = async (ctx, properties) => {
+export const recomputeSegmentAction: FlowActionRun = async ({ ctx, input: { properties } }) => {
   const wanted = textProperty(properties, "segment");
   if (!wanted) return refuse("Choose the segment to recompute: its slug, as shown in SegOps.");
   const segment = await ctx.db

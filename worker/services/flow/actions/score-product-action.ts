@@ -3,7 +3,7 @@ import { idFromGid } from "../../../shopify/gid.ts";
 import { refuse, textProperty, type FlowActionRun } from "./flow-action.ts";
 
 /** "Score product AI readability": scores the workflow's product now and answers its score and recommendations. */
-export const scoreProductAction: FlowActionRun = async (ctx, properties) => {
+export const scoreProductAction: FlowActionRun = async ({ ctx, input: { properties } }) => {
   const raw = textProperty(properties, "product_id");
   const productId = raw === null ? null : idFromGid(raw);
   if (!productId || !/^\d+$/.test(productId)) return refuse("The step has no product: use it in a workflow about a product.");

@@ -9,7 +9,7 @@ const TAGS_ADD = `mutation SegOpsFlowTagCustomer($id: ID!, $tags: [String!]!) {
 type TagsAddData = { tagsAdd: { node: { id: string } | null; userErrors: { message: string }[] } | null };
 
 /** "Tag a customer": adds `tag` in Shopify. `segops:` tags are left to segment pushes, which keep them exact. */
-export const tagCustomerAction: FlowActionRun = async (ctx, properties) => {
+export const tagCustomerAction: FlowActionRun = async ({ ctx, input: { properties } }) => {
   const customerId = textProperty(properties, "customer_id");
   const tag = textProperty(properties, "tag");
   if (!customerId || !/^\d+$/.test(customerId)) return refuse("The step has no customer: use it in a workflow about a customer.");

@@ -1,7 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../../db/schema/index.ts";
-import type { AdminClient } from "../../../shopify/admin-graphql.ts";
-import type { SetupStepRun, StepOutcome } from "../setup-steps.ts";
+import type { SetupStepContext, SetupStepRun, StepOutcome } from "../setup-steps.ts";
 import { adminFailure, userErrorsFailure } from "../admin-failure.ts";
 
 const CURRENT = `#graphql
@@ -20,8 +19,9 @@ mutation UpdatePixel($id: ID!, $settings: JSON!) {
 type PixelErrors = { userErrors: { code?: string; message: string }[] };
 
 /** Creates the shop's web pixel, or updates it when one exists (Shopify allows one per app per shop). */
-export async function writePixelSettings(admin: AdminClient, settings: { publicKey: string; collectorUrl: string }): Promise<StepOutcome> {
-  const json = JSON.stringify(settings);
+export async function writePixelSettings(args: { ctx: Pick<SetupStepContext, "admin">; input: { publicKey: string; collectorUrl: string } }): Promise<StepOutcome> {
+  const { admin } = args.ctx;
+  const json = JSON.stringify(args.input);
   // Shopify answers a shop without our pixel with a "not found" error rather than null.
   const current = await admin.request<{ webPixel: { id: string } | null }>(CURRENT);
   const id = current.ok ? current.value.webPixel?.id : undefined;
@@ -40,12 +40,12 @@ export async function writePixelSettings(admin: AdminClient, settings: { publicK
   return { ok: true, detail: "pixel created" };
 }
 
-export const activatePixel: SetupStepRun = async (ctx) => {
+export const activatePixel: SetupStepRun = async ({ ctx }) => {
   const key = await ctx.db
     .select({ publicKey: apiKeysTable.publicKey })
     .from(apiKeysTable)
     .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, "public"), isNull(apiKeysTable.revokedAt)))
     .get();
   if (!key?.publicKey) return { ok: false, retry: true, error: "No active public key yet." };
-  return writePixelSettings(ctx.admin, { publicKey: key.publicKey, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") });
+  return writePixelSettings({ ctx, input: { publicKey: key.publicKey, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") } });
 };

@@ -16,7 +16,7 @@ mutation DefineMetafield($definition: MetafieldDefinitionInput!) {
 }`;
 
 /** The four app-reserved product metafield definitions; TAKEN means an earlier run already made it. */
-export const defineMetafields: SetupStepRun = async (ctx) => {
+export const defineMetafields: SetupStepRun = async ({ ctx }) => {
   for (const definition of METAFIELD_DEFINITIONS) {
     const result = await ctx.admin.request<{ metafieldDefinitionCreate: { userErrors: { code?: string; message: string }[] } }>(CREATE, {
       definition: {

@@ -5,7 +5,7 @@ import { hashServerKey, keyHint, newPublicKey, newServerKey } from "../../keys/g
 import type { SetupStepRun } from "../setup-steps.ts";
 
 /** One active public key and one active server key per tenant; an existing active key is kept, never duplicated. */
-export const ensureKeys: SetupStepRun = async (ctx) => {
+export const ensureKeys: SetupStepRun = async ({ ctx }) => {
   const active = await ctx.db
     .select({ kind: apiKeysTable.kind })
     .from(apiKeysTable)

@@ -4,7 +4,7 @@ import { newId } from "../../../lib/ids.ts";
 import type { SetupStepRun } from "../setup-steps.ts";
 
 /** Records the install's backfill request (once per install) and hands it to the backfill queue. */
-export const requestBackfill: SetupStepRun = async (ctx) => {
+export const requestBackfill: SetupStepRun = async ({ ctx }) => {
   const installedAt = ctx.tenant.installedAt ?? ctx.tenant.createdAt;
   const existing = await ctx.db
     .select({ id: jobsTable.id })

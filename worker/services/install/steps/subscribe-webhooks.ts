@@ -17,7 +17,7 @@ mutation Subscribe($topic: WebhookSubscriptionTopic!, $uri: String!) {
 }`;
 
 /** Subscribes the data topics to this deployment's address (HTTPS, or Pub/Sub when configured); existing ones are left alone. */
-export const subscribeWebhooks: SetupStepRun = async (ctx) => {
+export const subscribeWebhooks: SetupStepRun = async ({ ctx }) => {
   const uri = ctx.config.WEBHOOK_PUBSUB_URI ?? `${ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "")}/webhooks`;
   const existing = await ctx.admin.request<{ webhookSubscriptions: { nodes: { topic: string; uri: string }[] } }>(LIST);
   if (!existing.ok) return adminFailure("Listing webhook subscriptions", existing.error);

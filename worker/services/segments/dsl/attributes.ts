@@ -1,3 +1,4 @@
+import { productsTable, profilesTable } from "../../../db/schema/index.ts";
 import type { AttributeOp, SegmentKind } from "./ast.ts";
 
 export type AttributeType = "string" | "country" | "tags" | "number" | "integer" | "date" | "enum";
@@ -6,7 +7,7 @@ export type AttributeSpec = {
   name: string;
   kind: SegmentKind;
   type: AttributeType;
-  /** Column of the `p` row (profiles or products). */
+  /** Column of the `p` row (profiles or products), named by the schema. */
   column: string;
   nullable: boolean;
   ops: readonly AttributeOp[];
@@ -35,44 +36,44 @@ const customer = (spec: Omit<AttributeSpec, "kind">): AttributeSpec => ({ ...spe
 const product = (spec: Omit<AttributeSpec, "kind">): AttributeSpec => ({ ...spec, kind: "product" });
 
 export const CUSTOMER_ATTRIBUTES: readonly AttributeSpec[] = [
-  customer({ name: "country", type: "country", column: "country", nullable: true, ops: ["=", "!=", "in", "not in", ...PRESENCE] }),
-  customer({ name: "tags", type: "tags", column: "tags", nullable: false, ops: TAG_OPS }),
-  customer({ name: "total_spent", type: "number", column: "total_spent", nullable: false, ops: NUMBER_OPS }),
-  customer({ name: "orders_count", type: "integer", column: "orders_count", nullable: false, ops: NUMBER_OPS }),
-  customer({ name: "first_order_date", type: "date", column: "first_order_at", nullable: true, ops: DATE_OPS }),
-  customer({ name: "last_order_date", type: "date", column: "last_order_at", nullable: true, ops: DATE_OPS }),
-  customer({ name: "last_seen", type: "date", column: "last_seen_at", nullable: true, ops: DATE_OPS }),
+  customer({ name: "country", type: "country", column: profilesTable.country.name, nullable: true, ops: ["=", "!=", "in", "not in", ...PRESENCE] }),
+  customer({ name: "tags", type: "tags", column: profilesTable.tags.name, nullable: false, ops: TAG_OPS }),
+  customer({ name: "total_spent", type: "number", column: profilesTable.totalSpent.name, nullable: false, ops: NUMBER_OPS }),
+  customer({ name: "orders_count", type: "integer", column: profilesTable.ordersCount.name, nullable: false, ops: NUMBER_OPS }),
+  customer({ name: "first_order_date", type: "date", column: profilesTable.firstOrderAt.name, nullable: true, ops: DATE_OPS }),
+  customer({ name: "last_order_date", type: "date", column: profilesTable.lastOrderAt.name, nullable: true, ops: DATE_OPS }),
+  customer({ name: "last_seen", type: "date", column: profilesTable.lastSeenAt.name, nullable: true, ops: DATE_OPS }),
   customer({
     name: "email_subscription",
     type: "enum",
-    column: "email_marketing_state",
+    column: profilesTable.emailMarketingState.name,
     nullable: true,
     ops: ENUM_OPS,
     values: EMAIL_SUBSCRIPTION_STATES,
     stored: "upper",
   }),
-  customer({ name: "email", type: "string", column: "email", nullable: true, ops: TEXT_OPS }),
+  customer({ name: "email", type: "string", column: profilesTable.email.name, nullable: true, ops: TEXT_OPS }),
 ];
 
 export const PRODUCT_ATTRIBUTES: readonly AttributeSpec[] = [
   product({
     name: "ai_readability_score",
     type: "integer",
-    column: "ai_score",
+    column: productsTable.aiScore.name,
     nullable: true,
     ops: NULLABLE_NUMBER_OPS,
     min: 0,
     max: 100,
     aliases: ["ai_score"],
   }),
-  product({ name: "tags", type: "tags", column: "tags", nullable: false, ops: TAG_OPS }),
-  product({ name: "type", type: "string", column: "product_type", nullable: true, ops: LABEL_OPS }),
-  product({ name: "vendor", type: "string", column: "vendor", nullable: true, ops: LABEL_OPS }),
-  product({ name: "title", type: "string", column: "title", nullable: false, ops: ["=", "!=", "contains", "not contains"] }),
-  product({ name: "price", type: "number", column: "price_min", nullable: true, ops: NULLABLE_NUMBER_OPS }),
-  product({ name: "inventory", type: "integer", column: "inventory_total", nullable: true, ops: NULLABLE_NUMBER_OPS }),
-  product({ name: "mentions", type: "integer", column: "mention_count_30d", nullable: false, ops: NUMBER_OPS }),
-  product({ name: "status", type: "enum", column: "status", nullable: true, ops: ENUM_OPS, values: PRODUCT_STATUSES, stored: "lower" }),
+  product({ name: "tags", type: "tags", column: productsTable.tags.name, nullable: false, ops: TAG_OPS }),
+  product({ name: "type", type: "string", column: productsTable.productType.name, nullable: true, ops: LABEL_OPS }),
+  product({ name: "vendor", type: "string", column: productsTable.vendor.name, nullable: true, ops: LABEL_OPS }),
+  product({ name: "title", type: "string", column: productsTable.title.name, nullable: false, ops: ["=", "!=", "contains", "not contains"] }),
+  product({ name: "price", type: "number", column: productsTable.priceMin.name, nullable: true, ops: NULLABLE_NUMBER_OPS }),
+  product({ name: "inventory", type: "integer", column: productsTable.inventoryTotal.name, nullable: true, ops: NULLABLE_NUMBER_OPS }),
+  product({ name: "mentions", type: "integer", column: productsTable.mentionCount30d.name, nullable: false, ops: NUMBER_OPS }),
+  product({ name: "status", type: "enum", column: productsTable.status.name, nullable: true, ops: ENUM_OPS, values: PRODUCT_STATUSES, stored: "lower" }),
 ];
 
 export const attributesOf = (kind: SegmentKind): readonly AttributeSpec[] =>

@@ -1,3 +1,7 @@
+import { getTableName } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { eventsTable, productsTable, profilesTable } from "../../../db/schema/index.ts";
+import { tableNames } from "../../../db/sql-names.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import { isAnd, isEventRule, isNot, isOr, type CompareOp, type EventRule, type SegmentKind, type SegmentNode } from "./ast.ts";
 import { findAttribute } from "./attributes.ts";
@@ -13,9 +17,23 @@ export const D1_MAX_PARAMS = 100;
 export type CompileSegmentOptions = { kind: SegmentKind; tenantId: string; now: number; reservedParams?: number };
 export type CompiledSegment = { sql: string; params: (string | number)[] };
 
+// The rows `p` a segment of each kind selects from: the tenant's profiles that are not redacted, its products that are not deleted.
+const memberRows = (table: typeof profilesTable | typeof productsTable, gone: SQLiteColumn) => ({
+  id: `p.${table.id.name}`,
+  from: `${getTableName(table)} p WHERE p.${table.tenantId.name} = ? AND p.${gone.name} IS NULL`,
+});
+const MEMBERS: Record<SegmentKind, { id: string; from: string }> = {
+  customer: memberRows(profilesTable, profilesTable.redactedAt),
+  product: memberRows(productsTable, productsTable.deletedAt),
+};
+const EVENTS = tableNames(eventsTable);
+
+/** The column a member query's rows carry (`SELECT p.id …`): the key of profiles, which products name alike. */
+export const MEMBER_ID = profilesTable.id.name;
+
 /** `SELECT p.id …` of the members: the tenant's profiles that are not redacted, or its products that are not deleted. */
 export const compileSegment = (ast: SegmentNode, options: CompileSegmentOptions): Result<CompiledSegment, SegmentError> =>
-  compileSelect(ast, options, "p.id");
+  compileSelect(ast, options, MEMBERS[options.kind].id);
 
 /** `SELECT count(*) AS count …` over the same members, for the preview before saving. */
 export const compileSegmentCount = (ast: SegmentNode, options: CompileSegmentOptions): Result<CompiledSegment, SegmentError> =>
@@ -30,12 +48,8 @@ function compileSelect(ast: SegmentNode, options: CompileSegmentOptions, columns
     params.push(value);
     return "?";
   };
-  const from =
-    options.kind === "customer"
-      ? "profiles p WHERE p.tenant_id = ? AND p.redacted_at IS NULL"
-      : "products p WHERE p.tenant_id = ? AND p.deleted_at IS NULL";
   bind(options.tenantId);
-  const sql = `SELECT ${columns} FROM ${from} AND (${compileNode(checked.value, options, bind)})`;
+  const sql = `SELECT ${columns} FROM ${MEMBERS[options.kind].from} AND (${compileNode(checked.value, options, bind)})`;
   const needed = params.length + (options.reservedParams ?? 0);
   if (needed > D1_MAX_PARAMS) {
     return err(
@@ -68,16 +82,17 @@ function compileNode(node: SegmentNode, options: CompileSegmentOptions, bind: Bi
 // profile, which on 1M events is 2.5-4.7x faster (scripts/bench/segments.ts). Placeholders bind in text order.
 function compileEventRule(rule: EventRule, bind: Bind, options: CompileSegmentOptions): string {
   const events =
-    `SELECT e.profile_id FROM events e WHERE e.tenant_id = ${bind(options.tenantId)} AND e.name = ${bind(rule.event)}` +
-    ` AND e.occurred_at >= ${bind(options.now - windowToMs(rule.window))} AND e.profile_id IS NOT NULL`;
+    `SELECT e.${EVENTS.profileId} FROM ${EVENTS.$table} e WHERE e.${EVENTS.tenantId} = ${bind(options.tenantId)} AND e.${EVENTS.name} = ${bind(rule.event)}` +
+    ` AND e.${EVENTS.occurredAt} >= ${bind(options.now - windowToMs(rule.window))} AND e.${EVENTS.profileId} IS NOT NULL`;
   const { op, value } = rule;
-  if ((op === ">=" && value === 1) || (op === ">" && value === 0)) return `p.id IN (${events})`;
-  if (((op === "=" || op === "<=") && value === 0) || (op === "<" && value === 1)) return `p.id NOT IN (${events})`;
+  const id = MEMBERS[options.kind].id;
+  if ((op === ">=" && value === 1) || (op === ">" && value === 0)) return `${id} IN (${events})`;
+  if (((op === "=" || op === "<=") && value === 0) || (op === "<" && value === 1)) return `${id} NOT IN (${events})`;
   const count = `count(*) ${SQL_OP[op]} ${bind(value)}`;
   // Profiles without events count 0: when 0 satisfies the rule, select everyone but those whose count does not.
   return COMPARE[op](0, value)
-    ? `p.id NOT IN (${events} GROUP BY e.profile_id HAVING NOT (${count}))`
-    : `p.id IN (${events} GROUP BY e.profile_id HAVING ${count})`;
+    ? `${id} NOT IN (${events} GROUP BY e.${EVENTS.profileId} HAVING NOT (${count}))`
+    : `${id} IN (${events} GROUP BY e.${EVENTS.profileId} HAVING ${count})`;
 }
 
 const COMPARE: Record<CompareOp, (a: number, b: number) => boolean> = {

@@ -6,7 +6,9 @@ import type { TenantContext } from "../../../context/deps.ts";
 const CLAIM_MS = 10 * 60_000;
 
 /** One push per segment at a time; the same holder (a retried message) may claim again, and a stale claim lapses. */
-export async function claimSegmentPush(ctx: TenantContext, segmentId: string, holder: string, now: number): Promise<boolean> {
+export async function claimSegmentPush(args: { ctx: TenantContext; input: { segmentId: string; holder: string; now: number } }): Promise<boolean> {
+  const { ctx, input } = args;
+  const { segmentId, holder, now } = input;
   const claimed = await ctx.db
     .update(segmentsTable)
     .set({ pushClaim: holder, pushClaimedUntil: new Date(now + CLAIM_MS) })
@@ -21,7 +23,9 @@ export async function claimSegmentPush(ctx: TenantContext, segmentId: string, ho
   return claimed.length > 0;
 }
 
-export async function releaseSegmentPush(ctx: TenantContext, segmentId: string, holder: string): Promise<void> {
+export async function releaseSegmentPush(args: { ctx: TenantContext; input: { segmentId: string; holder: string } }): Promise<void> {
+  const { ctx, input } = args;
+  const { segmentId, holder } = input;
   await ctx.db
     .update(segmentsTable)
     .set({ pushClaim: null, pushClaimedUntil: null })

@@ -27,7 +27,6 @@ const MAX_ERRORS_KEPT = 5;
 export async function pushSegmentTags(args: { ctx: AdminContext; input: { segment: SegmentRow; maxCalls: number; now: number } }): Promise<Result<TagPushProgress, TagPushError>> {
   const { ctx, input } = args;
   const { segment } = input;
-  const db = ctx.d1;
   const wanted = segment.kind === "customer" && segment.pushMode === "tags" && segment.deletedAt === null;
   const progress: TagPushProgress = { added: 0, removed: 0, failed: 0, errors: [], done: false };
   const fail = (message: string) => {
@@ -41,13 +40,15 @@ export async function pushSegmentTags(args: { ctx: AdminContext; input: { segmen
     let after = "";
     for (;;) {
       const rows =
-        direction === "remove" ? await staleTags(db, ctx.tenantId, segment.id, after, wanted) : await missingTags(db, ctx.tenantId, segment.id, after);
+        direction === "remove"
+          ? await staleTags({ ctx, input: { segmentId: segment.id, after, keepMembers: wanted } })
+          : await missingTags({ ctx, input: { segmentId: segment.id, after } });
       if (rows.length === 0) break;
       if (calls === input.maxCalls) return ok(progress);
       after = rows.at(-1)!.profileId;
       // A profile gone or redacted has no Shopify customer left to untag.
       const gone = rows.filter((row) => row.customerId === null).map((row) => row.profileId);
-      await recordUntagged(db, ctx.tenantId, segment.id, direction === "remove" ? gone : []);
+      await recordUntagged({ ctx, input: { segmentId: segment.id, profileIds: direction === "remove" ? gone : [] } });
       const sendable = rows.filter((row): row is TagDiffRow & { customerId: string } => row.customerId !== null);
       const tagOf = (row: TagDiffRow) => row.tag ?? segmentTag(segment.slug);
       if (sendable.length > 0) calls++;
@@ -66,10 +67,10 @@ export async function pushSegmentTags(args: { ctx: AdminContext; input: { segmen
         else fail(`customer ${row.customerId}: ${problem}`);
       });
       if (direction === "add") {
-        await recordTagged(db, ctx.tenantId, segment.id, segmentTag(segment.slug), confirmed, input.now);
+        await recordTagged({ ctx, input: { segmentId: segment.id, tag: segmentTag(segment.slug), profileIds: confirmed, now: input.now } });
         progress.added += confirmed.length;
       } else {
-        await recordUntagged(db, ctx.tenantId, segment.id, confirmed);
+        await recordUntagged({ ctx, input: { segmentId: segment.id, profileIds: confirmed } });
         progress.removed += confirmed.length + gone.length;
       }
     }

@@ -29,11 +29,11 @@ export async function pushSegment(args: { ctx: AdminContext; input: PushSegmentI
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), eq(segmentsTable.id, input.segmentId)))
     .get();
   if (!segment) return { outcome: "done" };
-  if (!(await claimSegmentPush(ctx, segment.id, input.holder, input.now))) return { outcome: "busy" };
+  if (!(await claimSegmentPush({ ctx, input: { segmentId: segment.id, holder: input.holder, now: input.now } }))) return { outcome: "busy" };
   try {
     return await runPush(ctx, segment, input);
   } finally {
-    await releaseSegmentPush(ctx, segment.id, input.holder);
+    await releaseSegmentPush({ ctx, input: { segmentId: segment.id, holder: input.holder } });
   }
 }
 
