@@ -12,11 +12,11 @@ CREATE TABLE `recommendation_scores` (
 	`kind` text NOT NULL,
 	`anchor` text NOT NULL,
 	`product_id` text NOT NULL,
-	`score` real NOT NULL,
+	`weight` real NOT NULL,
 	PRIMARY KEY(`tenant_id`, `kind`, `anchor`, `product_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `recommendation_scores_rank_idx` ON `recommendation_scores` (`tenant_id`,`kind`,`anchor`,`score`);--> statement-breakpoint
+CREATE INDEX `recommendation_scores_rank_idx` ON `recommendation_scores` (`tenant_id`,`kind`,`anchor`,`weight`);--> statement-breakpoint
 ALTER TABLE `landing_pages` ADD `status` text DEFAULT 'draft' NOT NULL;--> statement-breakpoint
 ALTER TABLE `landing_pages` ADD `blocks` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `landing_pages` ADD `segment_blocks` text;--> statement-breakpoint

@@ -25,7 +25,7 @@ export function requireAppProxySignature(): MiddlewareHandler<AppEnv> {
       throw new AppError("unauthorized", `App proxy request is stale: its timestamp is more than ${APP_PROXY_MAX_AGE_SECONDS} s from now.`);
     }
     const shop = parseShopDomain(params.get("shop"));
-    const tenant = shop ? await findTenantByShop(c.get("deps"), shop) : null;
+    const tenant = shop ? await findTenantByShop({ ctx: c.get("deps"), input: { shop } }) : null;
     if (!shop || !tenant || tenant.status === "uninstalled") throw new AppError("not_found", "SegOps is not installed on this shop.");
     c.set("shop", shop);
     c.set("tenantId", tenant.id);

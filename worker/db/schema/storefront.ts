@@ -42,7 +42,7 @@ export const landingPagesTable = sqliteTable(
 export const RECOMMENDATION_KINDS = ["pair", "segment", "best"] as const;
 
 /**
- * Precomputed recommendation scores, rebuilt per tenant from `orders` by the hourly refresh: `pair` (anchor = a
+ * Precomputed recommendation scores (`weight`, higher first), rebuilt per tenant from `orders` by the hourly refresh: `pair` (anchor = a
  * Shopify product id: orders holding both), `segment` (anchor = a segment id: members who bought it), `best`
  * (anchor = '': orders of the last 90 days). At most 24 rows per anchor, so a read is one index range.
  */
@@ -53,11 +53,11 @@ export const recommendationScoresTable = sqliteTable(
     kind: text("kind", { enum: RECOMMENDATION_KINDS }).notNull(),
     anchor: text("anchor").notNull(),
     productId: text("product_id").notNull(),
-    score: real("score").notNull(),
+    weight: real("weight").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.kind, t.anchor, t.productId] }),
-    index("recommendation_scores_rank_idx").on(t.tenantId, t.kind, t.anchor, t.score),
+    index("recommendation_scores_rank_idx").on(t.tenantId, t.kind, t.anchor, t.weight),
   ],
 );
 

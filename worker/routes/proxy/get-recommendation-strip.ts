@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
-import { RECOMMENDATION_RULES } from "../../db/schema/storefront.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 import { validateQuery } from "../../http/validate-input.ts";
+import { RecommendationRuleInput } from "../../services/landing-pages/landing-page-input.ts";
 import { serveRecommendationStrip } from "../../services/landing-pages/serve-recommendation-strip.ts";
 import { LIQUID_HEADERS, ProxyQuery } from "./proxy-query.ts";
 
 const StripQuery = z.looseObject({
   ...ProxyQuery.shape,
-  rule: z.enum(RECOMMENDATION_RULES).default("personal"),
+  rule: RecommendationRuleInput.default("personal"),
   product_id: z
     .string()
     .regex(/^\d{1,20}$/)

@@ -16,7 +16,7 @@ export async function createLandingPage({
   ctx: TenantContext;
   input: z.output<typeof CreateLandingPageInput>;
 }): Promise<Result<LandingPageView, LandingPageWriteError>> {
-  const refs = await resolvePageRefs(ctx, input);
+  const refs = await resolvePageRefs({ ctx, input });
   if (!refs.ok) return refs;
   const now = new Date();
   const inserted = await ctx.db
@@ -39,7 +39,7 @@ export async function createLandingPage({
     .onConflictDoNothing()
     .returning({ id: landingPagesTable.id });
   if (inserted.length === 0) return err({ reason: "slug_taken", message: `A page with slug ${input.slug} already exists.` });
-  const created = await findLandingPage(ctx, input.slug);
+  const created = await findLandingPage({ ctx, input: { slug: input.slug } });
   if (!created) throw new Error(`landing page ${input.slug} vanished after insert`);
   return ok(landingPageView(created.page, created.segmentSlug));
 }

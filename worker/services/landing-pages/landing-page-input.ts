@@ -21,9 +21,12 @@ const ProductId = z
   .regex(/^(gid:\/\/shopify\/Product\/)?\d{1,20}$/, "a Shopify product id or gid")
   .transform((id) => id.slice(id.lastIndexOf("/") + 1));
 
+/** A recommendation rule by name: a page's products, or the theme block's strip. */
+export const RecommendationRuleInput = z.enum(RECOMMENDATION_RULES);
+
 export const LandingProductsInput = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("picks"), productIds: z.array(ProductId).min(1).max(12) }),
-  z.object({ mode: z.literal("rule"), rule: z.enum(RECOMMENDATION_RULES), limit: z.number().int().min(1).max(12).default(4) }),
+  z.object({ mode: z.literal("rule"), rule: RecommendationRuleInput, limit: z.number().int().min(1).max(12).default(4) }),
   z.object({ mode: z.literal("none") }),
 ]);
 

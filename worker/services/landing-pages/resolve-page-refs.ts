@@ -7,14 +7,17 @@ import { findSegment } from "../segments/find-segment.ts";
 import type { LandingPageWriteError } from "./landing-page-input.ts";
 
 /** The target segment's id (a customer segment of this tenant) and a check that picked products are in its catalog. */
-export async function resolvePageRefs(
-  ctx: TenantContext,
-  refs: { segment?: string | null; products?: LandingProducts },
-): Promise<Result<{ segmentId: string | null | undefined }, LandingPageWriteError>> {
+export async function resolvePageRefs({
+  ctx,
+  input: refs,
+}: {
+  ctx: TenantContext;
+  input: { segment?: string | null; products?: LandingProducts };
+}): Promise<Result<{ segmentId: string | null | undefined }, LandingPageWriteError>> {
   let segmentId: string | null | undefined = refs.segment === null ? null : undefined;
   if (refs.segment) {
-    const segment = await findSegment(ctx, refs.segment);
-    if (!segment || segment.kind !== "customer") return err({ reason: "unknown_segment", message: `No customer segment ${refs.segment} in this workspace.` });
+    const segment = await findSegment({ ctx, input: { slug: refs.segment } });
+    if (segment?.kind !== "customer") return err({ reason: "unknown_segment", message: `No customer segment ${refs.segment} in this workspace.` });
     segmentId = segment.id;
   }
   if (refs.products?.mode === "picks") {

@@ -20,14 +20,14 @@ export type ServeLandingPageInput = {
  * and a rule's products are chosen from the customer's own segments and views (best sellers for a guest).
  */
 export async function serveLandingPage({ ctx, input }: { ctx: TenantContext; input: ServeLandingPageInput }): Promise<Result<{ liquid: string; personalised: boolean }, { reason: "not_found" }>> {
-  const found = await findLandingPage(ctx, input.slug);
+  const found = await findLandingPage({ ctx, input: { slug: input.slug } });
   if (!found || (found.page.status !== "published" && !input.preview)) return err({ reason: "not_found" });
   const { page } = found;
-  const shopper = input.customerId ? await findShopper(ctx, input.customerId) : null;
+  const shopper = input.customerId ? await findShopper({ ctx, input: { customerId: input.customerId } }) : null;
   const inTarget = Boolean(page.segmentId && shopper?.segments.some((segment) => segment.id === page.segmentId));
   let products: Recommendation[] = [];
   if (page.products.mode === "picks") {
-    products = (await loadProductCards(ctx, page.products.productIds)).map((card) => ({ ...card, reason: "picked" as const }));
+    products = (await loadProductCards({ ctx, input: { productIds: page.products.productIds } })).map((card) => ({ ...card, reason: "picked" as const }));
   } else if (page.products.mode === "rule") {
     // A guest's "personal" picks are the shop's best sellers; only a "popular in segment" page shows its segment's to anyone.
     const segmentIds = page.products.rule === "popular_in_segment" && page.segmentId ? [page.segmentId] : [];

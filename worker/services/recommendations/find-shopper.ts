@@ -6,11 +6,11 @@ import { segmentMembershipsTable, segmentsTable } from "../../db/schema/segments
 export type Shopper = { profileId: string; segments: { id: string; slug: string }[] };
 
 /** The profile behind a Shopify customer id and the customer segments it is in now; null for an unknown or redacted customer. */
-export async function findShopper(ctx: TenantContext, shopifyCustomerId: string): Promise<Shopper | null> {
+export async function findShopper({ ctx, input }: { ctx: TenantContext; input: { customerId: string } }): Promise<Shopper | null> {
   const [profile] = await ctx.db
     .select({ id: profilesTable.id })
     .from(profilesTable)
-    .where(and(eq(profilesTable.tenantId, ctx.tenantId), eq(profilesTable.shopifyCustomerId, shopifyCustomerId), isNull(profilesTable.redactedAt)));
+    .where(and(eq(profilesTable.tenantId, ctx.tenantId), eq(profilesTable.shopifyCustomerId, input.customerId), isNull(profilesTable.redactedAt)));
   if (!profile) return null;
   const m = segmentMembershipsTable;
   const segments = await ctx.db

@@ -7,7 +7,8 @@ export type ProductCard = { productId: string; title: string; handle: string | n
 const p = productsTable;
 
 /** Cards for live products (not deleted, active or of unknown status) in the order of `productIds`; others are left out. */
-export async function loadProductCards(ctx: TenantContext, productIds: readonly string[]): Promise<ProductCard[]> {
+export async function loadProductCards({ ctx, input }: { ctx: TenantContext; input: { productIds: readonly string[] } }): Promise<ProductCard[]> {
+  const { productIds } = input;
   if (productIds.length === 0) return [];
   const rows = await ctx.db
     .select({

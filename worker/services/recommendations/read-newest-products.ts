@@ -5,7 +5,7 @@ import { productsTable } from "../../db/schema/catalog.ts";
 const p = productsTable;
 
 /** The most recently updated live products (an index range): what a shop without orders can still recommend. */
-export async function readNewestProducts(ctx: TenantContext, query: { exclude: readonly string[]; limit: number }): Promise<string[]> {
+export async function readNewestProducts({ ctx, input: query }: { ctx: TenantContext; input: { exclude: readonly string[]; limit: number } }): Promise<string[]> {
   const rows = await ctx.db
     .select({ productId: p.shopifyProductId })
     .from(p)

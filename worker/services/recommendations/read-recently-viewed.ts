@@ -1,15 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { TenantContext } from "../../context/deps.ts";
 import { eventsTable } from "../../db/schema/events.ts";
+import { col } from "../../db/sql-names.ts";
 import { idFromGid } from "../../shopify/gid.ts";
 
 const e = eventsTable;
-const col = (column: { name: string }) => sql.identifier(column.name);
 // The newest views only: the `events_profile_idx` range stops after this many rows whatever the history holds.
 const VIEWS_READ = 60;
 
 /** Products the profile viewed, most recent first, from its newest `product_view` events. */
-export async function readRecentlyViewed(ctx: TenantContext, profileId: string, limit: number): Promise<string[]> {
+export async function readRecentlyViewed({ ctx, input }: { ctx: TenantContext; input: { profileId: string; limit: number } }): Promise<string[]> {
+  const { profileId, limit } = input;
   const rows = await ctx.db.all<{ productId: string | number | null }>(sql`
     select json_extract(${col(e.properties)}, '$.productId') as productId from ${e}
     where ${col(e.tenantId)} = ${ctx.tenantId} and ${col(e.profileId)} = ${profileId} and ${col(e.name)} = 'product_view'

@@ -5,12 +5,15 @@ import { recommendationScoresTable, type RECOMMENDATION_KINDS } from "../../db/s
 const s = recommendationScoresTable;
 
 /** Products scored for any of `anchors`, best first (scores of several anchors add up); `exclude` never comes back. */
-export async function readScores(
-  ctx: TenantContext,
-  query: { kind: (typeof RECOMMENDATION_KINDS)[number]; anchors: readonly string[]; exclude: readonly string[]; limit: number },
-): Promise<string[]> {
+export async function readScores({
+  ctx,
+  input: query,
+}: {
+  ctx: TenantContext;
+  input: { kind: (typeof RECOMMENDATION_KINDS)[number]; anchors: readonly string[]; exclude: readonly string[]; limit: number };
+}): Promise<string[]> {
   if (query.anchors.length === 0) return [];
-  const total = sum(s.score).mapWith(Number);
+  const total = sum(s.weight).mapWith(Number);
   const rows = await ctx.db
     .select({ productId: s.productId, total })
     .from(s)

@@ -39,7 +39,7 @@ const SOURCES: Record<RecommendationRule, RecommendationReason[]> = {
  */
 export async function recommendProducts({ ctx, input }: { ctx: TenantContext; input: RecommendInput }): Promise<RecommendOutput> {
   const anchors = [...new Set(input.anchorProductIds ?? [])];
-  const shopper = input.shopper !== undefined ? input.shopper : input.customerId ? await findShopper(ctx, input.customerId) : null;
+  const shopper = input.shopper !== undefined ? input.shopper : input.customerId ? await findShopper({ ctx, input: { customerId: input.customerId } }) : null;
   const segmentIds = shopper && shopper.segments.length > 0 ? shopper.segments.map((segment) => segment.id) : [...(input.segmentIds ?? [])];
   const picked: { id: string; reason: RecommendationReason }[] = [];
   const taken = () => [...anchors, ...picked.map((pick) => pick.id)];
@@ -50,13 +50,13 @@ export async function recommendProducts({ ctx, input }: { ctx: TenantContext; in
   };
   for (const reason of [...SOURCES[input.rule], "best_seller", "new_in_store"] as const) {
     if (want() <= 4) break;
-    if (reason === "bought_together") add(await readScores(ctx, { kind: "pair", anchors, exclude: taken(), limit: want() }), reason);
-    if (reason === "recently_viewed" && shopper) add(await readRecentlyViewed(ctx, shopper.profileId, want()), reason);
-    if (reason === "popular_in_segment") add(await readScores(ctx, { kind: "segment", anchors: segmentIds, exclude: taken(), limit: want() }), reason);
-    if (reason === "best_seller") add(await readScores(ctx, { kind: "best", anchors: [""], exclude: taken(), limit: want() }), reason);
-    if (reason === "new_in_store") add(await readNewestProducts(ctx, { exclude: taken(), limit: want() }), reason);
+    if (reason === "bought_together") add(await readScores({ ctx, input: { kind: "pair", anchors, exclude: taken(), limit: want() } }), reason);
+    if (reason === "recently_viewed" && shopper) add(await readRecentlyViewed({ ctx, input: { profileId: shopper.profileId, limit: want() } }), reason);
+    if (reason === "popular_in_segment") add(await readScores({ ctx, input: { kind: "segment", anchors: segmentIds, exclude: taken(), limit: want() } }), reason);
+    if (reason === "best_seller") add(await readScores({ ctx, input: { kind: "best", anchors: [""], exclude: taken(), limit: want() } }), reason);
+    if (reason === "new_in_store") add(await readNewestProducts({ ctx, input: { exclude: taken(), limit: want() } }), reason);
   }
-  const cards = await loadProductCards(ctx, picked.map((pick) => pick.id));
+  const cards = await loadProductCards({ ctx, input: { productIds: picked.map((pick) => pick.id) } });
   const reasons = new Map(picked.map((pick) => [pick.id, pick.reason]));
   const products = cards.slice(0, input.limit).map((card) => ({ ...card, reason: reasons.get(card.productId) ?? "best_seller" }));
   return { products, shopper };
