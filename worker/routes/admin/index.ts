@@ -7,6 +7,7 @@ import { eventStreamRoutes } from "./event-stream.ts";
 import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
 import { keyRoutes } from "./keys.ts";
+import { landingPageRoutes } from "../landing-pages/index.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
 import { productRoutes } from "../products/index.ts";
 import { segmentRoutes } from "../segments/index.ts";
@@ -24,7 +25,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
-  .route("/", productRoutes);
+  .route("/", productRoutes)
+  .route("/", landingPageRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */
 export type AdminAppType = typeof adminRoutes;

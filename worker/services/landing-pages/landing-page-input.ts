@@ -60,3 +60,9 @@ export const CreateLandingPageInput = z.object({
 export const UpdateLandingPageInput = z.object(fields).partial();
 
 export type LandingPageWriteError = { reason: "not_found" | "slug_taken" | "unknown_segment" | "unknown_products"; message: string };
+
+/** The editor's unsaved page, seen as a guest (`everyone`) or as a member of its target segment (`segment`). */
+export const PreviewLandingPageInput = z.object({
+  page: CreateLandingPageInput.omit({ slug: true, status: true }).extend({ slug: LandingSlugInput.default("preview") }),
+  audience: z.enum(["everyone", "segment"]).default("everyone"),
+});

@@ -29,9 +29,10 @@ function renderBlock(block: LandingBlock): string {
 
 /**
  * The page as Liquid for the app proxy: whole, Shopify wraps it in the theme's layout; as a `fragment` (the theme
- * block fetches that) it opts out of the layout. Everything the merchant or data supplied is escaped, Liquid included.
+ * block fetches that) it opts out of the layout; as a `preview` it is plain HTML for the admin. Everything the
+ * merchant or data supplied is escaped, Liquid included.
  */
-export function renderLandingPage(content: LandingContent, options: { fragment: boolean }): string {
+export function renderLandingPage(content: LandingContent, options: { fragment: boolean; preview?: boolean }): string {
   return [
     options.fragment ? "{% layout none %}" : "",
     STYLE,
@@ -39,7 +40,7 @@ export function renderLandingPage(content: LandingContent, options: { fragment: 
     `<h1>${escapeLiquid(content.title)}</h1>`,
     paragraphs(content.body),
     ...content.blocks.map(renderBlock),
-    renderProductGrid(content.products, null),
+    renderProductGrid(content.products, null, { preview: options.preview }),
     "</section>",
   ].join("\n");
 }

@@ -16,10 +16,10 @@ export async function updateLandingPage({
   ctx: TenantContext;
   input: { slug: string; changes: z.output<typeof UpdateLandingPageInput> };
 }): Promise<Result<LandingPageView, LandingPageWriteError>> {
-  const current = await findLandingPage(ctx, input.slug);
+  const current = await findLandingPage({ ctx, input: { slug: input.slug } });
   if (!current) return err({ reason: "not_found", message: `No landing page ${input.slug} in this workspace.` });
   const { segment, status, ...fields } = input.changes;
-  const refs = await resolvePageRefs(ctx, input.changes);
+  const refs = await resolvePageRefs({ ctx, input: input.changes });
   if (!refs.ok) return refs;
   const now = new Date();
   const publishedAt = status === undefined ? undefined : status === "published" ? (current.page.publishedAt ?? now) : null;
@@ -32,7 +32,7 @@ export async function updateLandingPage({
       updatedAt: now,
     })
     .where(and(eq(landingPagesTable.tenantId, ctx.tenantId), eq(landingPagesTable.id, current.page.id)));
-  const updated = await findLandingPage(ctx, input.slug);
+  const updated = await findLandingPage({ ctx, input: { slug: input.slug } });
   if (!updated) return err({ reason: "not_found", message: `No landing page ${input.slug} in this workspace.` });
   return ok(landingPageView(updated.page, updated.segmentSlug));
 }
