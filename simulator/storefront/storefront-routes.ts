@@ -8,7 +8,7 @@ import { mintExtensionToken, type ExtensionTokenOptions } from "./extension-toke
 
 /**
  * Shopify's storefront and checkout side for SegOps' surfaces: signed app proxy requests (as a query for tests, or
- * forwarded like the real proxy at `/store/:shopName/apps/segops/*`) and UI extension session tokens.
+ * forwarded like the real proxy at `/storefront/:shopName/apps/segops/*`) and UI extension session tokens.
  */
 export function registerStorefrontRoutes(app: Hono, ctx: SimContext): void {
   app.post("/_sim/shops/:shop/app-proxy-query", (c) =>
@@ -31,11 +31,11 @@ export function registerStorefrontRoutes(app: Hono, ctx: SimContext): void {
 
   // The storefront address of the app proxy: cookies stay behind, the query is signed, the answer comes back as is
   // (Shopify would render a Liquid answer in the theme; the simulator shows the Liquid source).
-  app.get("/store/:shopName/apps/segops/*", async (c) => {
+  app.get("/storefront/:shopName/apps/segops/*", async (c) => {
     const shop = ctx.shops.get(`${c.req.param("shopName")}.myshopify.com`);
     if (!shop) return c.json({ error: { code: "shop_not_found", message: "No such simulated shop" } }, 404);
     const url = new URL(c.req.url);
-    const rest = url.pathname.slice(`/store/${c.req.param("shopName")}/apps/segops`.length);
+    const rest = url.pathname.slice(`/storefront/${c.req.param("shopName")}/apps/segops`.length);
     const query: Record<string, string[]> = {};
     for (const [key, value] of url.searchParams) if (key !== "customer_id") query[key] = [...(query[key] ?? []), value];
     const signed = signedAppProxyQuery(shop.domain, ctx.options.app.apiSecret, { query, customerId: url.searchParams.get("customer_id") ?? "" });

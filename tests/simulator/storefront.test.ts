@@ -50,7 +50,7 @@ describe("the storefront side of the app proxy", () => {
   it("forwards /apps/segops/* to the app's /proxy/* signed, without the shopper's cookies, and returns the answer", async () => {
     const { shop } = await sim.client.createShop(tiny);
     const shopName = shop.replace(".myshopify.com", "");
-    const res = await fetch(`${sim.url}/store/${shopName}/apps/segops/pages/spring?fragment=1&customer_id=42`, { headers: { Cookie: "_secure_session_id=abc" } });
+    const res = await fetch(`${sim.url}/storefront/${shopName}/apps/segops/pages/spring?fragment=1&customer_id=42`, { headers: { Cookie: "_secure_session_id=abc" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/liquid; charset=utf-8");
     expect(await res.text()).toBe("<h1>{{ shop.name }}</h1>");
@@ -64,6 +64,6 @@ describe("the storefront side of the app proxy", () => {
   });
 
   it("answers 404 for a shop it does not simulate", async () => {
-    expect((await fetch(`${sim.url}/store/nobody-here/apps/segops/pages/x`)).status).toBe(404);
+    expect((await fetch(`${sim.url}/storefront/nobody-here/apps/segops/pages/x`)).status).toBe(404);
   });
 });
