@@ -2,6 +2,7 @@ import { Bootstrapped } from "./components/bootstrapped.tsx";
 import { EmptyState } from "./components/empty-state.tsx";
 import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
+import { LandingPagesPage } from "./pages/landing-pages/landing-pages-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
@@ -34,6 +35,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if ("comingSoon" in page) return <ComingSoonPage title={page.label} description={page.comingSoon} />;
   if (page.path === "/app/segments") return <SegmentsPage />;
   if (page.path === "/app/pixel") return <PixelPage />;
+  if (page.path === "/app/landing-pages") return <LandingPagesPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 

@@ -18,6 +18,9 @@ export type GetSegmentResponse = Json<AdminApi["segments"][":slug"]["$get"]>;
 export type PreviewSegmentResponse = Json<AdminApi["segments"]["preview"]["$post"]>;
 export type SuggestedSegmentsResponse = Json<AdminApi["segments"]["suggestions"]["$get"]>;
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
+export type LandingPageView = Json<AdminApi["landing-pages"]["$post"]>;
+export type LandingPageBody = JsonBody<AdminApi["landing-pages"]["$post"]>;
+export type LandingPagePreview = Json<AdminApi["landing-pages"]["preview"]["$post"]>;
 
 export type ApiClientOptions = {
   /** A fresh App Bridge session token (`shopify.idToken()`). */
@@ -107,8 +110,16 @@ export function createApiClient(options: ApiClientOptions) {
       suggestions: () => json(api.segments.suggestions.$get()),
       accept: (key: string) => json(api.segments.suggestions.accept.$post({ json: { key } })),
     },
+    landingPages: {
+      list: () => json(api["landing-pages"].$get()),
+      create: (body: LandingPageBody) => json(api["landing-pages"].$post({ json: body })),
+      update: (slug: string, body: JsonBody<AdminApi["landing-pages"][":slug"]["$patch"]>) => json(api["landing-pages"][":slug"].$patch({ ...bySlug(slug), json: body })),
+      remove: async (slug: string) => void (await api["landing-pages"][":slug"].$delete(bySlug(slug))),
+      preview: (body: JsonBody<AdminApi["landing-pages"]["preview"]["$post"]>) => json(api["landing-pages"].preview.$post({ json: body })),
+    },
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type SegmentsApi = ApiClient["segments"];
+export type LandingPagesApi = ApiClient["landingPages"];
