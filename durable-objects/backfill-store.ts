@@ -118,6 +118,31 @@ export class BackfillStore {
     return { lines: rows.map((row) => row.line), roots: seqs.length, lastSeq: seqs.length > 0 ? Math.max(...seqs) : afterSeq, more: seqs.length === limit };
   }
 
+  /**
+   * customers/redact: staged lines whose text holds one of the customer's identifiers (lower-cased needles) are
+   * deleted, and an aggregate cursor that is one of their profile ids becomes a prefix that sorts before it: the
+   * profiles between are aggregated again, which only recomputes the same totals.
+   */
+  redactCustomer(needles: readonly string[], profileIds: readonly string[]): number {
+    const state = this.state();
+    if (state) {
+      let moved = false;
+      for (const progress of Object.values(state.resources)) {
+        if (!profileIds.includes(progress.afterProfile)) continue;
+        progress.afterProfile = progress.phase === "aggregating" ? progress.afterProfile.slice(0, "prof_".length + 4) : "";
+        moved = true;
+      }
+      if (moved) this.#storage.kv.put(STATE_KEY, state);
+    }
+    const staged = this.#storage.sql.exec("select 1 from sqlite_master where type = 'table' and name = 'staged_lines'").toArray().length > 0;
+    if (!staged || needles.length === 0) return 0;
+    const deleted = this.#sql().exec(
+      "delete from staged_lines where exists (select 1 from json_each(?) n where instr(lower(line), n.value) > 0) returning seq",
+      JSON.stringify(needles),
+    );
+    return deleted.toArray().length;
+  }
+
   /** Once a job is finished its staged lines are only dead weight. */
   clearLines(jobId: string): void {
     if (this.state()?.jobId === jobId) this.#sql().exec("delete from staged_lines");

@@ -163,4 +163,19 @@ export class TenantObject extends DurableObject<Env> {
   async clearBackfillLines(jobId: string): Promise<void> {
     this.#backfill.clearLines(jobId);
   }
+
+  /** customers/redact: staged backfill lines naming the customer are deleted (answers how many), cursors moved off them. */
+  async redactCustomer(needles: string[], profileIds: string[]): Promise<number> {
+    return this.#backfill.redactCustomer(needles, profileIds);
+  }
+
+  /** shop/redact: every key, every SQLite table and the alarm are deleted, and nothing is kept in memory. */
+  async eraseAll(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.#context = null;
+    this.#tokens = new TokenKeeper();
+    this.#bucket = { ...DEFAULT_BUCKET, at: Date.now() };
+    this.#backfill = new BackfillStore(this.ctx.storage);
+  }
 }

@@ -5,6 +5,7 @@ import { consumeBackfill } from "./backfill.ts";
 import { consumeDeadLetters } from "./dead-letter.ts";
 import { consumeIngest } from "./ingest.ts";
 import { QUEUE_NAMES } from "./messages.ts";
+import { consumePrivacy } from "./privacy.ts";
 import type { BatchOutcome } from "./run-messages.ts";
 import { consumeShopifyWrites } from "./shopify-writes.ts";
 
@@ -37,9 +38,12 @@ function dispatch(batch: MessageBatch<unknown>, deps: ReturnType<typeof createDe
       return consumeBackfill(batch, deps);
     case QUEUE_NAMES.shopifyWrites:
       return consumeShopifyWrites(batch, deps);
+    case QUEUE_NAMES.privacy:
+      return consumePrivacy(batch, deps);
     case QUEUE_NAMES.ingestDlq:
     case QUEUE_NAMES.backfillDlq:
     case QUEUE_NAMES.shopifyWritesDlq:
+    case QUEUE_NAMES.privacyDlq:
       return consumeDeadLetters(batch, deps);
     default:
       throw new Error(`No consumer for queue ${batch.queue}`);

@@ -1,6 +1,7 @@
 import { errorMessage } from "../worker/lib/log.ts";
 import type { Deps } from "../worker/context/deps.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
+import { dropRedactedSubjects } from "../worker/services/ingest/drop-redacted-subjects.ts";
 import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
@@ -50,6 +51,13 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     } catch (error) {
       retry(message, error);
     }
+  }
+
+  try {
+    await dropRedactedSubjects({ ctx: deps, input: { plans: planned.map((entry) => entry.plan), tenantsWithRedactions: lookups.tenantsWithRedactions } });
+  } catch (error) {
+    for (const { message } of planned) retry(message, error);
+    return outcome;
   }
 
   const finish = async ({ message, plan }: Planned) => {

@@ -6,9 +6,11 @@ export const QUEUE_NAMES = {
   ingest: "segops-ingest",
   backfill: "segops-backfill",
   shopifyWrites: "segops-shopify-writes",
+  privacy: "segops-privacy",
   ingestDlq: "segops-ingest-dlq",
   backfillDlq: "segops-backfill-dlq",
   shopifyWritesDlq: "segops-shopify-writes-dlq",
+  privacyDlq: "segops-privacy-dlq",
 } as const;
 
 /** A verified Shopify webhook (HTTPS or Pub/Sub); the body is the raw text, or spilled to `ingest_payloads`. */
@@ -87,4 +89,13 @@ export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
 ]);
 export type ShopifyWriteMessage = z.infer<typeof ShopifyWriteMessageSchema>;
 
-export type QueueBody = IngestMessage | BackfillMessage | ShopifyWriteMessage;
+/** Privacy work, one bounded slice per message: the message names a request or a tenant, never a customer. */
+export const PrivacyMessageSchema = z.discriminatedUnion("type", [
+  /** Runs (or continues) a privacy request; a completed one makes it do nothing. */
+  z.object({ type: z.literal("privacy_request"), requestId: z.string() }),
+  /** Deletes what outlived its retention for one tenant, or (`tenantId` null) rows that belong to no tenant. */
+  z.object({ type: z.literal("retention"), tenantId: z.string().nullable(), now: z.number() }),
+]);
+export type PrivacyMessage = z.infer<typeof PrivacyMessageSchema>;
+
+export type QueueBody = IngestMessage | BackfillMessage | ShopifyWriteMessage | PrivacyMessage;

@@ -4,6 +4,7 @@ import { fireFlowTrigger } from "../worker/services/flow/fire-flow-trigger.ts";
 import { fireMembershipTriggers } from "../worker/services/flow/fire-membership-triggers.ts";
 import { pushSegment } from "../worker/services/segments/push/push-segment.ts";
 import { ShopifyWriteMessageSchema, type ShopifyWriteMessage } from "./messages.ts";
+import { erasedTenantsOf, isErased } from "./drop-erased.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
 
 // Bounded work per message (25 mutations per GraphQL call): longer diffs continue in a follow-up message.
@@ -16,7 +17,10 @@ type Handled<T extends ShopifyWriteMessage["type"]> = Extract<ShopifyWriteMessag
 /** Every message type has its case below (the typecheck fails otherwise); `runMessages` dead-letters any other type. */
 export async function consumeShopifyWrites(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
   const send: Send = (next, delaySeconds = 0) => deps.env.SHOPIFY_WRITES_QUEUE.send(next, { delaySeconds });
-  return runMessages(batch, ShopifyWriteMessageSchema, deps, (body, message) => handle(body, message, deps, send));
+  const erased = await erasedTenantsOf(batch, deps);
+  return runMessages(batch, ShopifyWriteMessageSchema, deps, async (body, message) => {
+    if (!isErased(erased, body, deps)) await handle(body, message, deps, send);
+  });
 }
 
 function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {

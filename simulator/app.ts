@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { registerEmbeddedAdminRoutes } from "./admin-host/embedded-admin-routes.ts";
 import { registerOauthRoutes } from "./auth/oauth-routes.ts";
+import { registerCartRoutes } from "./control/cart-routes.ts";
 import { registerRecordRoutes } from "./control/record-routes.ts";
 import { registerShopRoutes } from "./control/shop-routes.ts";
 import { registerSystemRoutes } from "./control/system-routes.ts";
@@ -39,6 +40,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   registerSystemRoutes(app, ctx);
   registerEmbeddedAdminRoutes(app, ctx);
   registerShopRoutes(app, ctx, store);
+  registerCartRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerOauthRoutes(app, ctx);

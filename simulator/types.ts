@@ -1,3 +1,4 @@
+import type { DeployedFunction } from "./functions/read-function-extension.ts";
 import type { KeyObject } from "node:crypto";
 import type { DocumentRecorder } from "./graphql/record-documents.ts";
 
@@ -18,6 +19,8 @@ export interface SimulatorOptions {
   publicUrl?: string;
   /** A folder where each distinct GraphQL document received (requests and bulk queries) is written once. */
   recordDocuments?: string;
+  /** The app's deployed Functions (simulator/functions/read-function-extension.ts), run at simulated checkouts. */
+  functions?: DeployedFunction[];
 }
 
 export type Via = "https" | "pubsub";

@@ -11,6 +11,7 @@ import { flowRoutes } from "./routes/flow/index.ts";
 import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { pixelRoutes } from "./routes/pixel/index.ts";
+import { privacyRoutes } from "./routes/privacy/index.ts";
 import { proxyRoutes } from "./routes/proxy/index.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
@@ -39,6 +40,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/flow", flowRoutes);
   app.route("/proxy", proxyRoutes);
   app.route("/ops", opsRoutes);
+  app.route("/privacy", privacyRoutes);
   app.route("/", authRoutes);
 
   app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`, c.get("requestId")), 404));

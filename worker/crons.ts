@@ -2,7 +2,8 @@
 export const CRONS = {
   reconcile: "30 2 * * *",
   productRescore: "0 3 * * *",
-  privacyDeadlines: "0 6 * * *",
+  retention: "0 4 * * *",
+  privacyRequests: "0 6 * * *",
   segmentRecompute: "*/15 * * * *",
   recommendationRefresh: "20 * * * *",
 } as const;

@@ -1,6 +1,7 @@
 import { CRONS } from "./crons.ts";
 import { parseConfig } from "./env.ts";
-import { flagPrivacyDeadlines } from "./jobs/flag-privacy-deadlines.ts";
+import { enforceRetention } from "./jobs/enforce-retention.ts";
+import { keepPrivacyDeadlines } from "./jobs/keep-privacy-deadlines.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
 import { refreshRecommendationScores } from "./jobs/refresh-recommendations.ts";
@@ -16,8 +17,10 @@ function jobFor(cron: string): CronJob | undefined {
       return reconcileRecentChanges;
     case CRONS.productRescore:
       return rescoreChangedProducts;
-    case CRONS.privacyDeadlines:
-      return flagPrivacyDeadlines;
+    case CRONS.retention:
+      return enforceRetention;
+    case CRONS.privacyRequests:
+      return keepPrivacyDeadlines;
     case CRONS.segmentRecompute:
       return recomputeSegments;
     case CRONS.recommendationRefresh:

@@ -5,9 +5,9 @@ export const PAGES = [
   { path: "/app/segments", label: "Segments" },
   { path: "/app/landing-pages", label: "Landing pages" },
   { path: "/app/product-sync", label: "Product sync", comingSoon: "Keep products in sync both ways, push now, and read each product's AI readability score with recommendations." },
-  { path: "/app/discounts", label: "Discounts", comingSoon: "Give segment members automatic discounts through SegOps' discount function." },
+  { path: "/app/discounts", label: "Discounts" },
   { path: "/app/billing", label: "Billing", comingSoon: "Pick a plan (Starter, Growth or Scale) billed through Shopify, and see your usage against its limits." },
-  { path: "/app/settings", label: "Settings", comingSoon: "Settings for product sync, discounts and the pixel arrive with the features they configure." },
+  { path: "/app/settings", label: "Settings" },
 ] as const satisfies readonly { path: string; label: string; comingSoon?: string }[];
 
 export type Page = (typeof PAGES)[number];

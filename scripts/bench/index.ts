@@ -9,13 +9,14 @@ import { handshakeAll, seedBenchTenants } from "./seed-bench-tenants.ts";
 import { startBareWorker } from "./start-bare-worker.ts";
 import { benchSegments, printSegmentTable } from "./segments.ts";
 import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
+import { benchDiscountFunction, printDiscountTable } from "./discount-function.ts";
 
 const ROUNDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TENANTS = 64;
-// `BENCH_ONLY=ingest,backfill,segments` (any of them) runs a part of the benchmark; the default runs all three.
-const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill").split(",").map((part) => part.trim()));
+// `BENCH_ONLY=ingest,backfill,segments,discounts` (any of them) runs a part of the benchmark; the default runs all.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill,discounts").split(",").map((part) => part.trim()));
 
 const allScenarios: Scenario[] = [
   { label: "floor worker: 1 log line + 1 rate-limiter call + 1 queue send per request", kind: "floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
@@ -26,6 +27,8 @@ const allScenarios: Scenario[] = [
 ];
 const scenarios = ONLY.has("ingest") ? allScenarios : [];
 
+// First, while nothing else of the benchmark runs: it measures CPU alone.
+const discountRows = ONLY.has("discounts") ? await benchDiscountFunction() : [];
 const persistTo = await benchStateDir("segops-bench-");
 const [appPort, simulatorPort, barePort] = [await freePort(), await freePort(), await freePort()];
 console.log(`bench: local stack on :${appPort}, bare worker on :${barePort}, state in ${persistTo}`);
@@ -87,4 +90,5 @@ if (rows.length > 0) console.log(`(median bare ${Math.round(median(rows.flatMap(
 const segmentSizes = { profiles: 100_000, events: 1_000_000 };
 const segmentsFailed = ONLY.has("segments") && printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
 const backfillFailed = backfillRows.length > 0 && printBackfillTable(backfillRows);
-process.exit(failed || segmentsFailed || backfillFailed ? 1 : 0);
+const discountsFailed = discountRows.length > 0 && printDiscountTable(discountRows);
+process.exit(failed || segmentsFailed || backfillFailed || discountsFailed ? 1 : 0);

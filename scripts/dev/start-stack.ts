@@ -3,6 +3,7 @@ import { startSimulator } from "../../simulator/index.ts";
 import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
+import { deployedFunctions } from "../build-discount-function.ts";
 import { ensureDevVars } from "./dev-vars.ts";
 import { startServedWorker, type ServedWorker } from "./serve-worker.ts";
 import { spawnGroup, type ChildGroup } from "./spawn-group.ts";
@@ -80,6 +81,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     host: "127.0.0.1",
     // Set by vitest.config.ts: the e2e tests' documents join the check against Shopify's schema.
     recordDocuments: process.env.SIMULATOR_RECORD_DOCUMENTS,
+    functions: await deployedFunctions(),
   });
 
   const migrate = spawnSync(...wranglerCommand(["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo]), {

@@ -13,6 +13,8 @@ const USAGE = `npm run ops -- <command> [options]
   dead-letters replay <id>           send the message back to its source queue (once)
   backfill status --shop DOMAIN      the tenant's latest backfill, per resource
   backfill rerun --shop DOMAIN       start a new backfill of the last 90 days (nothing is written twice)
+  privacy list [--shop DOMAIN] [--all] [--limit N]
+                                     open compliance requests (--all: every one; an erased shop's by its domain too)
 
   --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
   token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
@@ -84,6 +86,11 @@ async function main(): Promise<void> {
     case "dead-letters replay": {
       const done = await expectOk(client.call<{ queue: string }>("POST", `/dead-letters/${id ?? fail(USAGE)}/replay`));
       console.log(`sent back to ${done.queue}`);
+      return;
+    }
+    case "privacy list": {
+      const page = await expectOk(client.call<{ data: Record<string, unknown>[] }>("GET", `/privacy${query(options, { shop: options.shop })}`));
+      printRows(page.data, ["id", "kind", "status", "atRisk", "shopDomain", "receivedAt", "dueAt", "completedAt", "failures", "lastError"]);
       return;
     }
     case "backfill status":

@@ -4,6 +4,7 @@ import { abandonedCheckouts } from "./resolvers/abandoned-checkouts.ts";
 import { bulkOperationCancel, bulkOperationRunQuery, bulkOperations, currentBulkOperation } from "./resolvers/bulk-operations.ts";
 import { CUSTOMER_ORDER_FIELDS } from "./resolvers/customer-orders.ts";
 import { customer, customers } from "./resolvers/customers.ts";
+import { discountAutomaticAppCreate, discountAutomaticAppUpdate, discountAutomaticDelete } from "./resolvers/discounts.ts";
 import { flowTriggerReceive } from "./resolvers/flow.ts";
 import { metafieldDefinitionCreate, metafieldDefinitions, metafieldsSet } from "./resolvers/metafields.ts";
 import { node, nodes } from "./resolvers/node.ts";
@@ -14,6 +15,7 @@ import { currentAppInstallation, shop } from "./resolvers/shop.ts";
 import { tagsAdd, tagsRemove } from "./resolvers/tags.ts";
 import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./resolvers/webhook-subscriptions.ts";
 import { webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./resolvers/web-pixel.ts";
+import { DISCOUNTS_SDL } from "./discounts-sdl.ts";
 import { SCHEMA_SDL } from "./schema-sdl.ts";
 
 type Root = Record<string, [Resolver, string[]?]>;
@@ -55,6 +57,9 @@ const MUTATION: Root = {
   flowTriggerReceive: [flowTriggerReceive],
   bulkOperationRunQuery: [bulkOperationRunQuery],
   bulkOperationCancel: [bulkOperationCancel],
+  discountAutomaticAppCreate: [discountAutomaticAppCreate, ["write_discounts"]],
+  discountAutomaticAppUpdate: [discountAutomaticAppUpdate, ["write_discounts"]],
+  discountAutomaticDelete: [discountAutomaticDelete, ["write_discounts"]],
 };
 
 function attach(fields: Record<string, { resolve?: GraphQLFieldResolver<unknown, GqlContext> }>, root: Root): void {
@@ -80,7 +85,7 @@ function attachFields(schema: GraphQLSchema, typeName: string, resolvers: Record
 }
 
 export function buildSimSchema(): GraphQLSchema {
-  const schema = buildSchema(SCHEMA_SDL);
+  const schema = buildSchema(SCHEMA_SDL + DISCOUNTS_SDL);
   attach(schema.getQueryType()!.getFields(), QUERY);
   attach(schema.getMutationType()!.getFields(), MUTATION);
   attachFields(schema, "Customer", CUSTOMER_ORDER_FIELDS);

@@ -14,6 +14,8 @@ export interface CustomerInput {
   lastName?: string;
   phone?: string | null;
   country?: string;
+  /** The default address's street line; generated when absent. */
+  address1?: string;
   tags?: string[];
   marketingState?: MarketingState;
   note?: string | null;
@@ -44,7 +46,7 @@ export function addCustomer(shop: ShopState, input: CustomerInput): number {
     phone: input.phone ?? null,
     country,
     city: 0,
-    address1: `${prng.int(1, 999)} Main St`,
+    address1: input.address1 ?? `${prng.int(1, 999)} Main St`,
     tags: input.tags ?? [],
     marketingState,
     marketingUpdatedAt: marketingState === "NOT_SUBSCRIBED" ? null : createdAt,

@@ -4,11 +4,10 @@ import { guarded, requireShop } from "../control/respond.ts";
 import type { SimContext } from "../types.ts";
 import { appUrl } from "../webhooks/build-delivery.ts";
 import { signedAppProxyQuery, type AppProxyRequestOptions } from "./app-proxy.ts";
-import { mintExtensionToken, type ExtensionTokenOptions } from "./extension-token.ts";
 
 /**
- * Shopify's storefront and checkout side for SegOps' surfaces: signed app proxy requests (as a query for tests, or
- * forwarded like the real proxy at `/storefront/:shopName/apps/segops/*`) and UI extension session tokens.
+ * Shopify's storefront side of SegOps' surfaces: signed app proxy requests, as a query for tests or forwarded like
+ * the real proxy from `/storefront/:shopName/apps/segops/*`.
  */
 export function registerStorefrontRoutes(app: Hono, ctx: SimContext): void {
   app.post("/_sim/shops/:shop/app-proxy-query", (c) =>
@@ -17,15 +16,6 @@ export function registerStorefrontRoutes(app: Hono, ctx: SimContext): void {
       if (shop instanceof Response) return shop;
       const options = await readJson<AppProxyRequestOptions>(c);
       return c.json({ query: signedAppProxyQuery(shop.domain, ctx.options.app.apiSecret, options).toString() });
-    }),
-  );
-
-  app.post("/_sim/shops/:shop/extension-token", (c) =>
-    guarded(c, async () => {
-      const shop = requireShop(c, ctx);
-      if (shop instanceof Response) return shop;
-      const options = await readJson<ExtensionTokenOptions>(c);
-      return c.json({ token: mintExtensionToken(shop.domain, ctx.options.app, options) });
     }),
   );
 

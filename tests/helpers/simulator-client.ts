@@ -154,11 +154,6 @@ export function simClient(baseUrl: string) {
     /** The query Shopify's app proxy would send for a storefront request (tests/helpers/storefront-requests.ts uses it). */
     appProxyQuery: async (shop: string, options: { query?: Record<string, string | string[]>; customerId?: string; timestamp?: number; secret?: string } = {}) =>
       (await call<{ query: string }>("POST", `${shopPath(shop)}/app-proxy-query`, options)).query,
-    /** A checkout / customer account UI extension's session token. */
-    extensionToken: async (
-      shop: string,
-      options: { customerId?: string; expiresInSeconds?: number; notBeforeInSeconds?: number; apiKey?: string; secret?: string; claims?: Record<string, unknown> } = {},
-    ) => (await call<{ token: string }>("POST", `${shopPath(shop)}/extension-token`, options)).token,
     webhook: async (shop: string, input: WebhookInput) => (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/webhooks`, input)).delivery,
     redeliver: async (shop: string, deliveryId: string) =>
       (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, {})).delivery,
@@ -175,7 +170,10 @@ export function simClient(baseUrl: string) {
     uninstall: (shop: string, options: { via?: Via } = {}) => call<{ deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/uninstall`, options),
     setScopes: (shop: string, granted: string[], options: { via?: Via } = {}) =>
       call<{ grantedScopes: string[]; deliveries: SimDelivery[] }>("POST", `${shopPath(shop)}/scopes`, { granted, ...options }),
-    createCustomer: (shop: string, input: { email?: string | null; firstName?: string; lastName?: string; phone?: string; country?: string; tags?: string[]; marketingState?: string } & EmitFlags = {}) =>
+    createCustomer: (
+      shop: string,
+      input: { email?: string | null; firstName?: string; lastName?: string; phone?: string; country?: string; address1?: string; tags?: string[]; marketingState?: string } & EmitFlags = {},
+    ) =>
       call<Recorded<{ customer: CustomerSummary }>>("POST", `${shopPath(shop)}/customers`, input),
     updateCustomer: (shop: string, id: string, input: { email?: string | null; firstName?: string; lastName?: string; country?: string; tags?: string[]; marketingState?: string } & EmitFlags) =>
       call<Recorded<{ customer: CustomerSummary }>>("PATCH", `${shopPath(shop)}/customers/${encodeURIComponent(id)}`, input),

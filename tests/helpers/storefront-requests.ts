@@ -28,17 +28,6 @@ export async function createPage(tenantId: string, input: Partial<z.input<typeof
   return created.value;
 }
 
-export type ExtensionTokenOptions = Parameters<ReturnType<typeof sim>["extensionToken"]>[1];
-
-/** A UI extension's call to `/checkout/v1…`: the simulator's extension session token as the bearer, from the sandbox's origin. */
-export async function checkoutFetch(shop: string, path: string, token: ExtensionTokenOptions & { raw?: string } = {}, init: RequestInit = {}): Promise<Response> {
-  const bearer = token.raw ?? (await sim().extensionToken(shop, token));
-  const headers = new Headers(init.headers);
-  headers.set("Authorization", `Bearer ${bearer}`);
-  headers.set("Origin", "https://extensions.shopifycdn.com");
-  return appFetch(`/checkout/v1${path}`, { ...init, headers });
-}
-
 /** A Liquid answer's text (workerd warns when `.text()` reads a type it does not know as text). */
 export async function liquidOf(res: Response): Promise<string> {
   return new TextDecoder().decode(await res.arrayBuffer());

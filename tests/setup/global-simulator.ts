@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startSimulator } from "../../simulator/index.ts";
 import { TEST_ENV } from "./test-env.ts";
+import { deployedFunctions } from "../../scripts/build-discount-function.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 
 declare module "vitest" {
@@ -18,6 +19,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     port: 0,
     host: "127.0.0.1",
     recordDocuments: process.env.SIMULATOR_RECORD_DOCUMENTS,
+    functions: await deployedFunctions(),
   });
   project.provide("simulatorUrl", started.url);
   return () => started.close();

@@ -17,7 +17,14 @@ export type SegmentView = Json<AdminApi["segments"]["$post"]>;
 export type GetSegmentResponse = Json<AdminApi["segments"][":slug"]["$get"]>;
 export type PreviewSegmentResponse = Json<AdminApi["segments"]["preview"]["$post"]>;
 export type SuggestedSegmentsResponse = Json<AdminApi["segments"]["suggestions"]["$get"]>;
+export type ListPrivacyRequestsResponse = Json<AdminApi["privacy"]["requests"]["$get"]>;
+export type PrivacyRequest = ListPrivacyRequestsResponse["data"][number];
+export type PrivacySettingsResponse = Json<AdminApi["privacy"]["settings"]["$get"]>;
 export type SuggestedSegment = SuggestedSegmentsResponse["suggestions"][number];
+export type DiscountRulesResponse = Json<AdminApi["discounts"]["$get"]>;
+export type DiscountRule = Json<AdminApi["discounts"]["$post"]>;
+export type DiscountRuleBody = JsonBody<AdminApi["discounts"]["$post"]>;
+export type DiscountRulePatch = JsonBody<AdminApi["discounts"][":id"]["$patch"]>;
 export type LandingPageView = Json<AdminApi["landing-pages"]["$post"]>;
 export type LandingPageBody = JsonBody<AdminApi["landing-pages"]["$post"]>;
 export type LandingPagePreview = Json<AdminApi["landing-pages"]["preview"]["$post"]>;
@@ -98,6 +105,12 @@ export function createApiClient(options: ApiClientOptions) {
       load: () => json(api.pixel.$get()),
       save: (body: JsonBody<AdminApi["pixel"]["$put"]>) => json(api.pixel.$put({ json: body })),
     },
+    privacy: {
+      requests: (cursor?: string | null) => json(api.privacy.requests.$get({ query: { limit: "50", cursor: cursor || undefined } })),
+      exportLink: (id: string) => json(api.privacy.requests[":id"]["export-link"].$post({ param: { id: encodeURIComponent(id) } })),
+      settings: () => json(api.privacy.settings.$get()),
+      saveSettings: (body: JsonBody<AdminApi["privacy"]["settings"]["$put"]>) => json(api.privacy.settings.$put({ json: body })),
+    },
     segments: {
       list: () => json(api.segments.$get({ query: {} })),
       get: (slug: string) => json(api.segments[":slug"].$get(bySlug(slug))),
@@ -109,6 +122,12 @@ export function createApiClient(options: ApiClientOptions) {
       preview: (body: JsonBody<AdminApi["segments"]["preview"]["$post"]>) => json(api.segments.preview.$post({ json: body })),
       suggestions: () => json(api.segments.suggestions.$get()),
       accept: (key: string) => json(api.segments.suggestions.accept.$post({ json: { key } })),
+    },
+    discounts: {
+      list: () => json(api.discounts.$get()),
+      create: (body: DiscountRuleBody) => json(api.discounts.$post({ json: body })),
+      update: (id: string, body: DiscountRulePatch) => json(api.discounts[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: body })),
+      remove: async (id: string) => void (await api.discounts[":id"].$delete({ param: { id: encodeURIComponent(id) } })),
     },
     landingPages: {
       list: () => json(api["landing-pages"].$get()),
@@ -122,4 +141,5 @@ export function createApiClient(options: ApiClientOptions) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type SegmentsApi = ApiClient["segments"];
+export type DiscountsApi = ApiClient["discounts"];
 export type LandingPagesApi = ApiClient["landingPages"];

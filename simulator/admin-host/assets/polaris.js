@@ -46,6 +46,20 @@
       for (const type of ["input", "change"]) this.input.addEventListener(type, () => this.dispatchEvent(new Event(type, { bubbles: true })));
       label.append(this.input);
       this.append(label);
+      this.note = document.createElement("small");
+      this.append(this.note);
+      this.attributeChangedCallback();
+    }
+    static get observedAttributes() {
+      return ["error", "details"];
+    }
+    // Like Polaris: the error replaces the help text under the field, and names the field invalid.
+    attributeChangedCallback() {
+      if (!this.note) return;
+      const error = this.getAttribute("error");
+      this.note.textContent = error ?? this.getAttribute("details") ?? "";
+      this.note.className = error ? "field-error" : "field-details";
+      this.input.setAttribute("aria-invalid", String(Boolean(error)));
     }
     get value() {
       return this.input?.value ?? this.getAttribute("value") ?? "";

@@ -51,6 +51,8 @@ export const deliveriesTable = sqliteTable(
 export const ingestPayloadsTable = sqliteTable("ingest_payloads", {
   id: text("id").primaryKey(),
   tenantId: text("tenant_id"),
+  /** The delivering shop: the route spills before it knows the tenant, and privacy requests find the body by it. */
+  shopDomain: text("shop_domain"),
   body: text("body").notNull(),
   createdAt: timestampMs("created_at").notNull(),
 });

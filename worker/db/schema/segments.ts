@@ -97,24 +97,3 @@ export const flowActionRunsTable = sqliteTable("flow_action_runs", {
   result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 });
-
-/** Segment-driven discounts: one Shopify discount Function evaluates these rules from metafield config. */
-export const discountRulesTable = sqliteTable(
-  "discount_rules",
-  {
-    id: text("id").primaryKey(),
-    tenantId: tenantId(),
-    segmentId: text("segment_id").notNull(),
-    title: text("title").notNull(),
-    valueType: text("value_type", { enum: ["percentage", "fixed_amount"] }).notNull(),
-    value: text("value").notNull(),
-    discountClass: text("discount_class", { enum: ["PRODUCT", "ORDER", "SHIPPING"] }).notNull(),
-    shopifyDiscountGid: text("shopify_discount_gid"),
-    status: text("status", { enum: ["active", "inactive"] }).notNull(),
-    startsAt: timestampMs("starts_at"),
-    endsAt: timestampMs("ends_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index("discount_rules_tenant_idx").on(t.tenantId, t.status)],
-);

@@ -67,5 +67,7 @@ export const tenantSettingsTable = sqliteTable("tenant_settings", {
   samplingPercent: integer("sampling_percent").notNull().default(100),
   productSyncInbound: integer("product_sync_inbound", { mode: "boolean" }).notNull().default(true),
   productSyncOutbound: integer("product_sync_outbound", { mode: "boolean" }).notNull().default(false),
+  /** Events older than this many days are deleted by the nightly retention job (docs/privacy.md). */
+  eventRetentionDays: integer("event_retention_days").notNull().default(400),
   updatedAt: updatedAt(),
 });

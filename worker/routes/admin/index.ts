@@ -3,12 +3,14 @@ import type { AppEnv } from "../../context/app-env.ts";
 import { requireSessionToken } from "../../middleware/require-session-token.ts";
 import { requireTenant } from "../../middleware/require-tenant.ts";
 import { backfillRoutes } from "./backfill.ts";
+import { discountRuleRoutes } from "./discount-rules.ts";
 import { eventStreamRoutes } from "./event-stream.ts";
 import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
 import { keyRoutes } from "./keys.ts";
 import { landingPageRoutes } from "../landing-pages/index.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
+import { privacyRoutes } from "./privacy.ts";
 import { productRoutes } from "../products/index.ts";
 import { segmentRoutes } from "../segments/index.ts";
 import { suggestedSegmentsRoutes } from "../segments/suggested-segments.ts";
@@ -22,10 +24,12 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", keyRoutes)
   .route("/", backfillRoutes)
   .route("/", pixelSettingsRoutes)
+  .route("/", privacyRoutes)
   .route("/", eventStreamRoutes)
   .route("/", suggestedSegmentsRoutes)
   .route("/", segmentRoutes)
   .route("/", productRoutes)
+  .route("/", discountRuleRoutes)
   .route("/", landingPageRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */

@@ -4,9 +4,10 @@ import { requireOpsToken } from "../../middleware/require-ops-token.ts";
 import { registerBackfills } from "./backfills.ts";
 import { registerDeadLetters } from "./dead-letters.ts";
 import { registerIngestStats } from "./ingest-stats.ts";
+import { registerPrivacy } from "./privacy.ts";
 import { registerQuarantine } from "./quarantine.ts";
 
-/** Operator endpoints under /ops (quarantine, dead letters, ingest stats, backfills), used by `npm run ops`. */
+/** Operator endpoints under /ops (quarantine, dead letters, ingest stats, backfills, privacy requests), used by `npm run ops`. */
 export const opsRoutes = new Hono<AppEnv>();
 
 opsRoutes.use(requireOpsToken());
@@ -14,3 +15,4 @@ registerQuarantine(opsRoutes);
 registerDeadLetters(opsRoutes);
 registerIngestStats(opsRoutes);
 registerBackfills(opsRoutes);
+registerPrivacy(opsRoutes);

@@ -2,7 +2,8 @@ import type { TenantObject } from "../../../durable-objects/tenant-object.ts";
 import type { BackfillMessage } from "../../../queues/backfill-messages.ts";
 import { createAdminClient, type AdminClient } from "../../shopify/admin-graphql.ts";
 import { forTenant, type Deps, type TenantContext } from "../../context/deps.ts";
-import { writeIngestPlan, type IngestPlan } from "../ingest/index.ts";
+import { dropRedactedSubjects, writeIngestPlan, type IngestPlan } from "../ingest/index.ts";
+import { findTenantsWithRedactions } from "../privacy/index.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 
 export type BackfillTenant = Pick<
@@ -45,7 +46,12 @@ export function createBackfillContext(deps: Deps, tenantId: string, overrides: P
     send: async (message, options) => {
       await deps.env.BACKFILL_QUEUE.send(message, options);
     },
-    writePlan: (plan) => writeIngestPlan({ ctx, input: { plan } }),
+    writePlan: async (plan) => {
+      // A chunk in flight when a customer was redacted must not write them back.
+      const tenantsWithRedactions = await findTenantsWithRedactions({ ctx, input: { tenantIds: [tenantId], shops: [] } });
+      await dropRedactedSubjects({ ctx, input: { plans: [plan], tenantsWithRedactions } });
+      await writeIngestPlan({ ctx, input: { plan } });
+    },
     limits: BACKFILL_LIMITS,
     ...overrides,
   };

@@ -4,8 +4,11 @@ import { newId } from "../../lib/ids.ts";
 
 const D1_ROWS_PER_STATEMENT = 10;
 
-function tenantOf(body: unknown): string | null {
-  if (body && typeof body === "object" && "tenantId" in body && typeof body.tenantId === "string") return body.tenantId;
+function field(body: unknown, name: "tenantId" | "shop"): string | null {
+  if (body && typeof body === "object" && name in body) {
+    const value = (body as Record<string, unknown>)[name];
+    if (typeof value === "string") return value;
+  }
   return null;
 }
 
@@ -20,7 +23,8 @@ export async function recordDeadLetters(args: { ctx: Deps; input: { queue: strin
     id: newId("deadLetter"),
     queue,
     messageId: message.id,
-    tenantId: tenantOf(message.body),
+    tenantId: field(message.body, "tenantId"),
+    shopDomain: field(message.body, "shop"),
     body: JSON.stringify({ reason, body: message.body }),
     attempts: message.attempts,
     receivedAt: now,

@@ -17,6 +17,6 @@ export async function enqueueWebhook(args: { ctx: Deps; input: { delivery: Accep
   }
   const { body, ...rest } = delivery;
   const payloadId = `pay_${crypto.randomUUID()}`;
-  await ctx.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, body, createdAt: new Date(delivery.receivedAt) });
+  await ctx.db.insert(ingestPayloadsTable).values({ id: payloadId, tenantId: null, shopDomain: delivery.shop, body, createdAt: new Date(delivery.receivedAt) });
   await ctx.env.INGEST_QUEUE.send({ type: "webhook", ...rest, payloadId } satisfies WebhookDeliveryMessage);
 }

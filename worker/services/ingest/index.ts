@@ -22,3 +22,4 @@ export { CANONICAL_EVENT_NAMES, EVENT_PROPERTIES, type CanonicalEventName } from
 export { checkPlannedEvents } from "./check-planned-events.ts";
 export { mergeIngestPlan, newIngestPlan, planEvent, planOrRollBack, type IngestPlan, type PlannedEvent } from "./ingest-plan.ts";
 export { ingestStatements, writeIngestPlan } from "./write-ingest-plan.ts";
+export { dropRedactedSubjects } from "./drop-redacted-subjects.ts";

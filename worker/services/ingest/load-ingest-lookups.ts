@@ -2,6 +2,7 @@ import { and, isNull, sql } from "drizzle-orm";
 import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
 import type { Deps } from "../../context/deps.ts";
+import { findTenantsWithRedactions, loadTombstones, type Tombstones } from "../privacy/index.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 
@@ -12,6 +13,10 @@ export type IngestLookups = {
   activeKeyIds: Set<string>;
   payloads: Map<string, string>;
   quarantine: Map<string, QuarantineRecord>;
+  /** Erased tenants and shops: their messages are dropped, never written nor quarantined. */
+  tombstones: Tombstones;
+  /** Tenants that redacted a customer: only their plans are checked for rows about one. */
+  tenantsWithRedactions: Set<string>;
 };
 
 const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
@@ -24,22 +29,31 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   const keyIds = new Set<string>();
   const payloadIds: string[] = [];
   const quarantineIds: string[] = [];
+  const tenantIds = new Set<string>();
   for (const message of messages) {
     if (message.type === "webhook") {
       shops.add(message.shop);
       deliveryKeys.push(message.deliveryKey);
       if (message.payloadId) payloadIds.push(message.payloadId);
-    } else if (message.type === "pixel") keyIds.add(message.keyId);
-    else if (message.type === "replay") quarantineIds.push(message.quarantineId);
+    } else if (message.type === "pixel") {
+      keyIds.add(message.keyId);
+      tenantIds.add(message.tenantId);
+    } else if (message.type === "quarantine") {
+      if (message.tenantId) tenantIds.add(message.tenantId);
+      if (message.shop) shops.add(message.shop);
+    } else quarantineIds.push(message.quarantineId);
   }
   const { db } = ctx;
+  const scope = { tenantIds, shops };
   // Only the lookups this batch needs: a pixel-only batch reads api_keys and nothing else.
-  const [tenants, seen, keys, payloads, quarantined] = await Promise.all([
+  const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions] = await Promise.all([
     shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
     keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
     payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
+    loadTombstones({ ctx, input: scope }),
+    findTenantsWithRedactions({ ctx, input: scope }),
   ]);
   return {
     tenantIdByShop: new Map(tenants.flatMap((row) => (row.shop ? [[row.shop, row.id] as const] : []))),
@@ -47,5 +61,7 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
     activeKeyIds: new Set(keys.map((row) => row.id)),
     payloads: new Map(payloads.map((row) => [row.id, row.body])),
     quarantine: new Map(quarantined.map((row) => [row.id, row])),
+    tombstones,
+    tenantsWithRedactions,
   };
 }

@@ -1,6 +1,7 @@
 import type { IngestMessage, PixelBatchMessage, WebhookDeliveryMessage } from "../../../queues/messages.ts";
 import { webhookTopic } from "../../shopify/webhook-topics.ts";
 import type { Deps } from "../../context/deps.ts";
+import { isTombstoned } from "../privacy/index.ts";
 import { quarantineRow } from "../quarantine/index.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "./ingest-plan.ts";
 import type { IngestLookups } from "./load-ingest-lookups.ts";
@@ -10,7 +11,8 @@ import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts
 
 /**
  * The plan for one ingest message. Redeliveries already recorded in `deliveries` plan nothing; whatever cannot be
- * mapped becomes a quarantine row in the same plan, so it is acknowledged and kept, never retried in a loop.
+ * mapped becomes a quarantine row in the same plan, so it is acknowledged and kept, never retried in a loop. A
+ * message of a tenant or shop erased by shop/redact plans nothing at all: quarantining it would keep its data again.
  */
 export async function planIngestMessage(args: { ctx: Deps; input: { message: IngestMessage; lookups: IngestLookups } }): Promise<IngestPlan> {
   const { ctx, input } = args;
@@ -19,9 +21,11 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
     case "webhook":
       return planWebhookMessage(message, lookups);
     case "pixel":
+      if (isTombstoned(lookups.tombstones, { tenantId: message.tenantId })) return newIngestPlan();
       return planPixelMessage(ctx, message, lookups);
     case "quarantine": {
       const plan = newIngestPlan();
+      if (isTombstoned(lookups.tombstones, { tenantId: message.tenantId, shop: message.shop, receivedAt: message.receivedAt })) return plan;
       const { type: _type, shop, ...row } = message;
       plan.quarantine.push(quarantineRow({ ...row, shopDomain: shop }));
       return plan;
@@ -34,12 +38,16 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
 function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLookups): IngestPlan {
   const plan = newIngestPlan();
   const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
+  const erased = isTombstoned(lookups.tombstones, { shop: message.shop, receivedAt: message.receivedAt, shopHasTenant: tenantId !== null });
+  // Compliance requests are still recorded: a late one for an erased shop completes at once and proves it.
+  if (erased && webhookTopic(message.topic)?.kind !== "compliance") return plan;
   const { type: _type, payloadId, body: inline, ...rest } = message;
   const body = inline ?? (payloadId ? lookups.payloads.get(payloadId) : undefined);
   const delivery = { ...rest, body: body ?? "" };
   if (lookups.seenDeliveries.has(message.deliveryKey)) {
     // Written already; its effects may have failed after the write (the message was then retried), so they run again.
-    if (body === undefined || webhookTopic(message.topic)?.kind !== "lifecycle") return plan;
+    const kind = webhookTopic(message.topic)?.kind;
+    if (body === undefined || (kind !== "lifecycle" && kind !== "compliance")) return plan;
     const again = planWebhookDelivery(delivery, tenantId);
     if (again.ok) plan.effects.push(...again.value.effects);
     return plan;

@@ -30,6 +30,7 @@ export function planWebhookDelivery(delivery: WebhookDelivery, tenantId: string 
     const request = buildPrivacyRequest({ ...delivery, topic: delivery.topic, shopDomain: delivery.shop, tenantId, payload: parsed.value });
     if (!request.ok) return request;
     plan.privacy.push(request.value);
+    plan.effects.push({ type: "run_privacy_request", requestId: request.value.id });
     return ok(plan);
   }
   if (!tenantId) return err({ reason: `no SegOps tenant for shop ${delivery.shop}` });

@@ -4,6 +4,7 @@ import type { Deps } from "../../context/deps.ts";
 import type { LifecycleEffect } from "./lifecycle-plan.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
+import { queuePrivacyRequest } from "../privacy/index.ts";
 
 /**
  * The Durable Object and queue calls of lifecycle topics, run once their plan is written and in order. Each is
@@ -27,6 +28,9 @@ export async function runLifecycleEffects(args: { ctx: Deps; input: { effects: r
         break;
       case "poll_bulk_operation":
         await handleBulkOperationFinish({ ctx: createBackfillContext(ctx, effect.tenantId), input: { operationId: effect.operationId } });
+        break;
+      case "run_privacy_request":
+        await queuePrivacyRequest({ ctx, input: { requestId: effect.requestId } });
         break;
     }
   }

@@ -27,7 +27,8 @@ export const COMPLIANCE_TOPICS = {
 
 const DUE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
-const CompliancePayloadSchema = z.looseObject({ customer: z.object({ id: optionalId }).nullish() });
+// Loose all the way down: the customer's e-mail and phone are what a redaction searches raw bodies for.
+const CompliancePayloadSchema = z.looseObject({ customer: z.looseObject({ id: optionalId }).nullish() });
 
 /**
  * A privacy request row due 30 days after receipt (reference §3.1). Its id comes from the delivery key, so

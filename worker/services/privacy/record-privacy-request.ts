@@ -5,6 +5,7 @@ import { quarantineRow } from "../quarantine/index.ts";
 import { writeQuarantine } from "../quarantine/index.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { buildPrivacyRequest, type ComplianceTopic } from "./build-privacy-request.ts";
+import { queuePrivacyRequest } from "./queue-privacy-request.ts";
 import { writePrivacyRequests } from "./write-privacy-requests.ts";
 
 export type ComplianceDelivery = {
@@ -17,8 +18,9 @@ export type ComplianceDelivery = {
 };
 
 /**
- * Records a compliance webhook at once, with or without a live install (shop/redact arrives 48 h after uninstall);
- * the privacy jobs do the work before the due date. A body that cannot be read is quarantined, never refused.
+ * Records a compliance webhook at once, with or without a live install (shop/redact arrives 48 h after uninstall),
+ * and queues its work: the route answers Shopify right away, the privacy queue carries it out. A body that cannot
+ * be read is quarantined, never refused.
  */
 export async function recordPrivacyRequest(args: { ctx: Deps; input: ComplianceDelivery }): Promise<"recorded" | "quarantined"> {
   const { ctx, input: delivery } = args;
@@ -28,6 +30,7 @@ export async function recordPrivacyRequest(args: { ctx: Deps; input: ComplianceD
   const built = parsed.ok ? buildPrivacyRequest({ ...delivery, tenantId, payload: parsed.value }) : parsed;
   if (built.ok) {
     await runStatements(ctx.d1, writePrivacyRequests([built.value]));
+    await queuePrivacyRequest({ ctx, input: { requestId: built.value.id } });
     return "recorded";
   }
   const row = quarantineRow({

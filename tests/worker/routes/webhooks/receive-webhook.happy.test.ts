@@ -9,6 +9,12 @@ import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { deliver, fetchWithEnv, sendDelivery, simulatedShop } from "../../../helpers/webhook-requests.ts";
 import { deliveryRequest } from "../../../helpers/simulator-client.ts";
 
+/** A privacy queue that keeps what is sent, so a test reads the request as recorded, before any work runs. */
+function heldQueue() {
+  const sent: unknown[] = [];
+  return { sent, queue: { send: async (body: unknown) => void sent.push(body) } };
+}
+
 describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
   it.each(["https", "pubsub"] as const)("acknowledges a signed orders/paid sent via %s and stores one purchase with exact ids", async (via) => {
     const { sim, shop } = await simulatedShop();
@@ -71,13 +77,18 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
     await waitFor(async () => (await env.DB.prepare("select count(*) as n from ingest_payloads where body like ?").bind("%9007199254740995%").first<{ n: number }>())?.n === 0, { what: "the delivery's stored payload dropped" });
   });
 
-  it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id", async (topic) => {
+  it.each(["customers/data_request", "customers/redact", "shop/redact"] as const)("records %s with a 30-day due date, once per webhook id, and queues its work", async (topic) => {
     const { sim, shop } = await simulatedShop();
     const tenant = await seedTenant({ shop });
     const { customer } = await sim.createCustomer(shop, { emit: false });
     const { deliveries } = await sim.compliance(shop, { topic, customerId: customer.id });
     const [delivery] = deliveries;
-    for (let i = 0; i < 2; i++) expect((await fetchWithEnv(deliveryRequest(delivery!), {})).status).toBe(200);
+    const queued = heldQueue();
+    for (let i = 0; i < 2; i++) expect((await fetchWithEnv(deliveryRequest(delivery!), { PRIVACY_QUEUE: queued.queue })).status).toBe(200);
+    expect(queued.sent).toEqual([
+      { type: "privacy_request", requestId: `prv_webhook_${delivery!.id}` },
+      { type: "privacy_request", requestId: `prv_webhook_${delivery!.id}` },
+    ]);
     const { results } = await env.DB.prepare("select * from privacy_requests where shop_domain = ?").bind(shop).all<{ tenant_id: string; shopify_customer_id: string | null; received_at: number; due_at: number; status: string }>();
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ tenant_id: tenant.tenantId, status: "received" });
@@ -88,7 +99,7 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
   it("records a compliance request for a shop with no live install (shop/redact after uninstall)", async () => {
     const { sim, shop } = await simulatedShop();
     const { deliveries } = await sim.compliance(shop, { topic: "shop/redact" });
-    expect((await fetchWithEnv(deliveryRequest(deliveries[0]!), {})).status).toBe(200);
+    expect((await fetchWithEnv(deliveryRequest(deliveries[0]!), { PRIVACY_QUEUE: heldQueue().queue })).status).toBe(200);
     const row = await env.DB.prepare("select tenant_id, kind from privacy_requests where shop_domain = ?").bind(shop).first();
     expect(row).toEqual({ tenant_id: null, kind: "shop_redact" });
   });

@@ -1,0 +1,16 @@
+import type { PrivacyMessage } from "../../queues/messages.ts";
+import { tenantsTable } from "../db/schema/index.ts";
+import type { CronJob } from "./types.ts";
+
+const SEND_BATCH = 100;
+
+/**
+ * Nightly: one retention message per tenant (installed or not: an uninstalled tenant's data ages too) and one for
+ * rows that belong to no tenant. Each runs in bounded slices on the privacy queue, so tenants take turns.
+ */
+export const enforceRetention: CronJob = async (deps, now) => {
+  const tenants = await deps.db.select({ id: tenantsTable.id }).from(tenantsTable);
+  const messages: PrivacyMessage[] = [null, ...tenants.map((tenant) => tenant.id)].map((tenantId) => ({ type: "retention", tenantId, now: now.getTime() }));
+  for (let i = 0; i < messages.length; i += SEND_BATCH) await deps.env.PRIVACY_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
+  return { tenants: tenants.length };
+};

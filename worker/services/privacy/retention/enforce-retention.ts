@@ -1,0 +1,69 @@
+import { and, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { PrivacyMessage } from "../../../../queues/messages.ts";
+import type { Deps } from "../../../context/deps.ts";
+import { deadLettersTable, deliveriesTable, eventsTable, ingestPayloadsTable, quarantineTable, tenantSettingsTable } from "../../../db/schema/index.ts";
+import { deleteInBatches, newWorkBudget, useQuery, type WorkBudget } from "../work-budget.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_EVENT_RETENTION_DAYS = 400;
+/** Raw bodies (deliveries, quarantine, dead letters) are kept this long for operators, then deleted. */
+export const RAW_RETENTION_DAYS = 30;
+/** A spilled payload outlives its queue message only if the message was lost: queues keep messages 4 days. */
+const ORPHAN_PAYLOAD_DAYS = 4;
+
+type RetentionMessage = Extract<PrivacyMessage, { type: "retention" }>;
+
+async function eventRetentionDays(ctx: Deps, tenantId: string): Promise<number> {
+  const row = await ctx.db.select({ days: tenantSettingsTable.eventRetentionDays }).from(tenantSettingsTable).where(eq(tenantSettingsTable.tenantId, tenantId)).get();
+  return row?.days ?? DEFAULT_EVENT_RETENTION_DAYS;
+}
+
+async function tenantTasks(ctx: Deps, tenantId: string, now: number): Promise<[string, SQLiteTable, SQL][]> {
+  const rawCutoff = new Date(now - RAW_RETENTION_DAYS * DAY_MS);
+  const eventCutoff = new Date(now - (await eventRetentionDays(ctx, tenantId)) * DAY_MS);
+  return [
+    ["events", eventsTable, and(eq(eventsTable.tenantId, tenantId), lt(eventsTable.occurredAt, eventCutoff))!],
+    ["deliveries", deliveriesTable, and(eq(deliveriesTable.tenantId, tenantId), lt(deliveriesTable.receivedAt, rawCutoff))!],
+    ["quarantine", quarantineTable, and(eq(quarantineTable.tenantId, tenantId), lt(quarantineTable.receivedAt, rawCutoff))!],
+    ["dead_letters", deadLettersTable, and(eq(deadLettersTable.tenantId, tenantId), lt(deadLettersTable.receivedAt, rawCutoff))!],
+  ];
+}
+
+function unownedTasks(now: number): [string, SQLiteTable, SQL][] {
+  const rawCutoff = new Date(now - RAW_RETENTION_DAYS * DAY_MS);
+  const orphanCutoff = new Date(now - ORPHAN_PAYLOAD_DAYS * DAY_MS);
+  const p = ingestPayloadsTable;
+  const neededByDeadLetter = sql`exists (select 1 from ${deadLettersTable} where instr(${deadLettersTable.body}, ${p.id}) > 0)`;
+  return [
+    ["deliveries", deliveriesTable, and(isNull(deliveriesTable.tenantId), lt(deliveriesTable.receivedAt, rawCutoff))!],
+    ["quarantine", quarantineTable, and(isNull(quarantineTable.tenantId), lt(quarantineTable.receivedAt, rawCutoff))!],
+    ["dead_letters", deadLettersTable, and(isNull(deadLettersTable.tenantId), lt(deadLettersTable.receivedAt, rawCutoff))!],
+    ["ingest_payloads", p, or(lt(p.createdAt, rawCutoff), and(lt(p.createdAt, orphanCutoff), sql`not ${neededByDeadLetter}`))!],
+  ];
+}
+
+/**
+ * The nightly retention for one tenant (or, `tenantId` null, for rows no tenant owns): events past the tenant's
+ * retention, raw bodies past 30 days, orphaned spilled payloads. Bounded per message; what is left goes to the back
+ * of the queue as a continuation, so a large tenant takes turns with the others instead of stalling them.
+ */
+export async function enforceRetention(args: { ctx: Deps; input: RetentionMessage & { budget?: WorkBudget } }): Promise<{ deleted: Record<string, number>; done: boolean }> {
+  const { ctx, input } = args;
+  const { budget: given, ...message } = input;
+  const budget = given ?? newWorkBudget();
+  useQuery(budget);
+  const tasks = input.tenantId ? await tenantTasks(ctx, input.tenantId, input.now) : unownedTasks(input.now);
+  const deleted: Record<string, number> = {};
+  for (const [name, table, where] of tasks) {
+    const progress = await deleteInBatches({ ctx, input: { budget, table, where } });
+    deleted[name] = progress.deleted;
+    if (!progress.done) {
+      await ctx.env.PRIVACY_QUEUE.send(message satisfies PrivacyMessage);
+      ctx.log.info("retention continues", { tenant: input.tenantId, ...deleted });
+      return { deleted, done: false };
+    }
+  }
+  if (Object.values(deleted).some((count) => count > 0)) ctx.log.info("retention done", { tenant: input.tenantId, ...deleted });
+  return { deleted, done: true };
+}
