@@ -12,6 +12,7 @@ import { buildSimSchema } from "./graphql/build-schema.ts";
 import { registerGraphqlRoute } from "./graphql/graphql-route.ts";
 import { documentRecorder } from "./graphql/record-documents.ts";
 import { createSimulatorStore, type SimulatorStore } from "./store/simulator-store.ts";
+import { registerStorefrontRoutes } from "./storefront/storefront-routes.ts";
 import type { SimContext, SimulatorOptions } from "./types.ts";
 import { createPubsubKey } from "./webhooks/pubsub-key.ts";
 
@@ -47,6 +48,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   registerAppSubscriptionRoutes(app, ctx);
   registerChargeConfirmationRoutes(app, ctx);
   registerOauthRoutes(app, ctx);
+  registerStorefrontRoutes(app, ctx);
   registerGraphqlRoute(app, ctx, buildSimSchema());
   app.notFound((c) => c.json({ error: { code: "not_found", message: `${c.req.method} ${new URL(c.req.url).pathname} is not simulated` } }, 404));
   return {

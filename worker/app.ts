@@ -12,6 +12,7 @@ import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { pixelRoutes } from "./routes/pixel/index.ts";
 import { privacyRoutes } from "./routes/privacy/index.ts";
+import { proxyRoutes } from "./routes/proxy/index.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -37,6 +38,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/v1", apiRoutes);
   app.route("/admin/api", adminRoutes);
   app.route("/flow", flowRoutes);
+  app.route("/proxy", proxyRoutes);
   app.route("/ops", opsRoutes);
   app.route("/privacy", privacyRoutes);
   app.route("/", authRoutes);

@@ -6,4 +6,5 @@ export const CRONS = {
   privacyRequests: "0 6 * * *",
   segmentRecompute: "*/15 * * * *",
   billingDrift: "45 4 * * *",
+  recommendationRefresh: "20 * * * *",
 } as const;

@@ -4,6 +4,7 @@ import { enforceRetention } from "./jobs/enforce-retention.ts";
 import { keepPrivacyDeadlines } from "./jobs/keep-privacy-deadlines.ts";
 import { reconcileRecentChanges } from "./jobs/reconcile-recent-changes.ts";
 import { recomputeSegments } from "./jobs/recompute-segments.ts";
+import { refreshRecommendationScores } from "./jobs/refresh-recommendations.ts";
 import { repairBillingDrift } from "./jobs/repair-billing-drift.ts";
 import { scoreAndPushMetafields } from "./jobs/score-and-push-metafields.ts";
 import type { CronJob } from "./jobs/types.ts";
@@ -25,6 +26,8 @@ function jobFor(cron: string): CronJob | undefined {
       return recomputeSegments;
     case CRONS.billingDrift:
       return repairBillingDrift;
+    case CRONS.recommendationRefresh:
+      return refreshRecommendationScores;
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@ import { EmptyState } from "./components/empty-state.tsx";
 import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { DiscountsPage } from "./pages/discounts/discounts-page.tsx";
+import { LandingPagesPage } from "./pages/landing-pages/landing-pages-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { SettingsPage } from "./pages/settings/settings-page.tsx";
@@ -38,6 +39,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if (page.path === "/app/pixel") return <PixelPage />;
   if (page.path === "/app/discounts") return <DiscountsPage />;
   if (page.path === "/app/settings") return <SettingsPage />;
+  if (page.path === "/app/landing-pages") return <LandingPagesPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 

@@ -151,6 +151,9 @@ export function simClient(baseUrl: string) {
     shop: (shop: string) => call<{ shop: string; installed: boolean; grantedScopes: string[]; counts: SimCounts; now: string }>("GET", shopPath(shop)),
     sessionToken: async (shop: string, options: { sub?: string; expiresInSeconds?: number; apiKey?: string; secret?: string } = {}) =>
       (await call<{ token: string }>("POST", `${shopPath(shop)}/session-token`, options)).token,
+    /** The query Shopify's app proxy would send for a storefront request (tests/helpers/storefront-requests.ts uses it). */
+    appProxyQuery: async (shop: string, options: { query?: Record<string, string | string[]>; customerId?: string; timestamp?: number; secret?: string } = {}) =>
+      (await call<{ query: string }>("POST", `${shopPath(shop)}/app-proxy-query`, options)).query,
     webhook: async (shop: string, input: WebhookInput) => (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/webhooks`, input)).delivery,
     redeliver: async (shop: string, deliveryId: string) =>
       (await call<{ delivery: SimDelivery }>("POST", `${shopPath(shop)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, {})).delivery,

@@ -25,6 +25,9 @@ export type DiscountRulesResponse = Json<AdminApi["discounts"]["$get"]>;
 export type DiscountRule = Json<AdminApi["discounts"]["$post"]>;
 export type DiscountRuleBody = JsonBody<AdminApi["discounts"]["$post"]>;
 export type DiscountRulePatch = JsonBody<AdminApi["discounts"][":id"]["$patch"]>;
+export type LandingPageView = Json<AdminApi["landing-pages"]["$post"]>;
+export type LandingPageBody = JsonBody<AdminApi["landing-pages"]["$post"]>;
+export type LandingPagePreview = Json<AdminApi["landing-pages"]["preview"]["$post"]>;
 
 export type ApiClientOptions = {
   /** A fresh App Bridge session token (`shopify.idToken()`). */
@@ -126,9 +129,17 @@ export function createApiClient(options: ApiClientOptions) {
       update: (id: string, body: DiscountRulePatch) => json(api.discounts[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: body })),
       remove: async (id: string) => void (await api.discounts[":id"].$delete({ param: { id: encodeURIComponent(id) } })),
     },
+    landingPages: {
+      list: () => json(api["landing-pages"].$get()),
+      create: (body: LandingPageBody) => json(api["landing-pages"].$post({ json: body })),
+      update: (slug: string, body: JsonBody<AdminApi["landing-pages"][":slug"]["$patch"]>) => json(api["landing-pages"][":slug"].$patch({ ...bySlug(slug), json: body })),
+      remove: async (slug: string) => void (await api["landing-pages"][":slug"].$delete(bySlug(slug))),
+      preview: (body: JsonBody<AdminApi["landing-pages"]["preview"]["$post"]>) => json(api["landing-pages"].preview.$post({ json: body })),
+    },
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type SegmentsApi = ApiClient["segments"];
 export type DiscountsApi = ApiClient["discounts"];
+export type LandingPagesApi = ApiClient["landingPages"];

@@ -6,3 +6,4 @@ export * from "./segments.ts";
 export * from "./discounts.ts";
 export * from "./operations.ts";
 export * from "./billing.ts";
+export * from "./storefront.ts";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
 
@@ -42,6 +43,8 @@ export const segmentMembershipsTable = sqliteTable(
     primaryKey({ columns: [t.segmentId, t.memberId, t.enteredAt] }),
     index("segment_memberships_current_idx").on(t.tenantId, t.segmentId, t.leftAt, t.memberId),
     index("segment_memberships_entered_idx").on(t.tenantId, t.segmentId, t.enteredAt),
+    // A shopper's current segments (storefront personalisation) without scanning every segment's members.
+    index("segment_memberships_member_idx").on(t.tenantId, t.memberId).where(sql`left_at is null`),
   ],
 );
 
@@ -94,19 +97,3 @@ export const flowActionRunsTable = sqliteTable("flow_action_runs", {
   result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 });
-
-/** Landing pages rendered by the theme app block through the app proxy. */
-export const landingPagesTable = sqliteTable(
-  "landing_pages",
-  {
-    id: text("id").primaryKey(),
-    tenantId: tenantId(),
-    slug: text("slug").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull(),
-    segmentId: text("segment_id"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex("landing_pages_slug_idx").on(t.tenantId, t.slug)],
-);

@@ -10,6 +10,7 @@ import { eventStreamRoutes } from "./event-stream.ts";
 import { getBootstrapRoute } from "./get-bootstrap.ts";
 import { setupRoutes } from "./get-setup.ts";
 import { keyRoutes } from "./keys.ts";
+import { landingPageRoutes } from "../landing-pages/index.ts";
 import { pixelSettingsRoutes } from "./pixel-settings.ts";
 import { privacyRoutes } from "./privacy.ts";
 import { productRoutes } from "../products/index.ts";
@@ -36,7 +37,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", productSyncRoutes)
   .route("/", productRoutes)
   .route("/", discountRuleRoutes)
-  .route("/", billingRoutes);
+  .route("/", billingRoutes)
+  .route("/", landingPageRoutes);
 
 /** What `hono/client` types the admin's API client from (admin/src/api/client.ts): paths, inputs and responses. */
 export type AdminAppType = typeof adminRoutes;
