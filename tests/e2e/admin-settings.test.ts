@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
+import { waitFor } from "../helpers/wait-for.ts";
 import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
 
 const NEW_STORE = { products: 1, customers: 0, orders: 0, abandonedCheckouts: 0, days: 30 };
@@ -14,6 +15,12 @@ describeInChromium("Settings → Privacy in Chromium", () => {
     await frame.getByText("SegOps is set up on your store.").waitFor({ timeout: 60_000 });
     const email = `grace.${crypto.randomUUID().slice(0, 6)}@privacy.example`;
     const { customer } = await env.sim.createCustomer(shop, { email, firstName: "Grace", lastName: "Hopper" });
+    // The export holds what SegOps has stored, so the request waits until customers/create is ingested.
+    await waitFor(async () => {
+      const res = await fetch(`${env.stack.appUrl}/admin/api/events/recent?limit=50`, { headers: { Authorization: `Bearer ${await env.sim.sessionToken(shop)}` } });
+      const { data } = (await res.json()) as { data: { name: string }[] };
+      return data.some((event) => event.name === "customer_created");
+    }, { what: "the new customer's profile stored" });
 
     await frame.getByRole("link", { name: "Settings", exact: true }).click();
     const requests = frame.locator('s-section[heading="Privacy requests"]');
