@@ -9,6 +9,7 @@ import type { DiscountRuleView } from "../../services/discounts/discount-rule-vi
 import { listDiscountRules, type DiscountRulesList } from "../../services/discounts/list-discount-rules.ts";
 import { updateDiscountRule } from "../../services/discounts/update-discount-rule.ts";
 import { discountRuleIdParam } from "../../http/discount-rule-id-param.ts";
+import { planLimitError } from "../../http/plan-limit-error.ts";
 import { tenantContext } from "../../http/tenant-context.ts";
 import { validateJson } from "../../http/validate-input.ts";
 
@@ -27,6 +28,8 @@ function discountRuleError(error: DiscountRuleError): AppError {
       return new AppError("conflict", error.message, { details: { reason: error.reason, segment: error.segment, pushMode: error.pushMode } });
     case "limit_reached":
       return new AppError("conflict", error.message, { details: { reason: error.reason, active: error.active, maxActive: MAX_ACTIVE_RULES } });
+    case "plan_limit":
+      return planLimitError(error.refusal);
     case "shopify":
       return error.refused
         ? new AppError("conflict", `Shopify refused the discount: ${error.message}`, { details: { reason: "shopify_refused", shopifyCode: error.code } })

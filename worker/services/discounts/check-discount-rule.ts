@@ -1,5 +1,6 @@
 import type { TenantContext } from "../../context/deps.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
+import { checkPlanLimit } from "../billing/check-plan-limit.ts";
 import { findSegment } from "../segments/find-segment.ts";
 import type { SegmentRow } from "../segments/segment-view.ts";
 import { countLiveRules, isLive } from "./count-live-rules.ts";
@@ -19,7 +20,7 @@ export type RuleValues = Omit<DiscountRuleRow, "id" | "tenantId" | "shopifyDisco
 
 /**
  * Everything a rule must satisfy before Shopify hears of it: a customer segment pushed as tags (what the Function
- * reads), a free slot among the 25 active ones, and a configuration its discount can still carry.
+ * reads), a free slot among the 25 active ones and in the plan's active discounts, and a configuration its discount can still carry.
  */
 export async function checkDiscountRule(args: {
   ctx: TenantContext;
@@ -46,7 +47,16 @@ export async function checkDiscountRule(args: {
     minimumSubtotal: fields.minimumSubtotal,
     combinesWith: fields.combinesWith,
   };
-  if (!isLive(values, now)) return ok({ values, segment });
+  // The plan counts active rules, dated or not; Shopify's cap below counts those that apply now.
+  const planAllows = async (): Promise<Result<void, DiscountRuleError>> => {
+    if (values.status !== "active" || existing?.status === "active") return ok(undefined);
+    const allowed = await checkPlanLimit({ ctx, input: { limit: "discounts" } });
+    return allowed.ok ? ok(undefined) : err({ reason: "plan_limit", message: allowed.error.message, refusal: allowed.error });
+  };
+  if (!isLive(values, now)) {
+    const allowed = await planAllows();
+    return allowed.ok ? ok({ values, segment }) : allowed;
+  }
 
   if (segment.pushMode !== "tags") {
     const message = `Segment ${segment.name} is not pushed as customer tags, so no customer carries segops:${segment.slug} for the discount to read. Push it as customer tags first.`;
@@ -58,6 +68,8 @@ export async function checkDiscountRule(args: {
     const message = `${others} rules are already active, the most Shopify allows a store (25 automatic discount functions, counted across all apps). Pause or delete one first.`;
     return err({ reason: "limit_reached", message, active: others });
   }
+  const allowed = await planAllows();
+  if (!allowed.ok) return allowed;
   const candidate: LiveRule = { ...values, id: existing?.id ?? "dsc_new", tenantId: ctx.tenantId, shopifyDiscountGid: null, createdAt: new Date(now), updatedAt: new Date(now), tag: `segops:${segment.slug}` };
   const key = groupKey(candidate);
   const group = [...(await loadLiveRules({ ctx, input: { now } })).filter((rule) => rule.id !== candidate.id && groupKey(rule) === key), candidate];

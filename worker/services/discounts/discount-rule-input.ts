@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DISCOUNT_TARGETS } from "../../db/schema/index.ts";
+import type { PlanLimitRefusal } from "../billing/check-plan-limit.ts";
 
 /** Shopify's cap on active automatic discount functions per store, across all apps: SegOps' cap on active rules. */
 export const MAX_ACTIVE_RULES = 25;
@@ -62,6 +63,7 @@ export type DiscountRuleError =
   | { reason: "not_found"; message: string }
   | { reason: "segment_not_pushed"; message: string; segment: string; pushMode: string }
   | { reason: "limit_reached"; message: string; active: number }
+  | { reason: "plan_limit"; message: string; refusal: PlanLimitRefusal }
   /** `refused`: Shopify answered with userErrors (`code` is theirs); otherwise the call itself failed. */
   | { reason: "shopify"; message: string; code: string | null; refused: boolean };
 

@@ -3,12 +3,13 @@ import type { TenantContext } from "../../context/deps.ts";
 import { landingPagesTable } from "../../db/schema/storefront.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
+import { checkPlanLimit } from "../billing/check-plan-limit.ts";
 import { findLandingPage } from "./find-landing-page.ts";
 import type { CreateLandingPageInput, LandingPageWriteError } from "./landing-page-input.ts";
 import { landingPageView, type LandingPageView } from "./landing-page-view.ts";
 import { resolvePageRefs } from "./resolve-page-refs.ts";
 
-/** A new page; its slug is its storefront address and is unique in the workspace (409 when taken). */
+/** A new page within the plan's storefront surfaces; its slug is its storefront address, unique in the workspace (409 when taken). */
 export async function createLandingPage({
   ctx,
   input,
@@ -16,6 +17,8 @@ export async function createLandingPage({
   ctx: TenantContext;
   input: z.output<typeof CreateLandingPageInput>;
 }): Promise<Result<LandingPageView, LandingPageWriteError>> {
+  const allowed = await checkPlanLimit({ ctx, input: { limit: "storefrontSurfaces" } });
+  if (!allowed.ok) return err({ reason: "plan_limit", message: allowed.error.message, refusal: allowed.error });
   const refs = await resolvePageRefs({ ctx, input });
   if (!refs.ok) return refs;
   const now = new Date();

@@ -1,3 +1,4 @@
+import type { PlanLimitRefusal } from "../billing/check-plan-limit.ts";
 import { z } from "zod";
 import { RECOMMENDATION_RULES } from "../../db/schema/storefront.ts";
 
@@ -59,7 +60,9 @@ export const CreateLandingPageInput = z.object({
 
 export const UpdateLandingPageInput = z.object(fields).partial();
 
-export type LandingPageWriteError = { reason: "not_found" | "slug_taken" | "unknown_segment" | "unknown_products"; message: string };
+export type LandingPageWriteError =
+  | { reason: "not_found" | "slug_taken" | "unknown_segment" | "unknown_products"; message: string }
+  | { reason: "plan_limit"; message: string; refusal: PlanLimitRefusal };
 
 /** The editor's unsaved page, seen as a guest (`everyone`) or as a member of its target segment (`segment`). */
 export const PreviewLandingPageInput = z.object({

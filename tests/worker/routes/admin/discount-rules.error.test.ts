@@ -45,6 +45,21 @@ describe("/admin/api/discounts (errors)", () => {
     expect((await adminJson<ListDiscountRulesResponse>(tenant.shop, "/discounts")).rules).toEqual([]);
   });
 
+  it("answers 402 plan_limit past the plan's active discounts, before Shopify hears of it; a paused rule is still saved", async () => {
+    const tenant = await adminTenant({ plan: "starter" });
+    const segmentId = await segmentPushing(tenant, "vip", "tags");
+    await insertActiveRules(tenant.tenantId, segmentId, 1);
+    const refused = await post(tenant.shop, RULE);
+    expect(refused.status).toBe(402);
+    expect(refused.body.error).toMatchObject({ code: "plan_limit", requestId: expect.any(String), details: { limit: "discounts", plan: "starter", allowed: 1, used: 1, upgradeTo: "growth" } });
+    const paused = await adminFetch(tenant.shop, "/discounts", jsonInit("POST", { ...RULE, status: "paused" }));
+    expect(paused.status).toBe(201);
+    const { id } = (await paused.json()) as { id: string };
+    const resumed = await adminFetch(tenant.shop, `/discounts/${id}`, jsonInit("PATCH", { status: "active" }));
+    expect(resumed.status).toBe(402);
+    expect((await adminJson<ListDiscountRulesResponse>(tenant.shop, "/discounts")).rules.map((rule) => rule.status).sort()).toEqual(["active", "paused"]);
+  });
+
   it("keeps 25 rules active at most, with a message saying so, while a paused rule is still saved", async () => {
     const tenant = await adminTenant();
     const segmentId = await segmentPushing(tenant, "vip", "tags");

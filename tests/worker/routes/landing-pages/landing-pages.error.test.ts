@@ -31,6 +31,13 @@ describe("/admin/api/landing-pages, bad requests", () => {
     expect((await errorOf(res)).code).toBe("invalid_json");
   });
 
+  it("answers 402 plan_limit past the plan's storefront surfaces, and stores nothing", async () => {
+    const tenant = await adminTenant({ plan: "starter" });
+    expect((await adminFetch(tenant.shop, "/landing-pages", json("POST", { slug: "spring", title: "First" }))).status).toBe(201);
+    expect(await errorOf(await adminFetch(tenant.shop, "/landing-pages", json("POST", { slug: "summer", title: "Second" })))).toEqual({ status: 402, code: "plan_limit", field: null });
+    expect((await adminFetch(tenant.shop, "/landing-pages/summer")).status).toBe(404);
+  });
+
   it("answers 409 for a slug already taken, and keeps the first page", async () => {
     const tenant = await adminTenant();
     expect((await adminFetch(tenant.shop, "/landing-pages", json("POST", { slug: "spring", title: "First" }))).status).toBe(201);
