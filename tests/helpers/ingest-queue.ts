@@ -4,6 +4,9 @@ import { consumeQueueBatch } from "./queue-batch.ts";
 /** Runs the real ingest consumer over these message bodies, as one queue batch. */
 export const consumeIngestBatch = (bodies: unknown[]) => consumeQueueBatch(QUEUE_NAMES.ingest, bodies);
 
+/** The body Shopify sends with app/uninstalled: the shop object, whose domain must match the delivery's shop. */
+export const appUninstalledBody = (shop: string) => JSON.stringify({ id: 548380009, name: "Super Toys", myshopify_domain: shop });
+
 /** A webhook delivery message as the routes enqueue it. */
 export function webhookMessage(shop: string, topic: string, body: string, overrides: Partial<Extract<IngestMessage, { type: "webhook" }>> = {}) {
   return {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signConnectToken } from "../../../../worker/services/connect-links/connect-token.ts";
 import { appFetch, createSimShop, installShop, type InstalledShop } from "../../../helpers/harness.ts";
-import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { appUninstalledBody, consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 
 const HTML = { Accept: "text/html" };
 
@@ -14,7 +14,7 @@ async function createLink(owner: InstalledShop): Promise<string> {
   return new URL(url).searchParams.get("token")!;
 }
 
-const uninstall = (shop: string) => consumeIngestBatch([webhookMessage(shop, "app/uninstalled", "{}")]);
+const uninstall = (shop: string) => consumeIngestBatch([webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop))]);
 
 /** Walks the authorization-code grant like a browser: /auth → Shopify authorize → /auth/callback. */
 async function installThroughLink(shop: string, token: string): Promise<Response> {

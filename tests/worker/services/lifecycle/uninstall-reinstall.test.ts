@@ -10,7 +10,7 @@ import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/s
 import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
-import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { appUninstalledBody, consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 
 const tenantRow = (tenantId: string) => env.DB.prepare("select status, uninstalled_at from tenants where id = ?").bind(tenantId).first<{ status: string; uninstalled_at: number | null }>();
 const credentials = (tenantId: string) => env.DB.prepare("select count(*) n from shop_credentials where tenant_id = ?").bind(tenantId).first<{ n: number }>();
@@ -18,8 +18,6 @@ const alarm = (tenantId: string) => runInDurableObject(tenantObject(env, tenantI
 const armAlarm = (tenantId: string) => runInDurableObject(tenantObject(env, tenantId), (_instance: TenantObject, state) => state.storage.setAlarm(Date.now() + 3_600_000));
 
 /** The shop object app/uninstalled carries; SegOps checks that it names the shop the headers name. */
-const shopObject = (shop: string) => JSON.stringify({ id: 548380009, name: "Super Toys", myshopify_domain: shop });
-
 /** Runs the real consumer over one message with this env, answering what it acked and retried. */
 async function consumeWith(testEnv: Env, message: unknown) {
   const batch = createMessageBatch(QUEUE_NAMES.ingest, [{ id: `msg-${crypto.randomUUID()}`, timestamp: new Date(), attempts: 1, body: message }]);
@@ -60,7 +58,7 @@ describe("uninstall and reinstall", () => {
 
   it("plans app/uninstalled without touching the tenant: rows and effects, nothing run", async () => {
     const { shop, tenantId } = await installShop();
-    const { type: _type, ...delivery } = webhookMessage(shop, "app/uninstalled", shopObject(shop));
+    const { type: _type, ...delivery } = webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop));
     const planned = planWebhookDelivery(delivery, tenantId);
     expect(planned.ok && { uninstalls: planned.value.uninstalls, effects: planned.value.effects }).toEqual({
       uninstalls: [{ tenantId }],
@@ -75,7 +73,7 @@ describe("uninstall and reinstall", () => {
 
   it("runs the Durable Object calls only after the D1 write, and none when the write fails", async () => {
     const { shop, tenantId } = await installShop();
-    const message = webhookMessage(shop, "app/uninstalled", shopObject(shop));
+    const message = webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop));
     const writeFails = recordingTenants({ failDropTokens: false });
     const failingDb = { prepare: (query: string) => env.DB.prepare(query), batch: () => Promise.reject(new Error("D1 write failed")) } as unknown as D1Database;
     const failed = await consumeWith({ ...writeFails.env, DB: failingDb }, message);
@@ -94,7 +92,7 @@ describe("uninstall and reinstall", () => {
   it("retries a message whose effects failed, and its redelivery finishes them without writing twice", async () => {
     const { shop, tenantId } = await installShop();
     await armAlarm(tenantId);
-    const message = webhookMessage(shop, "app/uninstalled", shopObject(shop));
+    const message = webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop));
     const failing = recordingTenants({ failDropTokens: true });
     expect((await consumeWith(failing.env, message)).retryMessages).toHaveLength(1);
     expect((await tenantRow(tenantId))?.status).toBe("uninstalled");
