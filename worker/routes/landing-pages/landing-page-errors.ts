@@ -2,7 +2,7 @@ import { AppError } from "../../errors.ts";
 import { planLimitError } from "../../http/plan-limit-error.ts";
 import type { LandingPageWriteError } from "../../services/landing-pages/landing-page-input.ts";
 
-/** 404 for a missing page, 409 for a taken slug, 400 with the field for a segment or product this shop lacks, 402 past the plan. */
+/** 404 for a missing page, 409 for a taken slug, 400 naming a segment or product this shop lacks, 402 past the plan. */
 export function landingPageWriteError(error: LandingPageWriteError): AppError {
   switch (error.reason) {
     case "not_found":

@@ -20,7 +20,8 @@ export type RuleValues = Omit<DiscountRuleRow, "id" | "tenantId" | "shopifyDisco
 
 /**
  * Everything a rule must satisfy before Shopify hears of it: a customer segment pushed as tags (what the Function
- * reads), a free slot among the 25 active ones and in the plan's active discounts, and a configuration its discount can still carry.
+ * reads), a free slot among the 25 active ones and in the plan's active discounts, and a configuration its
+ * discount can still carry.
  */
 export async function checkDiscountRule(args: {
   ctx: TenantContext;

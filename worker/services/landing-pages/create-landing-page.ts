@@ -9,7 +9,7 @@ import type { CreateLandingPageInput, LandingPageWriteError } from "./landing-pa
 import { landingPageView, type LandingPageView } from "./landing-page-view.ts";
 import { resolvePageRefs } from "./resolve-page-refs.ts";
 
-/** A new page within the plan's storefront surfaces; its slug is its storefront address, unique in the workspace (409 when taken). */
+/** A new page, within the plan's storefront surfaces; its slug is its storefront address, unique in the workspace. */
 export async function createLandingPage({
   ctx,
   input,
