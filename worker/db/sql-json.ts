@@ -62,3 +62,11 @@ export function jsonChunks(rows: readonly unknown[]): string[] {
   if (current.length > 0) chunks.push(`[${current.join(",")}]`);
   return chunks;
 }
+
+/** `(select value from json_each(?))`: a list of values in one JSON parameter, as D1 binds at most 100 a statement. */
+export function jsonValues(values: readonly unknown[]): SQL {
+  return sql`(select value from json_each(${JSON.stringify(values)}))`;
+}
+
+/** `column in (…values)`, the values in one JSON parameter (see jsonValues). */
+export const inJsonValues = (column: unknown, values: readonly unknown[]): SQL => sql`${column} in ${jsonValues(values)}`;

@@ -1,6 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Deps } from "../../context/deps.ts";
 import { billingSubscriptionsTable, usageCountersTable, type Plan } from "../../db/schema/index.ts";
+import { inJsonValues } from "../../db/sql-json.ts";
 import { usagePeriod } from "./count-usage.ts";
 import { PLAN_TABLE } from "./plans.ts";
 
@@ -13,12 +14,10 @@ export async function findTenantsOverEventLimit(args: { ctx: Deps; input: { tena
   if (input.tenantIds.length === 0) return new Set();
   const s = billingSubscriptionsTable;
   const u = usageCountersTable;
-  // One JSON parameter, however many tenants the batch holds (D1 binds at most 100 values).
-  const ids = JSON.stringify([...new Set(input.tenantIds)]);
-  const inIds = (column: unknown) => sql`${column} in (select value from json_each(${ids}))`;
+  const ids = [...new Set(input.tenantIds)];
   const [active, counters] = await Promise.all([
-    ctx.db.select({ tenantId: s.tenantId, plan: s.plan, createdAt: s.createdAt }).from(s).where(and(inIds(s.tenantId), eq(s.status, "ACTIVE"))),
-    ctx.db.select({ tenantId: u.tenantId, events: u.events }).from(u).where(and(inIds(u.tenantId), eq(u.period, usagePeriod(input.now)))),
+    ctx.db.select({ tenantId: s.tenantId, plan: s.plan, createdAt: s.createdAt }).from(s).where(and(inJsonValues(s.tenantId, ids), eq(s.status, "ACTIVE"))),
+    ctx.db.select({ tenantId: u.tenantId, events: u.events }).from(u).where(and(inJsonValues(u.tenantId, ids), eq(u.period, usagePeriod(input.now)))),
   ]);
   const plans = new Map<string, { plan: Plan; createdAt: number }>();
   for (const row of active) {

@@ -1,6 +1,7 @@
-import { and, isNull, sql } from "drizzle-orm";
+import { and, isNull } from "drizzle-orm";
 import type { IngestMessage } from "../../../queues/messages.ts";
 import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, tenantsTable } from "../../db/schema/index.ts";
+import { inJsonValues } from "../../db/sql-json.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findTenantsWithRedactions, loadTombstones, type Tombstones } from "../privacy/index.ts";
 import { findTenantsOverEventLimit } from "../billing/find-tenants-over-event-limit.ts";
@@ -24,7 +25,6 @@ export type IngestLookups = {
   tenantsWithRedactions: Set<string>;
 };
 
-const inJson = (column: unknown, values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
 
 export async function loadIngestLookups(args: { ctx: Deps; input: { messages: readonly IngestMessage[] } }): Promise<IngestLookups> {
   const { ctx, input } = args;
@@ -54,11 +54,11 @@ export async function loadIngestLookups(args: { ctx: Deps; input: { messages: re
   const scope = { tenantIds, shops };
   // Only the lookups this batch needs: a pixel-only batch reads api_keys, its tenants' tombstones, plans and month's counts.
   const [tenants, seen, keys, payloads, quarantined, tombstones, tenantsWithRedactions, overEventLimit] = await Promise.all([
-    shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(inJson(tenantsTable.shopDomain, [...shops])) : [],
-    deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJson(deliveriesTable.key, deliveryKeys)) : [],
-    keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJson(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
-    payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJson(ingestPayloadsTable.id, payloadIds)) : [],
-    quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJson(quarantineTable.id, quarantineIds)) : [],
+    shops.size > 0 ? db.select({ id: tenantsTable.id, shop: tenantsTable.shopDomain, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(inJsonValues(tenantsTable.shopDomain, [...shops])) : [],
+    deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJsonValues(deliveriesTable.key, deliveryKeys)) : [],
+    keyIds.size > 0 ? db.select({ id: apiKeysTable.id }).from(apiKeysTable).where(and(inJsonValues(apiKeysTable.id, [...keyIds]), isNull(apiKeysTable.revokedAt))) : [],
+    payloadIds.length > 0 ? db.select({ id: ingestPayloadsTable.id, body: ingestPayloadsTable.body }).from(ingestPayloadsTable).where(inJsonValues(ingestPayloadsTable.id, payloadIds)) : [],
+    quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJsonValues(quarantineTable.id, quarantineIds)) : [],
     loadTombstones({ ctx, input: scope }),
     findTenantsWithRedactions({ ctx, input: scope }),
     findTenantsOverEventLimit({ ctx, input: { tenantIds: [...pixelTenants], now: Date.now() } }),

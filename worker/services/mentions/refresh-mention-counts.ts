@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { mentionsTable, productsTable } from "../../db/schema/index.ts";
+import { inJsonValues } from "../../db/sql-json.ts";
 import type { TenantContext } from "../../context/deps.ts";
 
 export const MENTION_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -14,7 +15,7 @@ export async function refreshMentionCounts(args: { ctx: TenantContext; input: { 
   const counted = sql`(select count(*) from ${mentionsTable} where ${mentionsTable.tenantId} = ${ctx.tenantId}
     and ${mentionsTable.productId} = ${productsTable.id} and ${mentionsTable.occurredAt} >= ${since})`;
   const which = input.productIds
-    ? sql`${productsTable.id} in (select value from json_each(${JSON.stringify(input.productIds)}))`
+    ? inJsonValues(productsTable.id, input.productIds)
     : sql`(${productsTable.mentionCount30d} > 0 or ${productsTable.id} in (select ${mentionsTable.productId} from ${mentionsTable}
         where ${mentionsTable.tenantId} = ${ctx.tenantId} and ${mentionsTable.occurredAt} >= ${since}))`;
   const changed = await ctx.db

@@ -46,7 +46,3 @@ export async function deleteInBatches(args: { ctx: Deps; input: { budget: WorkBu
   }
   return { deleted, done: false };
 }
-
-export function jsonList(values: readonly string[]): SQL {
-  return sql`(select value from json_each(${JSON.stringify(values)}))`;
-}

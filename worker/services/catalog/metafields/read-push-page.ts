@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { productsTable, segmentMembershipsTable, segmentsTable, type AiRecommendation } from "../../../db/schema/index.ts";
+import { inJsonValues } from "../../../db/sql-json.ts";
 import type { TenantContext } from "../../../context/deps.ts";
 
 export type PushPageRow = {
@@ -48,7 +49,7 @@ export async function readProductSegments(args: { ctx: TenantContext; input: { p
         eq(segmentsTable.tenantId, ctx.tenantId),
         eq(segmentsTable.kind, "product"),
         isNull(segmentsTable.deletedAt),
-        sql`${segmentMembershipsTable.memberId} in (select value from json_each(${JSON.stringify(productIds)}))`,
+        inJsonValues(segmentMembershipsTable.memberId, productIds),
       ),
     );
   for (const row of rows) slugs.set(row.productId, [...(slugs.get(row.productId) ?? []), row.slug]);

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { inJsonValues } from "../../../db/sql-json.ts";
 import type { Deps } from "../../../context/deps.ts";
 import {
   checkoutsTable,
@@ -14,7 +15,7 @@ import {
 import { eventSelections } from "../redact/delete-customer-events.ts";
 import { exportKey } from "../redact/erase-shop.ts";
 import { loadCustomerSubject, type CustomerSubject } from "../redact/load-customer-subject.ts";
-import { jsonList, useQuery, type WorkBudget } from "../work-budget.ts";
+import { useQuery, type WorkBudget } from "../work-budget.ts";
 import { ExportWriter } from "./export-writer.ts";
 
 const EVENTS_PER_PAGE = 1_000;
@@ -25,22 +26,21 @@ type ExportRequest = { id: string; tenantId: string | null; shopDomain: string; 
 async function customerRows(ctx: Deps, subject: CustomerSubject, budget: WorkBudget) {
   const t = subject.tenantId;
   if (!t) return { profiles: [], identities: [], orders: [], checkouts: [], segmentMemberships: [], segmentTags: [] };
-  const inList = (column: Parameters<typeof eq>[0], values: string[]) => sql`${column} in ${jsonList(values)}`;
   for (let i = 0; i < 6; i++) useQuery(budget);
   const [profiles, identities, orders, checkouts, segmentMemberships, segmentTags] = await Promise.all([
-    ctx.db.select().from(profilesTable).where(and(eq(profilesTable.tenantId, t), inList(profilesTable.id, subject.profileIds))),
-    ctx.db.select().from(identitiesTable).where(and(eq(identitiesTable.tenantId, t), inList(identitiesTable.profileId, subject.profileIds))),
-    ctx.db.select().from(ordersTable).where(and(eq(ordersTable.tenantId, t), inList(ordersTable.shopifyOrderId, subject.orderIds))),
-    ctx.db.select().from(checkoutsTable).where(and(eq(checkoutsTable.tenantId, t), inList(checkoutsTable.token, subject.checkoutTokens))),
+    ctx.db.select().from(profilesTable).where(and(eq(profilesTable.tenantId, t), inJsonValues(profilesTable.id, subject.profileIds))),
+    ctx.db.select().from(identitiesTable).where(and(eq(identitiesTable.tenantId, t), inJsonValues(identitiesTable.profileId, subject.profileIds))),
+    ctx.db.select().from(ordersTable).where(and(eq(ordersTable.tenantId, t), inJsonValues(ordersTable.shopifyOrderId, subject.orderIds))),
+    ctx.db.select().from(checkoutsTable).where(and(eq(checkoutsTable.tenantId, t), inJsonValues(checkoutsTable.token, subject.checkoutTokens))),
     ctx.db
       .select({ segment: segmentsTable.name, slug: segmentsTable.slug, enteredAt: segmentMembershipsTable.enteredAt, leftAt: segmentMembershipsTable.leftAt })
       .from(segmentMembershipsTable)
       .innerJoin(segmentsTable, eq(segmentsTable.id, segmentMembershipsTable.segmentId))
-      .where(and(eq(segmentsTable.tenantId, t), eq(segmentMembershipsTable.tenantId, t), inList(segmentMembershipsTable.memberId, subject.profileIds))),
+      .where(and(eq(segmentsTable.tenantId, t), eq(segmentMembershipsTable.tenantId, t), inJsonValues(segmentMembershipsTable.memberId, subject.profileIds))),
     ctx.db
       .select({ tag: segmentTagsTable.tag, pushedAt: segmentTagsTable.pushedAt })
       .from(segmentTagsTable)
-      .where(and(eq(segmentTagsTable.tenantId, t), inList(segmentTagsTable.profileId, subject.profileIds))),
+      .where(and(eq(segmentTagsTable.tenantId, t), inJsonValues(segmentTagsTable.profileId, subject.profileIds))),
   ]);
   return { profiles, identities, orders, checkouts, segmentMemberships, segmentTags };
 }

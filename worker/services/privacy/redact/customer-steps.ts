@@ -1,4 +1,5 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { jsonValues } from "../../../db/sql-json.ts";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Deps } from "../../../context/deps.ts";
 import { tenantObject } from "../../../context/tenant-object.ts";
@@ -16,7 +17,7 @@ import {
   segmentsTable,
   segmentTagsTable,
 } from "../../../db/schema/index.ts";
-import { deleteInBatches, jsonList, useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
+import { deleteInBatches, useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
 import { deleteCustomerEvents } from "./delete-customer-events.ts";
 import { scrubCustomerDataRequests } from "./scrub-data-requests.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
@@ -38,7 +39,7 @@ async function deleteEach(ctx: Deps, budget: WorkBudget, selections: [SQLiteTabl
   return { deleted, done: true };
 }
 
-const within = (column: Parameters<typeof eq>[0], values: string[]) => (values.length > 0 ? sql`${column} in ${jsonList(values)}` : undefined);
+const within = (column: Parameters<typeof eq>[0], values: string[]) => (values.length > 0 ? sql`${column} in ${jsonValues(values)}` : undefined);
 const tenantRows = (column: Parameters<typeof eq>[0], tenantId: string, match: SQL | undefined) => (match ? and(eq(column, tenantId), match) : undefined);
 
 /** Rows whose raw text contains any needle: the tenant's, or the shop's written before a tenant was known. */
@@ -74,7 +75,7 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
     const m = segmentMembershipsTable;
     // Through the tenant's segments, so each lookup uses the (segment_id, member_id) key.
     const where = sql`rowid in (select sm.rowid from ${segmentsTable} s join ${m} sm on sm.${sql.identifier(m.segmentId.name)} = s.${sql.identifier(segmentsTable.id.name)}
-      and sm.${sql.identifier(m.memberId.name)} in ${jsonList(profileIds)} where s.${sql.identifier(segmentsTable.tenantId.name)} = ${t})`;
+      and sm.${sql.identifier(m.memberId.name)} in ${jsonValues(profileIds)} where s.${sql.identifier(segmentsTable.tenantId.name)} = ${t})`;
     return deleteInBatches({ ctx, input: { budget, table: m, where: and(eq(m.tenantId, t), where)! } });
   },
   segment_tags: (ctx, { tenantId: t, profileIds }, budget) =>
@@ -100,7 +101,7 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
         t && customerIds.length > 0
           ? and(
               eq(flowActionRunsTable.tenantId, t),
-              sql`json_extract(${flowActionRunsTable.result}, '$.body.customerId') in ${jsonList(customerIds)}`,
+              sql`json_extract(${flowActionRunsTable.result}, '$.body.customerId') in ${jsonValues(customerIds)}`,
             )
           : undefined,
       ],
@@ -136,5 +137,5 @@ export async function markProfilesRedacted(args: { ctx: Deps; input: { subject: 
   await ctx.db
     .update(profilesTable)
     .set({ redactedAt: new Date(now) })
-    .where(and(eq(profilesTable.tenantId, subject.tenantId), sql`${profilesTable.id} in ${jsonList(subject.profileIds)}`, isNull(profilesTable.redactedAt)));
+    .where(and(eq(profilesTable.tenantId, subject.tenantId), sql`${profilesTable.id} in ${jsonValues(subject.profileIds)}`, isNull(profilesTable.redactedAt)));
 }

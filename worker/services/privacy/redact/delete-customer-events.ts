@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { jsonValues } from "../../../db/sql-json.ts";
 import type { Deps } from "../../../context/deps.ts";
 import { eventsTable } from "../../../db/schema/index.ts";
-import { deleteInBatches, jsonList, type StepProgress, type WorkBudget } from "../work-budget.ts";
+import { deleteInBatches, type StepProgress, type WorkBudget } from "../work-budget.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
 
 const e = eventsTable;
@@ -33,18 +34,18 @@ const BY_CHECKOUT_PROPERTY = ["checkout_contact_info", "checkout_address_info", 
 export function eventSelections(tenantId: string, subject: CustomerSubject): SQL[] {
   const tenant = eq(e.tenantId, tenantId);
   const selections: (SQL | undefined)[] = [
-    subject.profileIds.length > 0 ? and(tenant, sql`${e.profileId} in ${jsonList(subject.profileIds)}`) : undefined,
-    subject.clientIds.length > 0 ? and(tenant, sql`${e.anonymousId} in ${jsonList(subject.clientIds)}`) : undefined,
-    exactKeys(subject).length > 0 ? and(tenant, sql`${e.dedupKey} in ${jsonList(exactKeys(subject))}`) : undefined,
+    subject.profileIds.length > 0 ? and(tenant, sql`${e.profileId} in ${jsonValues(subject.profileIds)}`) : undefined,
+    subject.clientIds.length > 0 ? and(tenant, sql`${e.anonymousId} in ${jsonValues(subject.clientIds)}`) : undefined,
+    exactKeys(subject).length > 0 ? and(tenant, sql`${e.dedupKey} in ${jsonValues(exactKeys(subject))}`) : undefined,
     keyPrefixes(subject).length > 0
       ? sql`rowid in (select ev.rowid from json_each(${JSON.stringify(keyPrefixes(subject))}) p join ${e} ev
           on ev.${col(e.tenantId)} = ${tenantId} and ev.${col(e.dedupKey)} > p.value and ev.${col(e.dedupKey)} < p.value || '~')`
       : undefined,
     subject.orderIds.length > 0
-      ? and(tenant, inArray(e.name, BY_ORDER_PROPERTY), sql`json_extract(${e.properties}, '$.orderId') in ${jsonList(subject.orderIds)}`)
+      ? and(tenant, inArray(e.name, BY_ORDER_PROPERTY), sql`json_extract(${e.properties}, '$.orderId') in ${jsonValues(subject.orderIds)}`)
       : undefined,
     subject.checkoutTokens.length > 0
-      ? and(tenant, inArray(e.name, BY_CHECKOUT_PROPERTY), sql`json_extract(${e.properties}, '$.checkoutToken') in ${jsonList(subject.checkoutTokens)}`)
+      ? and(tenant, inArray(e.name, BY_CHECKOUT_PROPERTY), sql`json_extract(${e.properties}, '$.checkoutToken') in ${jsonValues(subject.checkoutTokens)}`)
       : undefined,
   ];
   return selections.filter((selection): selection is SQL => selection !== undefined);

@@ -1,9 +1,9 @@
 import { and, eq, or, sql } from "drizzle-orm";
+import { jsonValues } from "../../../db/sql-json.ts";
 import type { Deps } from "../../../context/deps.ts";
 import { checkoutsTable, identitiesTable, ordersTable, profilesTable } from "../../../db/schema/index.ts";
 import { idFromGid } from "../../../shopify/gid.ts";
 import { normalizeSubject, type Subject } from "../subject-hash.ts";
-import { jsonList } from "../work-budget.ts";
 
 /**
  * Everything that identifies one customer of one shop: what Shopify's request names, and what SegOps linked to it
@@ -60,7 +60,7 @@ export async function loadCustomerSubject(args: { ctx: Deps; input: { tenantId: 
     const profiles = await ctx.db
       .select({ id: profilesTable.id, email: profilesTable.email, phone: profilesTable.phone })
       .from(profilesTable)
-      .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.shopifyCustomerId} in ${jsonList(set.get("customer_id"))}`));
+      .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.shopifyCustomerId} in ${jsonValues(set.get("customer_id"))}`));
     profileIds.push(...profiles.map((row) => row.id));
     set.add("email", profiles.map((row) => row.email));
     set.add("phone", profiles.map((row) => row.phone));
@@ -68,14 +68,14 @@ export async function loadCustomerSubject(args: { ctx: Deps; input: { tenantId: 
       ctx.db
         .select({ kind: identitiesTable.kind, value: identitiesTable.value })
         .from(identitiesTable)
-        .where(and(eq(identitiesTable.tenantId, tenantId), sql`${identitiesTable.profileId} in ${jsonList(profileIds)}`)),
+        .where(and(eq(identitiesTable.tenantId, tenantId), sql`${identitiesTable.profileId} in ${jsonValues(profileIds)}`)),
       ctx.db
         .select({ id: ordersTable.shopifyOrderId, checkoutToken: ordersTable.checkoutToken, cartToken: ordersTable.cartToken })
         .from(ordersTable)
         .where(
           and(
             eq(ordersTable.tenantId, tenantId),
-            or(sql`${ordersTable.profileId} in ${jsonList(profileIds)}`, sql`${ordersTable.shopifyOrderId} in ${jsonList(set.get("order_id"))}`),
+            or(sql`${ordersTable.profileId} in ${jsonValues(profileIds)}`, sql`${ordersTable.shopifyOrderId} in ${jsonValues(set.get("order_id"))}`),
           ),
         ),
     ]);
@@ -89,7 +89,7 @@ export async function loadCustomerSubject(args: { ctx: Deps; input: { tenantId: 
       .where(
         and(
           eq(checkoutsTable.tenantId, tenantId),
-          or(sql`${checkoutsTable.profileId} in ${jsonList(profileIds)}`, sql`${checkoutsTable.token} in ${jsonList(set.get("checkout_token"))}`),
+          or(sql`${checkoutsTable.profileId} in ${jsonValues(profileIds)}`, sql`${checkoutsTable.token} in ${jsonValues(set.get("checkout_token"))}`),
         ),
       );
     set.add("checkout_token", checkouts.map((row) => row.token));

@@ -1,7 +1,8 @@
 import { and, eq, ne, or, sql } from "drizzle-orm";
+import { jsonValues } from "../../../db/sql-json.ts";
 import type { Deps } from "../../../context/deps.ts";
 import { privacyRequestsTable, type PrivacyExport } from "../../../db/schema/index.ts";
-import { jsonList, useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
+import { useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
 
 const p = privacyRequestsTable;
@@ -19,7 +20,7 @@ export async function scrubCustomerDataRequests(args: { ctx: Deps & { requestId:
   const requests = await ctx.db
     .select({ id: p.id, export: p.export })
     .from(p)
-    .where(and(owner, eq(p.kind, "customers_data_request"), ne(p.id, ctx.requestId), sql`${p.shopifyCustomerId} in ${jsonList(subject.customerIds)}`));
+    .where(and(owner, eq(p.kind, "customers_data_request"), ne(p.id, ctx.requestId), sql`${p.shopifyCustomerId} in ${jsonValues(subject.customerIds)}`));
   const now = Date.now();
   for (const request of requests) {
     useQuery(budget);
