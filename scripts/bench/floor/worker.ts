@@ -75,10 +75,11 @@ export default {
     }
     const body = await request.text();
     const visitor = request.headers.get("X-Bench-Visitor") ?? "";
-    const ip = await env.IP_LIMITER.limit({ key: request.headers.get("CF-Connecting-IP") ?? "" });
-    const byVisitor = ip.success && (await env.VISITOR_LIMITER.limit({ key: visitor }));
-    const byKey = byVisitor && byVisitor.success && (await env.KEY_LIMITER.limit({ key: visitor.split(":")[0] ?? "" }));
-    const success = Boolean(byKey && byKey.success);
+    const allows = async (limiter: Limiter, key: string) => (await limiter.limit({ key })).success;
+    const success =
+      (await allows(env.IP_LIMITER, request.headers.get("CF-Connecting-IP") ?? "")) &&
+      (await allows(env.VISITOR_LIMITER, visitor)) &&
+      (await allows(env.KEY_LIMITER, visitor.split(":")[0] ?? ""));
     if (success) await env.STORED_QUEUE.send({ kind: "pixel", run: request.headers.get("X-Bench-Run") ?? "", body } satisfies FloorMessage);
     const status = success ? 202 : 429;
     log(status, "/pixel", started);
