@@ -14,8 +14,7 @@ describeInChromium("Billing page in Chromium", () => {
     await frame.getByRole("link", { name: "Billing", exact: true }).click();
     const summary = frame.locator('s-section[heading="Your plan"]');
     await summary.getByText("Starter", { exact: true }).waitFor({ timeout: 60_000 });
-    await frame.getByText("0 of 3").waitFor();
-    expect(await frame.getByRole("progressbar", { name: "Segments: 0 of 3 used" }).count()).toBe(1);
+    await frame.getByRole("progressbar", { name: "Segments: 0 of 3 used" }).waitFor();
     expect(await frame.locator("s-badge", { hasText: "Current plan" }).count()).toBe(1);
 
     await frame.getByRole("button", { name: "Choose Growth" }).click();
@@ -30,7 +29,7 @@ describeInChromium("Billing page in Chromium", () => {
     await summary.getByText("Growth", { exact: true }).waitFor();
     await summary.getByText(/^Trial: 30 days left, until /).waitFor();
     await summary.getByText(/^Next renewal: /).waitFor();
-    await frame.getByText("0 of 25").waitFor();
+    await frame.getByRole("progressbar", { name: "Segments: 0 of 25 used" }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/\/apps\/segops\/billing$/);
 
     await frame.getByRole("button", { name: "Choose Scale" }).click();
@@ -76,7 +75,7 @@ describeInChromium("Billing page in Chromium", () => {
 
     await prompt.getByRole("link", { name: "Upgrade on the Billing page" }).click();
     await frame.getByRole("button", { name: "Choose Growth" }).waitFor();
-    await frame.getByText("3 of 3").waitFor();
+    await frame.getByRole("progressbar", { name: "Segments: 3 of 3 used" }).waitFor();
     await page.close();
   }, 180_000);
 });
