@@ -18,7 +18,7 @@ export function BillingPage() {
 /** Plans billed through Shopify: the one in force, usage against its limits, and the way to another. */
 function Billing() {
   const { api } = useAdmin();
-  const { state, outcome, setOutcome, load, show } = useBilling();
+  const { state, outcome, setOutcome, confirmError, load, show } = useBilling();
   const [choosing, setChoosing] = useState<BillingPlanId | null>(null);
   const [chooseError, setChooseError] = useState<ApiError | null>(null);
 
@@ -47,6 +47,7 @@ function Billing() {
       {state.status === "error" && <ErrorState title="Billing could not be loaded" error={state.error} onRetry={() => void load()} />}
       {state.status === "ready" && (
         <>
+          {confirmError && <ErrorState title="Shopify's answer could not be read" error={confirmError} />}
           <BillingBanners billing={state.billing} outcome={outcome} />
           {chooseError && <ErrorState title="The plan was not changed" error={chooseError} />}
           <SubscriptionSummary billing={state.billing} />

@@ -17,27 +17,42 @@ function forgetChargeId(): void {
 
 /**
  * The Billing page's data. Back from Shopify's confirmation page, the page first confirms the subscription it names,
- * so the outcome shows at once (the webhook may come later).
+ * so the outcome shows at once (the webhook may come later); a confirmation that fails is shown above the page as
+ * loaded, and not tried again on reload.
  */
 export function useBilling() {
   const { api } = useAdmin();
   const [state, setState] = useState<BillingState>({ status: "loading" });
   const [outcome, setOutcome] = useState<BillingOutcome | null>(null);
+  const [confirmError, setConfirmError] = useState<ApiError | null>(null);
+
+  const confirm = useCallback(
+    async (chargeId: string): Promise<BillingResponse | null> => {
+      try {
+        const confirmed = await api.billing.confirm(chargeId);
+        setOutcome(confirmed.outcome);
+        return confirmed.billing;
+      } catch (error) {
+        setConfirmError(toApiError(error));
+        return null;
+      } finally {
+        forgetChargeId();
+      }
+    },
+    [api],
+  );
 
   const load = useCallback(async () => {
     try {
       const chargeId = chargeIdOnReturn();
-      if (!chargeId) return setState({ status: "ready", billing: await api.billing.load() });
-      const confirmed = await api.billing.confirm(chargeId);
-      forgetChargeId();
-      setOutcome(confirmed.outcome);
-      setState({ status: "ready", billing: confirmed.billing });
+      const confirmed = chargeId ? await confirm(chargeId) : null;
+      setState({ status: "ready", billing: confirmed ?? (await api.billing.load()) });
     } catch (error) {
       setState({ status: "error", error: toApiError(error) });
     }
-  }, [api]);
+  }, [api, confirm]);
   useEffect(() => void load(), [load]);
 
   const show = useCallback((billing: BillingResponse) => setState({ status: "ready", billing }), []);
-  return { state, outcome, setOutcome, load, show };
+  return { state, outcome, setOutcome, confirmError, load, show };
 }
