@@ -14,6 +14,13 @@ const ROWS: { label: string; value: (limits: Limits) => string }[] = [
   { label: "Shopify Flow", value: (l) => (l.flow ? "Yes" : "No") },
 ];
 
+/** The trial the shop would get on a plan; on the current one, what is left of its own. */
+function trialOf(plan: BillingPlan, billing: BillingResponse): string {
+  if (plan.price === 0) return "—";
+  if (plan.current) return billing.trial ? `${days(billing.trial.daysLeft)} left` : "—";
+  return plan.trialDays > 0 ? days(plan.trialDays) : "Used up";
+}
+
 type PlanTableProps = { billing: BillingResponse; choosing: BillingPlanId | null; onChoose: (plan: BillingPlanId) => void };
 
 function ChooseButton({ plan, billing, choosing, onChoose }: { plan: BillingPlan } & PlanTableProps) {
@@ -43,7 +50,7 @@ export function PlanTable(props: PlanTableProps) {
           <s-table-row>
             <s-table-cell>Free trial</s-table-cell>
             {plans.map((plan) => (
-              <s-table-cell key={plan.id}>{plan.price === 0 ? "—" : plan.trialDays > 0 ? days(plan.trialDays) : "Used up"}</s-table-cell>
+              <s-table-cell key={plan.id}>{trialOf(plan, props.billing)}</s-table-cell>
             ))}
           </s-table-row>
           {ROWS.map((row) => (
