@@ -5,6 +5,7 @@ import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { DiscountsPage } from "./pages/discounts/discounts-page.tsx";
 import { LandingPagesPage } from "./pages/landing-pages/landing-pages-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
+import { ProductSyncPage } from "./pages/product-sync/product-sync-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { SettingsPage } from "./pages/settings/settings-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
@@ -40,6 +41,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if (page.path === "/app/discounts") return <DiscountsPage />;
   if (page.path === "/app/settings") return <SettingsPage />;
   if (page.path === "/app/landing-pages") return <LandingPagesPage />;
+  if (page.path === "/app/product-sync") return <ProductSyncPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 
