@@ -52,7 +52,7 @@ export interface SimState {
   shop: string;
   installed: boolean;
   grantedScopes: string[];
-  webhookSubscriptions: { id: string; topic: string; uri: string; format: string; includeFields: string[]; filter: string | null }[];
+  webhookSubscriptions: { id: string; topic: string; uri: string; format: string; includeFields: string[]; filter: string | null; metafields: { namespace: string; key: string }[] }[];
   webPixel: { id: string; settings: unknown } | null;
   metafieldDefinitions: { id: string; name: string; namespace: string; key: string; type: string; ownerType: string; pinned: boolean; access: unknown; capabilities: unknown }[];
   metafields: Record<string, Record<string, { type: string; value: string }>>;
