@@ -1,4 +1,5 @@
 import { Bootstrapped } from "./components/bootstrapped.tsx";
+import { BillingPage } from "./pages/billing/billing-page.tsx";
 import { EmptyState } from "./components/empty-state.tsx";
 import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
@@ -40,6 +41,7 @@ function PageContent({ page }: { page: Page | undefined }) {
   if (page.path === "/app/discounts") return <DiscountsPage />;
   if (page.path === "/app/settings") return <SettingsPage />;
   if (page.path === "/app/landing-pages") return <LandingPagesPage />;
+  if (page.path === "/app/billing") return <BillingPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 

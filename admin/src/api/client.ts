@@ -28,6 +28,9 @@ export type DiscountRulePatch = JsonBody<AdminApi["discounts"][":id"]["$patch"]>
 export type LandingPageView = Json<AdminApi["landing-pages"]["$post"]>;
 export type LandingPageBody = JsonBody<AdminApi["landing-pages"]["$post"]>;
 export type LandingPagePreview = Json<AdminApi["landing-pages"]["preview"]["$post"]>;
+export type BillingResponse = Json<AdminApi["billing"]["$get"]>;
+export type BillingPlanId = BillingResponse["plan"];
+export type BillingOutcome = Json<AdminApi["billing"]["confirm"]["$post"]>["outcome"];
 
 export type ApiClientOptions = {
   /** A fresh App Bridge session token (`shopify.idToken()`). */
@@ -128,6 +131,11 @@ export function createApiClient(options: ApiClientOptions) {
       create: (body: DiscountRuleBody) => json(api.discounts.$post({ json: body })),
       update: (id: string, body: DiscountRulePatch) => json(api.discounts[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: body })),
       remove: async (id: string) => void (await api.discounts[":id"].$delete({ param: { id: encodeURIComponent(id) } })),
+    },
+    billing: {
+      load: () => json(api.billing.$get()),
+      subscribe: (plan: BillingPlanId) => json(api.billing.subscribe.$post({ json: { plan } })),
+      confirm: (chargeId: string) => json(api.billing.confirm.$post({ json: { chargeId } })),
     },
     landingPages: {
       list: () => json(api["landing-pages"].$get()),

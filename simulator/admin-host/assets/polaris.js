@@ -1,6 +1,6 @@
 // Polaris stand-in for local runs against the simulator, where Shopify's CDN can't be reached: a stylesheet so
 // s-* tags lay out legibly, buttons that behave like buttons (focusable, keyboard, disabled, loading), and
-// form fields backed by real inputs.
+// form fields backed by real inputs, and progress bars.
 (() => {
   const stylesheet = document.createElement("link");
   stylesheet.rel = "stylesheet";
@@ -77,4 +77,24 @@
     }
   }
   for (const name of ["s-text-field", "s-number-field", "s-checkbox"]) customElements.define(name, class extends Field {});
+
+  // A native progress bar carrying the value, max and label Polaris' s-progress takes.
+  customElements.define(
+    "s-progress",
+    class extends HTMLElement {
+      connectedCallback() {
+        if (!this.bar) this.append((this.bar = document.createElement("progress")));
+        this.attributeChangedCallback();
+      }
+      static get observedAttributes() {
+        return ["value", "max", "accessibilitylabel"];
+      }
+      attributeChangedCallback() {
+        if (!this.bar) return;
+        this.bar.max = Number(this.getAttribute("max") ?? 1);
+        if (this.hasAttribute("value")) this.bar.value = Number(this.getAttribute("value"));
+        this.bar.setAttribute("aria-label", this.getAttribute("accessibilitylabel") ?? "");
+      }
+    },
+  );
 })();
