@@ -6,12 +6,12 @@ import { benchStateDir } from "./report.ts";
 import { benchIngestVsFloor, printIngestTable, type PairRow } from "./ingest-vs-floor.ts";
 import { resolveOpsToken } from "../ops/ops-client.ts";
 import { seedBenchTenants } from "./seed-bench-tenants.ts";
-import { startBareWorker } from "./start-bare-worker.ts";
+import { startFloorWorker } from "./start-floor-worker.ts";
 import { benchSegments, printSegmentTable } from "./segments.ts";
 import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
 import { benchDiscountFunction, printDiscountTable } from "./discount-function.ts";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TENANTS = 64;
@@ -24,7 +24,7 @@ const persistTo = await benchStateDir("segops-bench-");
 const [appPort, simulatorPort, floorPort] = [await freePort(), await freePort(), await freePort()];
 console.log(`bench: local stack on :${appPort}, floor worker on :${floorPort}, state in ${persistTo}`);
 const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet", runtime: "served" });
-const floor = await startBareWorker(floorPort, join(persistTo, "floor"), "floor");
+const floor = await startFloorWorker(floorPort, join(persistTo, "floor"));
 const tenants = seedBenchTenants(persistTo, TENANTS);
 const opsToken = await resolveOpsToken();
 
