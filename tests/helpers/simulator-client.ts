@@ -43,6 +43,9 @@ export interface SimSettingsPatch {
   appTopics?: string[];
   defaultVia?: Via;
   failGraphql?: number | { count: number; status?: number };
+  stallGraphql?: { count: number; ms: number };
+  throttleGraphql?: number;
+  drainBucket?: boolean;
   revokeTokens?: boolean;
   expireAccessTokens?: boolean;
   refillBucket?: boolean;
