@@ -4,6 +4,7 @@ import {
   flowTriggersTable,
   jobsTable,
   landingPagesTable,
+  idempotencyKeysTable,
   mentionsTable,
   productsTable,
   recommendationRefreshesTable,
@@ -37,11 +38,25 @@ export const WORKSPACE_TABLES = [
   classify({
     table: mentionsTable,
     scope: "tenant",
-    columns: { id: "none", tenantId: "none", productId: "none", source: "none", url: "none", dedupKey: "none", occurredAt: "none", createdAt: "none" },
-    notes: { url: "the public page or assistant answer that cited a product" },
+    columns: {
+      id: "none", tenantId: "none", productId: "none", source: "none", query: "free", url: "none", dedupKey: "none", occurredAt: "none", createdAt: "none",
+    },
+    notes: {
+      url: "the public page or assistant answer that cited a product",
+      query: "what a shopper asked an assistant, as the merchant's source reported it; stored with no customer id, profile or visitor",
+    },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: mentionsTable.tenantId },
     retention: AFTER_SHOP_REDACT,
+  }),
+  classify({
+    table: idempotencyKeysTable,
+    scope: "tenant",
+    columns: { tenantId: "none", route: "none", key: "none", bodyDigest: "none", status: "none", response: "none", createdAt: "none" },
+    notes: { key: "the caller's Idempotency-Key", response: "the answer replayed to a retry: a product's ids, handle and outbound state" },
+    customerRedact: NO_CUSTOMER_DATA,
+    shopRedact: { action: "delete_rows", byTenant: idempotencyKeysTable.tenantId },
+    retention: "24 hours, then deleted by the nightly retention job",
   }),
   classify({
     table: segmentsTable,

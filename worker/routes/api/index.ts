@@ -5,6 +5,7 @@ import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { createConnectLinkRoute } from "./create-connect-link.ts";
 import { getProfileRoute } from "./get-profile.ts";
 import { listEventsRoute } from "./list-events.ts";
+import { recordMentionsRoute } from "./record-mentions.ts";
 import { productRoutes } from "../products/index.ts";
 import { segmentRoutes } from "../segments/index.ts";
 
@@ -15,5 +16,6 @@ export const apiRoutes = new Hono<AppEnv>()
   .route("/", createConnectLinkRoute)
   .route("/", listEventsRoute)
   .route("/", getProfileRoute)
+  .route("/", recordMentionsRoute)
   .route("/", segmentRoutes)
   .route("/", productRoutes);

@@ -1,0 +1,13 @@
+CREATE TABLE `idempotency_keys` (
+	`tenant_id` text NOT NULL,
+	`route` text NOT NULL,
+	`key` text NOT NULL,
+	`body_digest` text NOT NULL,
+	`status` integer NOT NULL,
+	`response` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `route`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `idempotency_keys_created_idx` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
+ALTER TABLE `mentions` ADD `query` text;
