@@ -10,4 +10,6 @@ CREATE TABLE `idempotency_keys` (
 );
 --> statement-breakpoint
 CREATE INDEX `idempotency_keys_created_idx` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
-ALTER TABLE `mentions` ADD `query` text;
+ALTER TABLE `mentions` ADD `query` text;--> statement-breakpoint
+ALTER TABLE `products` ADD `outbound_requested_at` integer;--> statement-breakpoint
+CREATE INDEX `products_handle_idx` ON `products` (`tenant_id`,`handle`);

@@ -27,7 +27,7 @@ export const WORKSPACE_TABLES = [
       id: "none", tenantId: "none", shopifyProductId: "none", origin: "none", handle: "none", title: "none", vendor: "none",
       productType: "none", status: "none", tags: "none", priceMin: "none", priceMax: "none", inventoryTotal: "none", data: "none",
       aiScore: "none", aiRecommendations: "none", aiScoredAt: "none", mentionCount30d: "none", metafieldsDigest: "none",
-      metafieldsPushedAt: "none", outboundState: "none", outboundError: "none", sourceUpdatedAt: "none", createdAt: "none",
+      metafieldsPushedAt: "none", outboundState: "none", outboundError: "none", outboundRequestedAt: "none", sourceUpdatedAt: "none", createdAt: "none",
       updatedAt: "none", deletedAt: "none",
     },
     notes: { data: "the product as Shopify describes it: catalog facts, no customer" },

@@ -30,6 +30,8 @@ export const productsTable = sqliteTable(
     metafieldsPushedAt: timestampMs("metafields_pushed_at"),
     outboundState: text("outbound_state", { enum: ["pending", "pushed", "failed"] }),
     outboundError: text("outbound_error"),
+    /** When SegOps' own version was last written for Shopify (catalog out); a push marks `pushed` only the version it sent. */
+    outboundRequestedAt: timestampMs("outbound_requested_at"),
     sourceUpdatedAt: timestampMs("source_updated_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -39,6 +41,8 @@ export const productsTable = sqliteTable(
     uniqueIndex("products_shopify_idx").on(t.tenantId, t.shopifyProductId),
     index("products_score_idx").on(t.tenantId, t.aiScore),
     index("products_updated_idx").on(t.tenantId, t.updatedAt),
+    // Mentions and catalog out name products by handle.
+    index("products_handle_idx").on(t.tenantId, t.handle),
   ],
 );
 

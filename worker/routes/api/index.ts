@@ -4,6 +4,7 @@ import { limitBody, MAX_API_BODY_BYTES } from "../../http/limit-body.ts";
 import { requireServerKey } from "../../middleware/require-server-key.ts";
 import { createConnectLinkRoute } from "./create-connect-link.ts";
 import { getProfileRoute } from "./get-profile.ts";
+import { createProductRoute } from "./create-product.ts";
 import { listEventsRoute } from "./list-events.ts";
 import { recordMentionsRoute } from "./record-mentions.ts";
 import { productRoutes } from "../products/index.ts";
@@ -18,4 +19,5 @@ export const apiRoutes = new Hono<AppEnv>()
   .route("/", getProfileRoute)
   .route("/", recordMentionsRoute)
   .route("/", segmentRoutes)
+  .route("/", createProductRoute)
   .route("/", productRoutes);
