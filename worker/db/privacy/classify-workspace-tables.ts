@@ -39,11 +39,11 @@ export const WORKSPACE_TABLES = [
     table: mentionsTable,
     scope: "tenant",
     columns: {
-      id: "none", tenantId: "none", productId: "none", source: "none", query: "free", url: "none", dedupKey: "none", occurredAt: "none", createdAt: "none",
+      id: "none", tenantId: "none", productId: "none", source: "none", query: "none", url: "none", dedupKey: "none", occurredAt: "none", createdAt: "none",
     },
     notes: {
       url: "the public page or assistant answer that cited a product",
-      query: "what a shopper asked an assistant, as the merchant's source reported it; stored with no customer id, profile or visitor",
+      query: "the prompt an assistant answered, as the merchant's source reports it: no customer, profile or visitor is stored with it, and the API asks for no personal data in it",
     },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: mentionsTable.tenantId },
