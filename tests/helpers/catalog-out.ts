@@ -7,8 +7,8 @@ import { installEmptyShop } from "./segment-shop.ts";
 export type OutboundRow = { id: string; handle: string; shopify_product_id: string | null; origin: string; outbound_state: string | null; outbound_error: string | null; title: string };
 
 /** An installed empty simulator shop with outbound product sync on (catalog out is opt-in). */
-export async function installOutboundShop(): Promise<InstalledShop> {
-  const installed = await installEmptyShop();
+export async function installOutboundShop(options: Parameters<typeof installEmptyShop>[0] = {}): Promise<InstalledShop> {
+  const installed = await installEmptyShop(options);
   await adminJson(installed.shop, "/product-sync", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ outbound: true }) });
   return installed;
 }
@@ -23,13 +23,13 @@ export async function outboundRows(tenantId: string): Promise<OutboundRow[]> {
 }
 
 /** Waits until no product of the tenant is pending for Shopify, and answers the rows. */
-export async function settledOutbound(tenantId: string, expected: number): Promise<OutboundRow[]> {
+export async function settledOutbound(tenantId: string, expected: number, timeoutMs = 60_000): Promise<OutboundRow[]> {
   return waitFor(
     async () => {
       const rows = await outboundRows(tenantId);
       return rows.length >= expected && rows.every((row) => row.outbound_state !== "pending") ? rows : null;
     },
-    { what: "the catalog-out push", timeoutMs: 60_000 },
+    { what: "the catalog-out push", timeoutMs },
   );
 }
 

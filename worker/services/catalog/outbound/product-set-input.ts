@@ -47,7 +47,7 @@ export function productSetInput(product: StoredProduct): { identifier: Record<st
     productOptions: options,
     variants,
     ...(images.length > 0 && images.every((image) => image.id === undefined || image.id === null)
-      ? { files: images.map((image) => ({ originalSource: textOr(image.src, ""), alt: textOr(image.alt, ""), contentType: "IMAGE" })) }
+      ? { files: images.map((image) => ({ originalSource: textOr(image.src, ""), alt: textOr(image.alt, "") })) }
       : {}),
   };
   const identifier: Record<string, string> = product.shopifyProductId ? { id: toGid("Product", product.shopifyProductId) } : { handle: product.handle ?? "" };

@@ -28,8 +28,8 @@ export type CatalogPushOutcome = { pushed: number; failed: number };
 /**
  * Catalog out, second half (`product_push`): sends each still-pending product with `productSet` (synchronous, so
  * the answer links it), through the tenant's shared cost bucket. A product is marked `pushed` only if it was not
- * written again meanwhile; Shopify's refusals are kept per product (`failed` + message). Shopify unavailable answers
- * an error, the message is retried, and what was already pushed is not pending any more.
+ * written again meanwhile; Shopify's refusals (userErrors, or of the document) are kept per product (`failed` +
+ * message). Shopify unavailable answers an error, the message is retried, and what was pushed is not pending any more.
  */
 export async function pushCatalogProducts(args: { ctx: AdminContext; input: { productIds: readonly string[]; now: number } }): Promise<Result<CatalogPushOutcome, AdminGraphqlError>> {
   const { ctx, input } = args;
@@ -46,6 +46,12 @@ export async function pushCatalogProducts(args: { ctx: AdminContext; input: { pr
   for (let i = 0; i < rows.length; i += PRODUCT_SETS_PER_CALL) {
     const batch = rows.slice(i, i + PRODUCT_SETS_PER_CALL);
     const answer = await runBatchedMutation<SetPayload>(ctx.admin, PRODUCT_SET, batch.map((row) => ({ ...productSetInput(row), synchronous: true })));
+    // Shopify refusing the document itself will refuse it again: kept on the products rather than retried.
+    if (!answer.ok && answer.error.kind === "graphql") {
+      await recordFailures(ctx, batch.map((row) => ({ row, message: answer.error.message.slice(0, 1000) })));
+      outcome.failed += batch.length;
+      continue;
+    }
     if (!answer.ok) return err(answer.error);
     const linked: { row: (typeof rows)[number]; shopifyProductId: string }[] = [];
     const failures: { row: (typeof rows)[number]; message: string }[] = [];
