@@ -1,5 +1,7 @@
 import type { PrivacyMessage } from "../../queues/messages.ts";
 import { tenantsTable } from "../db/schema/index.ts";
+import { errorMessage } from "../lib/log.ts";
+import { restoreArchivedDeadLetters } from "../services/dead-letters/restore-archived-dead-letters.ts";
 import type { CronJob } from "./types.ts";
 
 const SEND_BATCH = 100;
@@ -12,5 +14,10 @@ export const enforceRetention: CronJob = async (deps, now) => {
   const tenants = await deps.db.select({ id: tenantsTable.id }).from(tenantsTable);
   const messages: PrivacyMessage[] = [null, ...tenants.map((tenant) => tenant.id)].map((tenantId) => ({ type: "retention", tenantId, now: now.getTime() }));
   for (let i = 0; i < messages.length; i += SEND_BATCH) await deps.env.PRIVACY_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
-  return { tenants: tenants.length };
+  // Dead letters archived while D1 failed come back where retention and privacy requests reach them.
+  const archive = await restoreArchivedDeadLetters({ ctx: deps }).catch((error: unknown) => {
+    deps.log.error("archived dead letters not restored", { error: errorMessage(error) });
+    return { restored: 0 };
+  });
+  return { tenants: tenants.length, deadLettersRestored: archive.restored };
 };
