@@ -31,7 +31,7 @@ const tick = (at: number) => worker.scheduled(createScheduledController({ cron: 
 describe("segment recompute cron (fairness)", () => {
   it("recomputes every small tenant in the first run while a tenant with a big backlog waits its turn", async () => {
     const big = await seedTenant();
-    await seedProfiles(big.tenantId, Array.from({ length: 2_000 }, (_, i) => ({ ordersCount: i % 3 })));
+    await seedProfiles(big.tenantId, Array.from({ length: 600 }, (_, i) => ({ ordersCount: i % 3 })));
     await createSegments(big.serverKey, big.tenantId, BIG_SEGMENTS);
     const small = await Promise.all(Array.from({ length: SMALL_TENANTS }, () => seedTenant()));
     for (const tenant of small) {
@@ -55,6 +55,6 @@ describe("segment recompute cron (fairness)", () => {
     expect(await recomputedSince(big.tenantId, start - 7_200_000)).toBe(BIG_SEGMENTS);
     expect(runs).toBeLessThanOrEqual(Math.ceil(BIG_SEGMENTS / 5));
     const buyers = await env.DB.prepare("SELECT DISTINCT member_count AS n FROM segments WHERE tenant_id = ?").bind(big.tenantId).all<{ n: number }>();
-    expect(buyers.results).toEqual([{ n: 1_333 }]);
-  });
+    expect(buyers.results).toEqual([{ n: 400 }]);
+  }, 120_000);
 });
