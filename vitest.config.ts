@@ -42,7 +42,7 @@ export default defineConfig(async () => {
           test: {
             name: "workers",
             include: ["tests/{worker,queues,durable-objects,conformance}/**/*.test.ts"],
-            globalSetup: ["tests/setup/global-simulator.ts"],
+            globalSetup: ["tests/setup/global-simulator.ts", "tests/setup/build-ui-extensions.ts"],
             setupFiles: ["tests/setup/apply-migrations.ts"],
             testTimeout: 30_000,
           },
