@@ -38,9 +38,6 @@ export default defineConfig(async () => {
       ...test,
       globalSetup: ["tests/setup/global-simulator.ts"],
       setupFiles: ["tests/setup/apply-migrations.ts"],
-      // Spies and stubbed globals go back before each test, so none outlives its file in a shared module graph.
-      restoreMocks: true,
-      unstubGlobals: true,
       testTimeout: 30_000,
     },
   });

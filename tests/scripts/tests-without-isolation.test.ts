@@ -36,6 +36,20 @@ describe("workers tests are safe without isolation", () => {
     expect(offenders, "filter the count by the test's tenant, or see docs/testing.md for `// isolate:`").toEqual([]);
   });
 
+  it("undoes every spy and stubbed global in a file that shares its module graph", async () => {
+    const isolated = new Set(isolatedTestFiles(ROOT));
+    const offenders = [];
+    for (const dir of WORKERS_TEST_DIRS) {
+      for (const file of await tsFilesUnder(`tests/${dir}`)) {
+        if (!file.endsWith(".test.ts") || isolated.has(file)) continue;
+        const text = await readFile(join(ROOT, file), "utf8");
+        if (/\bvi\.spyOn\(/.test(text) && !/\b(restoreAllMocks|mockRestore)\(/.test(text)) offenders.push(`${file}: vi.spyOn`);
+        if (/\bvi\.stubGlobal\(/.test(text) && !/\bunstubAllGlobals\(/.test(text)) offenders.push(`${file}: vi.stubGlobal`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("isolates only a few files: each costs a workerd of its own", () => {
     expect(isolatedTestFiles(ROOT).length).toBeLessThanOrEqual(12);
   });
