@@ -36,7 +36,7 @@ export default defineConfig(async () => {
     ],
     test: {
       ...test,
-      globalSetup: ["tests/setup/global-simulator.ts"],
+      globalSetup: ["tests/setup/global-simulator.ts", "tests/setup/build-ui-extensions.ts"],
       setupFiles: ["tests/setup/apply-migrations.ts"],
       testTimeout: 30_000,
     },

@@ -1,10 +1,11 @@
 import { Bootstrapped } from "./components/bootstrapped.tsx";
+import { BillingPage } from "./pages/billing/billing-page.tsx";
 import { EmptyState } from "./components/empty-state.tsx";
-import { ComingSoonPage } from "./pages/coming-soon-page.tsx";
 import { DashboardPage } from "./pages/dashboard/dashboard-page.tsx";
 import { DiscountsPage } from "./pages/discounts/discounts-page.tsx";
 import { LandingPagesPage } from "./pages/landing-pages/landing-pages-page.tsx";
 import { PixelPage } from "./pages/pixel/pixel-page.tsx";
+import { ProductSyncPage } from "./pages/product-sync/product-sync-page.tsx";
 import { SegmentsPage } from "./pages/segments/segments-page.tsx";
 import { SettingsPage } from "./pages/settings/settings-page.tsx";
 import { PAGES, type Page } from "./pages.ts";
@@ -34,12 +35,13 @@ function PageContent({ page }: { page: Page | undefined }) {
       </s-page>
     );
   }
-  if ("comingSoon" in page) return <ComingSoonPage title={page.label} description={page.comingSoon} />;
   if (page.path === "/app/segments") return <SegmentsPage />;
   if (page.path === "/app/pixel") return <PixelPage />;
   if (page.path === "/app/discounts") return <DiscountsPage />;
   if (page.path === "/app/settings") return <SettingsPage />;
   if (page.path === "/app/landing-pages") return <LandingPagesPage />;
+  if (page.path === "/app/billing") return <BillingPage />;
+  if (page.path === "/app/product-sync") return <ProductSyncPage />;
   return <Bootstrapped>{(data) => <DashboardPage data={data} />}</Bootstrapped>;
 }
 

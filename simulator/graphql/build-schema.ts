@@ -15,7 +15,7 @@ import { productSet } from "./resolvers/product-set.ts";
 import { segment, segmentCreate, segmentDelete, segments, segmentUpdate } from "./resolvers/segments.ts";
 import { currentAppInstallation, shop } from "./resolvers/shop.ts";
 import { tagsAdd, tagsRemove } from "./resolvers/tags.ts";
-import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./resolvers/webhook-subscriptions.ts";
+import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptionUpdate, webhookSubscriptions } from "./resolvers/webhook-subscriptions.ts";
 import { webPixel, webPixelCreate, webPixelDelete, webPixelUpdate } from "./resolvers/web-pixel.ts";
 import { DISCOUNTS_SDL } from "./discounts-sdl.ts";
 import { SCHEMA_SDL } from "./schema-sdl.ts";
@@ -46,6 +46,7 @@ const QUERY: Root = {
 const MUTATION: Root = {
   webhookSubscriptionCreate: [webhookSubscriptionCreate],
   webhookSubscriptionDelete: [webhookSubscriptionDelete],
+  webhookSubscriptionUpdate: [webhookSubscriptionUpdate],
   webPixelCreate: [webPixelCreate, ["write_pixels", "read_customer_events"]],
   webPixelUpdate: [webPixelUpdate, ["write_pixels", "read_customer_events"]],
   webPixelDelete: [webPixelDelete, ["write_pixels", "read_customer_events"]],

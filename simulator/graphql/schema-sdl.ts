@@ -88,6 +88,7 @@ input HasMetafieldsMetafieldIdentifierInput { namespace: String key: String! }
 input WebhookSubscriptionInput { uri: String callbackUrl: URL format: WebhookSubscriptionFormat includeFields: [String!] filter: String metafieldNamespaces: [String!] metafields: [HasMetafieldsMetafieldIdentifierInput!] }
 type WebhookSubscriptionCreatePayload { webhookSubscription: WebhookSubscription userErrors: [UserError!]! }
 type WebhookSubscriptionDeletePayload { deletedWebhookSubscriptionId: ID userErrors: [UserError!]! }
+type WebhookSubscriptionUpdatePayload { webhookSubscription: WebhookSubscription userErrors: [UserError!]! }
 
 type WebPixel implements Node { id: ID! settings: JSON! }
 input WebPixelInput { settings: JSON! }
@@ -239,6 +240,7 @@ type QueryRoot {
 type Mutation {
   webhookSubscriptionCreate(topic: WebhookSubscriptionTopic!, webhookSubscription: WebhookSubscriptionInput!): WebhookSubscriptionCreatePayload
   webhookSubscriptionDelete(id: ID!): WebhookSubscriptionDeletePayload
+  webhookSubscriptionUpdate(id: ID!, webhookSubscription: WebhookSubscriptionInput!): WebhookSubscriptionUpdatePayload
   webPixelCreate(webPixel: WebPixelInput!): WebPixelCreatePayload
   webPixelUpdate(id: ID!, webPixel: WebPixelInput!): WebPixelUpdatePayload
   webPixelDelete(id: ID!): WebPixelDeletePayload

@@ -52,7 +52,7 @@ export interface SimState {
   shop: string;
   installed: boolean;
   grantedScopes: string[];
-  webhookSubscriptions: { id: string; topic: string; uri: string; format: string; includeFields: string[]; filter: string | null }[];
+  webhookSubscriptions: { id: string; topic: string; uri: string; format: string; includeFields: string[]; filter: string | null; metafields: { namespace: string; key: string }[] }[];
   webPixel: { id: string; settings: unknown } | null;
   metafieldDefinitions: { id: string; name: string; namespace: string; key: string; type: string; ownerType: string; pinned: boolean; access: unknown; capabilities: unknown }[];
   metafields: Record<string, Record<string, { type: string; value: string }>>;
@@ -151,6 +151,11 @@ export function simClient(baseUrl: string) {
     shop: (shop: string) => call<{ shop: string; installed: boolean; grantedScopes: string[]; counts: SimCounts; now: string }>("GET", shopPath(shop)),
     sessionToken: async (shop: string, options: { sub?: string; expiresInSeconds?: number; apiKey?: string; secret?: string } = {}) =>
       (await call<{ token: string }>("POST", `${shopPath(shop)}/session-token`, options)).token,
+    /** The token `shopify.sessionToken.get()` gives a checkout or customer account UI extension on this shop. */
+    extensionSessionToken: async (
+      shop: string,
+      options: { customerId?: string; expiresInSeconds?: number; notBeforeInSeconds?: number; apiKey?: string; secret?: string; dest?: string } = {},
+    ) => (await call<{ token: string }>("POST", `${shopPath(shop)}/extension-session-token`, options)).token,
     /** The query Shopify's app proxy would send for a storefront request (tests/helpers/storefront-requests.ts uses it). */
     appProxyQuery: async (shop: string, options: { query?: Record<string, string | string[]>; customerId?: string; timestamp?: number; secret?: string } = {}) =>
       (await call<{ query: string }>("POST", `${shopPath(shop)}/app-proxy-query`, options)).query,

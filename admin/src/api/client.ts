@@ -28,6 +28,16 @@ export type DiscountRulePatch = JsonBody<AdminApi["discounts"][":id"]["$patch"]>
 export type LandingPageView = Json<AdminApi["landing-pages"]["$post"]>;
 export type LandingPageBody = JsonBody<AdminApi["landing-pages"]["$post"]>;
 export type LandingPagePreview = Json<AdminApi["landing-pages"]["preview"]["$post"]>;
+export type BillingResponse = Json<AdminApi["billing"]["$get"]>;
+export type BillingPlanId = BillingResponse["plan"];
+export type BillingOutcome = Json<AdminApi["billing"]["confirm"]["$post"]>["outcome"];
+export type CatalogQuery = NonNullable<InferRequestType<AdminApi["products"]["$get"]>["query"]>;
+export type CatalogPage = Json<AdminApi["products"]["$get"]>;
+export type CatalogRow = CatalogPage["data"][number];
+export type CatalogSummary = Json<AdminApi["products"]["summary"]["$get"]>;
+export type ProductScore = Json<AdminApi["products"][":id"]["score"]["$get"]>;
+export type ProductSyncView = Json<AdminApi["product-sync"]["$get"]>;
+export type PushRun = NonNullable<ProductSyncView["push"]["last"]>;
 
 export type ApiClientOptions = {
   /** A fresh App Bridge session token (`shopify.idToken()`). */
@@ -128,6 +138,21 @@ export function createApiClient(options: ApiClientOptions) {
       create: (body: DiscountRuleBody) => json(api.discounts.$post({ json: body })),
       update: (id: string, body: DiscountRulePatch) => json(api.discounts[":id"].$patch({ param: { id: encodeURIComponent(id) }, json: body })),
       remove: async (id: string) => void (await api.discounts[":id"].$delete({ param: { id: encodeURIComponent(id) } })),
+    },
+    billing: {
+      load: () => json(api.billing.$get()),
+      subscribe: (plan: BillingPlanId) => json(api.billing.subscribe.$post({ json: { plan } })),
+      confirm: (chargeId: string) => json(api.billing.confirm.$post({ json: { chargeId } })),
+    },
+    catalog: {
+      list: (query: CatalogQuery) => json(api.products.$get({ query })),
+      summary: () => json(api.products.summary.$get()),
+      score: (id: string) => json(api.products[":id"].score.$get({ param: { id: encodeURIComponent(id) } })),
+    },
+    productSync: {
+      load: () => json(api["product-sync"].$get()),
+      save: (body: JsonBody<AdminApi["product-sync"]["$put"]>) => json(api["product-sync"].$put({ json: body })),
+      push: () => json(api["product-sync"].push.$post()),
     },
     landingPages: {
       list: () => json(api["landing-pages"].$get()),

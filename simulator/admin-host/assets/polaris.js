@@ -1,6 +1,6 @@
 // Polaris stand-in for local runs against the simulator, where Shopify's CDN can't be reached: a stylesheet so
 // s-* tags lay out legibly, buttons that behave like buttons (focusable, keyboard, disabled, loading), and
-// form fields backed by real inputs.
+// form fields backed by real inputs, selects and progress bars.
 (() => {
   const stylesheet = document.createElement("link");
   stylesheet.rel = "stylesheet";
@@ -37,13 +37,15 @@
       const label = document.createElement("label");
       label.textContent = this.getAttribute("label") ?? "";
       this.input = document.createElement("input");
-      if (this.localName === "s-checkbox") {
+      if (this.localName === "s-checkbox" || this.localName === "s-switch") {
         this.input.type = "checkbox";
+        if (this.localName === "s-switch") this.input.setAttribute("role", "switch");
         this.input.checked = this.pendingChecked ?? this.hasAttribute("checked");
       }
       if (this.localName === "s-number-field") this.input.type = "number";
       this.input.value = this.getAttribute("value") ?? "";
-      for (const type of ["input", "change"]) this.input.addEventListener(type, () => this.dispatchEvent(new Event(type, { bubbles: true })));
+      // The element fires the event, as Polaris' own does, once: the inner input's (which bubbles) stops here.
+      for (const type of ["input", "change"]) this.input.addEventListener(type, (event) => (event.stopPropagation(), this.dispatchEvent(new Event(type, { bubbles: true }))));
       label.append(this.input);
       this.append(label);
       this.note = document.createElement("small");
@@ -76,5 +78,56 @@
       else this.pendingChecked = Boolean(next);
     }
   }
-  for (const name of ["s-text-field", "s-number-field", "s-checkbox"]) customElements.define(name, class extends Field {});
+  for (const name of ["s-text-field", "s-number-field", "s-checkbox", "s-switch"]) customElements.define(name, class extends Field {});
+
+  // A native progress bar carrying the value, max and label Polaris' s-progress takes.
+  customElements.define(
+    "s-progress",
+    class extends HTMLElement {
+      connectedCallback() {
+        if (!this.bar) this.append((this.bar = document.createElement("progress")));
+        this.attributeChangedCallback();
+      }
+      static get observedAttributes() {
+        return ["value", "max", "accessibilitylabel"];
+      }
+      attributeChangedCallback() {
+        if (!this.bar) return;
+        this.bar.max = Number(this.getAttribute("max") ?? 1);
+        if (this.hasAttribute("value")) this.bar.value = Number(this.getAttribute("value"));
+        this.bar.setAttribute("aria-label", this.getAttribute("accessibilitylabel") ?? "");
+      }
+    },
+  );
+
+  // A real <select> whose options mirror the element's s-option children, kept in step as they change.
+  customElements.define(
+    "s-select",
+    class extends HTMLElement {
+      connectedCallback() {
+        if (this.select) return;
+        const label = document.createElement("label");
+        label.textContent = this.getAttribute("label") ?? "";
+        this.select = document.createElement("select");
+        for (const type of ["input", "change"]) this.select.addEventListener(type, (event) => (event.stopPropagation(), this.dispatchEvent(new Event(type, { bubbles: true }))));
+        label.append(this.select);
+        this.append(label);
+        this.sync();
+        new MutationObserver(() => this.sync()).observe(this, { childList: true, subtree: true, characterData: true });
+      }
+      sync() {
+        const options = [...this.querySelectorAll("s-option")].map((option) => [option.getAttribute("value") ?? option.textContent, option.textContent]);
+        const same = options.length === this.select.options.length && options.every(([value, text], i) => this.select.options[i].value === value && this.select.options[i].text === text);
+        if (!same) this.select.replaceChildren(...options.map(([value, text]) => new Option(text, value)));
+        this.select.value = this.pendingValue ?? this.getAttribute("value") ?? "";
+      }
+      get value() {
+        return this.select?.value ?? this.pendingValue ?? "";
+      }
+      set value(next) {
+        this.pendingValue = next;
+        if (this.select) this.select.value = next;
+      }
+    },
+  );
 })();

@@ -44,18 +44,22 @@ function topicScope(topic: string): string | null {
   return null;
 }
 
+type SubscriptionInput = {
+  uri?: string;
+  callbackUrl?: string;
+  format?: string;
+  includeFields?: string[];
+  filter?: string;
+  metafieldNamespaces?: string[];
+  metafields?: { namespace?: string | null; key: string }[];
+};
+
+const metafieldIdentifiers = (metafields: NonNullable<SubscriptionInput["metafields"]>) => metafields.map((m) => ({ namespace: m.namespace ?? "$app", key: m.key }));
+
 export const webhookSubscriptionCreate: Resolver = (_source, args, gql) => {
   const scope = topicScope(String(args.topic));
   if (scope) requireScopes(gql, "webhookSubscriptionCreate", [scope]);
-  const input = args.webhookSubscription as {
-    uri?: string;
-    callbackUrl?: string;
-    format?: string;
-    includeFields?: string[];
-    filter?: string;
-    metafieldNamespaces?: string[];
-    metafields?: { namespace?: string | null; key: string }[];
-  };
+  const input = args.webhookSubscription as SubscriptionInput;
   const uri = input.uri ?? input.callbackUrl ?? "";
   if (!validUri(uri)) return { webhookSubscription: null, userErrors: [userError(["webhookSubscription", "callbackUrl"], "Address is invalid")] };
   const topic = String(args.topic);
@@ -71,11 +75,34 @@ export const webhookSubscriptionCreate: Resolver = (_source, args, gql) => {
     includeFields: input.includeFields ?? [],
     filter: input.filter ?? null,
     metafieldNamespaces: input.metafieldNamespaces ?? [],
-    metafields: (input.metafields ?? []).map((m) => ({ namespace: m.namespace ?? "$app", key: m.key })),
+    metafields: metafieldIdentifiers(input.metafields ?? []),
     createdAt: now,
     updatedAt: now,
   };
   gql.shop.webhookSubscriptions.push(record);
+  return { webhookSubscription: subscriptionNode(gql, record), userErrors: [] };
+};
+
+/** Changes what the input gives (address, format, fields, filter, metafields) in place; the rest is kept, as on Shopify. */
+export const webhookSubscriptionUpdate: Resolver = (_source, args, gql) => {
+  const { id } = parseId(String(args.id));
+  const record = gql.shop.webhookSubscriptions.find((sub) => sub.id === id);
+  if (!record) return { webhookSubscription: null, userErrors: [userError(["id"], "Webhook subscription does not exist")] };
+  const input = args.webhookSubscription as SubscriptionInput;
+  const uri = input.uri ?? input.callbackUrl ?? record.uri;
+  if (!validUri(uri)) return { webhookSubscription: null, userErrors: [userError(["webhookSubscription", "callbackUrl"], "Address is invalid")] };
+  if (uri !== record.uri && gql.shop.webhookSubscriptions.some((sub) => sub.topic === record.topic && sub.uri === uri)) {
+    return { webhookSubscription: null, userErrors: [userError(["webhookSubscription", "callbackUrl"], "Address for this topic has already been taken")] };
+  }
+  Object.assign(record, {
+    uri,
+    ...(input.format ? { format: input.format } : {}),
+    ...(input.includeFields ? { includeFields: input.includeFields } : {}),
+    ...(input.filter !== undefined ? { filter: input.filter } : {}),
+    ...(input.metafieldNamespaces ? { metafieldNamespaces: input.metafieldNamespaces } : {}),
+    ...(input.metafields ? { metafields: metafieldIdentifiers(input.metafields) } : {}),
+    updatedAt: gql.now,
+  });
   return { webhookSubscription: subscriptionNode(gql, record), userErrors: [] };
 };
 

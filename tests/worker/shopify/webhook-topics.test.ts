@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import appToml from "../../../shopify.app.toml?raw";
 import { ALL_TOPICS, DEFAULT_APP_TOPICS, enumToTopic } from "../../../simulator/store/topics.ts";
 import { MAPPED_TOPICS } from "../../../worker/services/ingest/map-webhook-topic.ts";
-import { DATA_WEBHOOK_TOPICS } from "../../../worker/services/install/steps/subscribe-webhooks.ts";
+import { DATA_WEBHOOK_TOPICS } from "../../../worker/services/install/ensure-webhook-subscriptions.ts";
 import { PLANNED_LIFECYCLE_TOPICS } from "../../../worker/services/lifecycle/plan-lifecycle-topic.ts";
 import { COMPLIANCE_TOPICS } from "../../../worker/services/privacy/build-privacy-request.ts";
 import { subscribedTopics, WEBHOOK_TOPICS, webhookTopic, type WebhookTopicEntry } from "../../../worker/shopify/webhook-topics.ts";

@@ -22,7 +22,7 @@ export const TENANT_TABLES = [
     scope: "tenant",
     columns: {
       id: "none", slug: "merchant", shopDomain: "merchant", shopGid: "merchant", shopName: "merchant", currency: "none", status: "none",
-      grantedScopes: "none", installedAt: "none", uninstalledAt: "none", createdAt: "none", updatedAt: "none",
+      grantedScopes: "none", webhooksRevision: "none", installedAt: "none", uninstalledAt: "none", createdAt: "none", updatedAt: "none",
     },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: tenantsTable.id },

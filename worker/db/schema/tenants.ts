@@ -11,6 +11,12 @@ export const tenantsTable = sqliteTable("tenants", {
   currency: text("currency"),
   status: text("status", { enum: ["installing", "active", "uninstalled"] }).notNull(),
   grantedScopes: text("granted_scopes").notNull().default(""),
+  /**
+   * The shape of the webhook subscriptions made for the shop (`WEBHOOKS_REVISION`). New rows default to the current
+   * one since install subscribes with it; rows from before a change are set lower by its migration and updated on
+   * the next admin load.
+   */
+  webhooksRevision: integer("webhooks_revision").notNull().default(1),
   installedAt: timestampMs("installed_at"),
   uninstalledAt: timestampMs("uninstalled_at"),
   createdAt: createdAt(),

@@ -8,6 +8,8 @@ import { readPlan } from "./read-plan.ts";
 /** Why an action is refused by the plan: the route answers 402 `plan_limit` with it, the admin offers `upgradeTo`. */
 export type PlanLimitRefusal = {
   limit: LimitName;
+  /** The limit as the Billing page names it, e.g. "Segments". */
+  label: string;
   plan: Plan;
   allowed: number | boolean;
   /** What the workspace holds now (null for a feature the plan does not have). */
@@ -34,11 +36,11 @@ export async function checkPlanLimit(args: {
   if (typeof allowed === "boolean") {
     if (allowed) return ok(undefined);
     const message = `${LIMIT_LABELS[input.limit]} is not part of the ${planName} plan.${offer}`;
-    return err({ limit: input.limit, plan, allowed, used: null, upgradeTo, message });
+    return err({ limit: input.limit, label: LIMIT_LABELS[input.limit], plan, allowed, used: null, upgradeTo, message });
   }
   const limit = input.limit as CountedLimit;
   const used = (await countUsage({ ctx, input: { limits: [limit], now: input.now ?? Date.now() } }))[limit];
   if (used + (input.adding ?? 1) <= allowed) return ok(undefined);
   const message = `The ${planName} plan allows ${allowed.toLocaleString("en-US")} (${LIMIT_LABELS[limit].toLowerCase()}); this workspace has ${used.toLocaleString("en-US")}.${offer}`;
-  return err({ limit, plan, allowed, used, upgradeTo, message });
+  return err({ limit, label: LIMIT_LABELS[limit], plan, allowed, used, upgradeTo, message });
 }

@@ -1,7 +1,24 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, type SQL } from "drizzle-orm";
 import type { TenantContext } from "../../context/deps.ts";
 import { discountRulesTable, landingPagesTable, profilesTable, segmentsTable, usageCountersTable } from "../../db/schema/index.ts";
 import type { CountedLimit } from "./plans.ts";
+
+/** The limits counted from rows of the tenant's own tables. */
+export type RowLimit = Exclude<CountedLimit, "eventsPerMonth">;
+
+/** The rows a limit counts: one definition for the Billing page, the check before an action and the guarded insert. */
+export function usageRows(limit: RowLimit, tenantId: string) {
+  switch (limit) {
+    case "profiles":
+      return { table: profilesTable, where: and(eq(profilesTable.tenantId, tenantId), isNull(profilesTable.redactedAt)) as SQL };
+    case "segments":
+      return { table: segmentsTable, where: and(eq(segmentsTable.tenantId, tenantId), isNull(segmentsTable.deletedAt)) as SQL };
+    case "discounts":
+      return { table: discountRulesTable, where: and(eq(discountRulesTable.tenantId, tenantId), eq(discountRulesTable.status, "active")) as SQL };
+    case "storefrontSurfaces":
+      return { table: landingPagesTable, where: eq(landingPagesTable.tenantId, tenantId) };
+  }
+}
 
 /** `YYYY-MM` in UTC: the billing month usage counters are kept by. */
 export const usagePeriod = (now: number): string => new Date(now).toISOString().slice(0, 7);
@@ -24,14 +41,10 @@ async function countOne(ctx: TenantContext, limit: CountedLimit, now: number): P
       const row = await db.select({ events: u.events }).from(u).where(and(eq(u.tenantId, tenantId), eq(u.period, usagePeriod(now)))).get();
       return row?.events ?? 0;
     }
-    case "profiles":
-      return total(db.select({ n: count() }).from(profilesTable).where(and(eq(profilesTable.tenantId, tenantId), isNull(profilesTable.redactedAt))));
-    case "segments":
-      return total(db.select({ n: count() }).from(segmentsTable).where(and(eq(segmentsTable.tenantId, tenantId), isNull(segmentsTable.deletedAt))));
-    case "discounts":
-      return total(db.select({ n: count() }).from(discountRulesTable).where(and(eq(discountRulesTable.tenantId, tenantId), eq(discountRulesTable.status, "active"))));
-    case "storefrontSurfaces":
-      return total(db.select({ n: count() }).from(landingPagesTable).where(eq(landingPagesTable.tenantId, tenantId)));
+    default: {
+      const rows = usageRows(limit, tenantId);
+      return total(db.select({ n: count() }).from(rows.table).where(rows.where));
+    }
   }
 }
 

@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { TenantContext } from "../../context/deps.ts";
 import { discountRulesTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
+import { PLAN_WRITE_ATTEMPTS, writeWithinPlan } from "../billing/write-within-plan.ts";
 import { checkDiscountRule } from "./check-discount-rule.ts";
 import { isLive } from "./count-live-rules.ts";
 import type { DiscountRuleError, DiscountRuleFields, UpdateDiscountRuleInput } from "./discount-rule-input.ts";
@@ -43,8 +44,14 @@ export async function updateDiscountRule(args: {
   const checked = await checkDiscountRule({ ctx, input: { fields, existing: found.rule, now } });
   if (!checked.ok) return checked;
   const where = and(eq(discountRulesTable.tenantId, ctx.tenantId), eq(discountRulesTable.id, input.id));
-  const [updated] = await ctx.db.update(discountRulesTable).set({ ...checked.value.values, updatedAt: new Date(now) }).where(where).returning();
-  if (!updated) return err(notFound(input.id));
+  const update = (guard?: SQL) => ctx.db.update(discountRulesTable).set({ ...checked.value.values, updatedAt: new Date(now) }).where(and(where, guard)).returning();
+  // Resuming a rule takes one of the plan's places in the statement that resumes it.
+  const resuming = checked.value.values.status === "active" && found.rule.status !== "active";
+  const written = resuming
+    ? await writeWithinPlan({ ctx, input: { limit: "discounts", write: async (room) => (await update(room))[0], attempts: PLAN_WRITE_ATTEMPTS } })
+    : ok((await update())[0] ?? null);
+  if (!written.ok) return err({ reason: "plan_limit", message: written.error.message, refusal: written.error });
+  if (!written.value) return err(notFound(input.id));
   // A rule that was not live and still is not changes no Shopify discount.
   const touchesShopify = isLive(found.rule, now) || isLive(checked.value.values, now);
   const synced = touchesShopify ? await syncShopifyDiscounts({ ctx, input: { now } }) : ok(undefined);

@@ -6,13 +6,14 @@ import type { Deps } from "../../context/deps.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { findOrCreateTenant } from "../tenants/create-tenant.ts";
 import type { Tenant } from "../tenants/find-tenant.ts";
+import { refreshWebhookSubscriptions } from "./refresh-webhook-subscriptions.ts";
 
 export type InstallError = { reason: "session_token_rejected" | "shopify_unavailable"; message: string };
 
 /**
  * Shopify managed install, from the first admin load: the session token is exchanged for an expiring offline
  * token only when the tenant has no usable one, and setup is (re)started whenever it is not complete.
- * Calling it again for an installed shop creates nothing.
+ * Calling it again for an installed shop creates nothing, but brings subscriptions made by older code up to date.
  */
 export async function installFromSessionToken(args: { ctx: Deps; input: { shop: string; sessionToken: string } }): Promise<Result<Tenant, InstallError>> {
   const { ctx, input } = args;
@@ -41,5 +42,6 @@ export async function installFromSessionToken(args: { ctx: Deps; input: { shop: 
   }
 
   if (tenant.status !== "active" || reinstall) await object.startSetup({ restart: reinstall });
+  else await refreshWebhookSubscriptions({ ctx, input: { tenant } });
   return ok(tenant);
 }

@@ -1,13 +1,16 @@
+import type { SQL } from "drizzle-orm";
 import { z } from "zod";
+import { rowWhere } from "../../db/row-where.ts";
 import { segmentsTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { writeWithinPlan } from "../billing/write-within-plan.ts";
 import { deriveSlug } from "./derive-slug.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";
 import { recomputeSegment } from "./recompute-segment.ts";
-import { checkPushMode, checkSegmentPlan, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
+import { checkPushMode, checkSegmentPlan, planRefused, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const CreateSegmentInput = z.object({
@@ -47,8 +50,10 @@ export async function createSegment(args: {
       createdAt: new Date(now),
       updatedAt: new Date(now),
     };
-    const inserted = await ctx.db.insert(segmentsTable).values(row).onConflictDoNothing().returning();
-    const segment = inserted[0];
+    const insert = (room: SQL) => ctx.db.insert(segmentsTable).select(rowWhere(segmentsTable, row, room)).onConflictDoNothing().returning();
+    const saved = await writeWithinPlan({ ctx, input: { limit: "segments", write: async (room) => (await insert(room))[0] } });
+    if (!saved.ok) return err(planRefused(saved.error));
+    const segment = saved.value;
     // Two creates with the same name can race for a slug: the loser derives the next one.
     if (!segment) {
       if (attempt === MAX_SLUG_ATTEMPTS) throw new Error(`no free slug for ${input.name} after ${attempt} attempts`);

@@ -18,6 +18,7 @@ export type SegmentWriteError =
   | { reason: "plan_limit"; message: string; refusal: PlanLimitRefusal };
 
 export const queryError = (error: SegmentError): SegmentWriteError => ({ reason: "query", message: error.message, error });
+export const planRefused = (refusal: PlanLimitRefusal): SegmentWriteError => ({ reason: "plan_limit", message: refusal.message, refusal });
 
 /** Product segments reach Shopify through the product metafield; native mode needs every rule to translate. */
 export function checkPushMode(mode: PushMode, kind: SegmentKind, queryJson: unknown): Result<PushMode, SegmentWriteError> {
@@ -44,7 +45,7 @@ export async function checkSegmentPlan(args: { ctx: TenantContext; input: { addi
   const limits = [...(input.adding ? (["segments"] as const) : []), ...(input.native ? (["nativeSegmentPush"] as const) : [])];
   for (const limit of limits) {
     const checked = await checkPlanLimit({ ctx, input: { limit } });
-    if (!checked.ok) return err({ reason: "plan_limit", message: checked.error.message, refusal: checked.error });
+    if (!checked.ok) return err(planRefused(checked.error));
   }
   return ok(undefined);
 }

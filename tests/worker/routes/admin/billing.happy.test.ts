@@ -53,8 +53,9 @@ describe("/admin/api/billing (happy)", () => {
     const confirmed = await adminJson<ConfirmResponse>(shop, "/billing/confirm", post({ chargeId }));
     expect(confirmed.outcome).toEqual({ plan: "growth", status: "ACTIVE" });
     expect(confirmed.billing).toMatchObject({ plan: "growth", subscription: { status: "ACTIVE", test: true }, trial: { daysLeft: 30 }, notice: null });
-    // Shopify bills first when the trial ends (its DateTime has whole seconds).
-    expect(Math.abs(Date.parse(confirmed.billing.renewsAt!) - Date.parse(confirmed.billing.trial!.endsAt))).toBeLessThan(1000);
+    // Shopify bills first when the trial ends. The trial's end counts from when SegOps saw the approval, Shopify's
+    // from the approval itself: seconds apart on a loaded machine, never a day.
+    expect(Math.abs(Date.parse(confirmed.billing.renewsAt!) - Date.parse(confirmed.billing.trial!.endsAt))).toBeLessThan(60_000);
     expect(confirmed.billing.usage.find((row) => row.limit === "segments")).toMatchObject({ allowed: 25 });
 
     // The webhook of the same change, after the return, changes nothing; delivered twice, nothing either.

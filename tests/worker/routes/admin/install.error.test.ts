@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TenantObject } from "../../../../durable-objects/tenant-object.ts";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
-import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
+import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/ensure-webhook-subscriptions.ts";
 import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";

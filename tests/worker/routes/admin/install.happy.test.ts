@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
-import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
+import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/ensure-webhook-subscriptions.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
 import { adminFetch, adminJson, appFetch, createSimShop, installShop, sim, waitForSetup, APP_ORIGIN } from "../../../helpers/harness.ts";
 

@@ -6,7 +6,7 @@ import { QUEUE_NAMES } from "../../../../queues/messages.ts";
 import worker from "../../../../worker/index.ts";
 import type { BootstrapResponse } from "../../../../worker/routes/admin/get-bootstrap.ts";
 import { planWebhookDelivery } from "../../../../worker/services/ingest/plan-webhook-delivery.ts";
-import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/steps/subscribe-webhooks.ts";
+import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/ensure-webhook-subscriptions.ts";
 import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
