@@ -72,10 +72,11 @@ describe("POST /v1/products/import", () => {
     expect((await settledOutbound(installed.tenantId, 1)).map((row) => row.handle)).toEqual(["a"]);
   });
 
-  it("streams a large file through, writing every product, in bounded batches", { timeout: 240_000 }, async () => {
-    // A bucket that does not hold the 150 productSet calls back: the point here is the file, not the throttle.
+  it("streams a large file through, writing every product, in bounded batches", { timeout: 120_000 }, async () => {
+    // A bucket that does not hold the 30 productSet calls back: the point here is the file, not the throttle.
     const installed = await installOutboundShop({ throttle: { restoreRate: 100_000, maximumAvailable: 1_000_000 } });
-    const products = 1500;
+    // Over 1 MB in long descriptions rather than many products: the file is the point, and each product costs a push.
+    const products = 300;
     const encoder = new TextEncoder();
     let i = 0;
     let bytes = 0;
@@ -85,8 +86,8 @@ describe("POST /v1/products/import", () => {
         if (i === 0) controller.enqueue(encoder.encode(`${HEADER}\n`));
         if (i >= products) return controller.close();
         const lines = [];
-        for (const end = Math.min(products, i + 100); i < end; i++) {
-          const description = `"<p>${"Soft merino wool, knitted in Portugal. ".repeat(20)}</p>"`;
+        for (const end = Math.min(products, i + 25); i < end; i++) {
+          const description = `"<p>${"Soft merino wool, knitted in Portugal. ".repeat(100)}</p>"`;
           lines.push(`p-${i},Product ${i},${description},Acme,,Socks,wool,true,Size,S,,,P${i}-S,1,10,,,,,,active`, `p-${i},,,,,,,,,M,,,P${i}-M,1,11,,,,,,`);
         }
         const chunk = encoder.encode(`${lines.join("\n")}\n`);
@@ -99,7 +100,7 @@ describe("POST /v1/products/import", () => {
     expect(answer).toEqual({ rows: products * 2, products: { written: products, failed: 0 }, errors: [], errorsTruncated: false });
     const counted = await env.DB.prepare("select count(*) as n from products where tenant_id = ? and origin = 'segops'").bind(installed.tenantId).first<{ n: number }>();
     expect(counted!.n).toBe(products);
-    const pushed = await settledOutbound(installed.tenantId, products, 180_000);
+    const pushed = await settledOutbound(installed.tenantId, products, 90_000);
     expect(pushed.filter((row) => row.outbound_state === "pushed")).toHaveLength(products);
     expect((await sim().state(installed.shop)).graphqlCalls.productSet).toBe(products);
   });
