@@ -10,13 +10,14 @@ import { startBareWorker } from "./start-bare-worker.ts";
 import { benchSegments, printSegmentTable } from "./segments.ts";
 import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
 import { benchDiscountFunction, printDiscountTable } from "./discount-function.ts";
+import { benchMetafieldPush, printMetafieldPushTable, type MetafieldPushBench } from "./metafield-push.ts";
 
 const ROUNDS = 3;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TENANTS = 64;
-// `BENCH_ONLY=ingest,backfill,segments,discounts` (any of them) runs a part of the benchmark; the default runs all.
-const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill,discounts").split(",").map((part) => part.trim()));
+// `BENCH_ONLY=ingest,backfill,segments,discounts,metafields` (any of them) runs a part of the benchmark; the default runs all.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill,discounts,metafields").split(",").map((part) => part.trim()));
 
 const allScenarios: Scenario[] = [
   { label: "floor worker: 1 log line + 1 rate-limiter call + 1 queue send per request", kind: "floor", events: 0, figure: (r) => r.reqPerSec, unit: "req/s", target: null },
@@ -42,6 +43,7 @@ const opsToken = await resolveOpsToken();
 const base = { connections: CONNECTIONS, seconds: SECONDS, shops, apiSecret: stack.apiSecret };
 const rows: Row[] = [];
 const backfillRows: BackfillBenchRow[] = [];
+const pushRows: MetafieldPushBench[] = [];
 try {
   // Warm-up rounds (not counted) size each measured round to about SECONDS and warm both runtimes.
   const bareRate = (await runLoad({ ...base, url: bare.url, kind: "bare", amount: null, seconds: 3, eventsPerRequest: 0, runId: "0", tokens: [] })).reqPerSec;
@@ -77,6 +79,7 @@ try {
     rows.push(row);
   }
   if (ONLY.has("backfill")) backfillRows.push(...(await benchBackfill(stack, persistTo)));
+  if (ONLY.has("metafields")) pushRows.push(await benchMetafieldPush(stack, persistTo));
 } finally {
   await bare.stop();
   await floor.stop();
@@ -91,4 +94,5 @@ const segmentSizes = { profiles: 100_000, events: 1_000_000 };
 const segmentsFailed = ONLY.has("segments") && printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
 const backfillFailed = backfillRows.length > 0 && printBackfillTable(backfillRows);
 const discountsFailed = discountRows.length > 0 && printDiscountTable(discountRows);
-process.exit(failed || segmentsFailed || backfillFailed || discountsFailed ? 1 : 0);
+const pushFailed = pushRows.length > 0 && printMetafieldPushTable(pushRows[0]!);
+process.exit(failed || segmentsFailed || backfillFailed || discountsFailed || pushFailed ? 1 : 0);
