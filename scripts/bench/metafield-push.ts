@@ -49,7 +49,13 @@ async function pushNow(admin: AdminSession): Promise<PushView> {
   let seen = "";
   let movedAt = Date.now();
   for (;;) {
-    const { push } = await admin.json<ProductSync>("GET", "/product-sync");
+    // A loaded machine can outlast the session token's minute: a 401 is asked again with a fresh one.
+    const answer = await admin.call<ProductSync>("GET", "/product-sync");
+    if (answer.status !== 200) {
+      await sleep(1000);
+      continue;
+    }
+    const { push } = answer.body;
     if (push.last?.id === started.body.job.id) return push.last;
     const now = JSON.stringify(push.current);
     if (now !== seen) [seen, movedAt] = [now, Date.now()];
