@@ -4,6 +4,7 @@ import { fireFlowTrigger } from "../worker/services/flow/fire-flow-trigger.ts";
 import { fireMembershipTriggers } from "../worker/services/flow/fire-membership-triggers.ts";
 import { pushSegment } from "../worker/services/segments/push/push-segment.ts";
 import { pushMetafields } from "../worker/services/catalog/metafields/push-metafields.ts";
+import { pushCatalogProducts } from "../worker/services/catalog/outbound/push-catalog-products.ts";
 import { ShopifyWriteMessageSchema, type ShopifyWriteMessage } from "./messages.ts";
 import { erasedTenantsOf, isErased } from "./drop-erased.ts";
 import { runMessages, type BatchOutcome } from "./run-messages.ts";
@@ -36,7 +37,15 @@ function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps
       return fireFlowTriggerOnce(body, deps);
     case "metafield_push":
       return pushMetafieldsRun(body, message, deps, send);
+    case "product_push":
+      return pushCatalogProductsOnce(body, deps);
   }
+}
+
+async function pushCatalogProductsOnce(body: Handled<"product_push">, deps: Deps): Promise<void> {
+  const pushed = await pushCatalogProducts({ ctx: createAdminContext(deps, body.tenantId), input: { productIds: body.productIds, now: Date.now() } });
+  if (!pushed.ok) throw new Error(pushed.error.message);
+  if (pushed.value.failed > 0) deps.log.warn("products refused by Shopify", { tenant: body.tenantId, ...pushed.value });
 }
 
 async function pushMetafieldsRun(body: Handled<"metafield_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {

@@ -27,7 +27,7 @@ process.on("SIGINT", () => void stopAndExit("SIGINT", 0));
 process.on("SIGTERM", () => void stopAndExit("SIGTERM", 0));
 
 console.log(`SegOps: starting the local stack (app on ${appPort}, Shopify simulator on ${simulatorPort})…`);
-stack = await startDevStack({ appPort, simulatorPort, persistTo: ".wrangler/state", output: "inherit" });
+stack = await startDevStack({ appPort, simulatorPort, persistTo: ".wrangler/state", output: "inherit", webhooks: "pubsub" });
 const { appUrl, simulatorUrl } = stack;
 stopCron = startLocalCron(appUrl, Object.values(CRONS), (cron, status) => console.log(JSON.stringify({ message: "local cron fired", cron, status })));
 

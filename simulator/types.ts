@@ -167,6 +167,10 @@ export interface ShopSettings {
   bulkDelayMs: number;
   emitAppCausedWebhooks: boolean;
   failGraphql: { remaining: number; status: number };
+  /** The next `remaining` Admin GraphQL calls are held `ms` before Shopify handles them: a client with a shorter timeout gives up. */
+  stallGraphql: { remaining: number; ms: number };
+  /** The next `remaining` Admin GraphQL calls answer THROTTLED, whatever the bucket holds (Shopify's shared capacity running out). */
+  throttleGraphql: { remaining: number };
   apiVersion: string;
   /** Topics delivered without an Admin API subscription (see DEFAULT_APP_TOPICS). */
   appTopics: string[];

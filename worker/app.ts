@@ -7,6 +7,7 @@ import { adminRoutes } from "./routes/admin/index.ts";
 import { apiRoutes } from "./routes/api/index.ts";
 import { registerAppShell } from "./routes/app-shell.ts";
 import { authRoutes } from "./routes/auth/index.ts";
+import { checkoutRoutes } from "./routes/checkout/index.ts";
 import { flowRoutes } from "./routes/flow/index.ts";
 import { opsRoutes } from "./routes/ops/index.ts";
 import { registerHealth } from "./routes/health.ts";
@@ -39,6 +40,7 @@ export function newApp(): Hono<AppEnv> {
   app.route("/admin/api", adminRoutes);
   app.route("/flow", flowRoutes);
   app.route("/proxy", proxyRoutes);
+  app.route("/checkout/v1", checkoutRoutes);
   app.route("/ops", opsRoutes);
   app.route("/privacy", privacyRoutes);
   app.route("/", authRoutes);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { productionRefusals } from "./production-refusals.ts";
 
 const base64Key32 = z
   .string()
@@ -20,14 +21,27 @@ export const ConfigSchema = z.object({
   SHOPIFY_ADMIN_ORIGIN: z.url().optional(),
   TOKEN_ENCRYPTION_KEY: base64Key32,
   CONNECT_LINK_SECRET: z.string().min(16),
-  PUBSUB_AUDIENCE: z.string().min(1),
-  PUBSUB_SERVICE_ACCOUNT: z.email(),
-  PUBSUB_JWKS_URL: z.url().default("https://www.googleapis.com/oauth2/v3/certs"),
+  /** Absent means production: a deployment that forgot to say so still gets the production checks. */
+  ENVIRONMENT: z.enum(["development", "production"]).default("production"),
+  /** The Pub/Sub push bridge is configured when all three are set (`pubsubSettings`); none set: it answers 404. */
+  PUBSUB_AUDIENCE: z.string().min(1).optional(),
+  PUBSUB_SERVICE_ACCOUNT: z.email().optional(),
+  PUBSUB_JWKS_URL: z.url().optional(),
   /** When set (`pubsub://project:topic`), install subscribes the data topics to Pub/Sub instead of HTTPS. */
   WEBHOOK_PUBSUB_URI: z.string().regex(/^pubsub:\/\/[^:]+:.+$/).optional(),
+}).superRefine((config, issues) => {
+  for (const refusal of productionRefusals(config)) issues.addIssue({ code: "custom", path: [refusal.variable], message: refusal.message });
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+export type PubsubSettings = { audience: string; serviceAccount: string; jwksUrl: string };
+
+/** The Pub/Sub push bridge's settings, or null when it is not configured (then `/webhooks/pubsub` answers 404). */
+export function pubsubSettings(config: Config): PubsubSettings | null {
+  const { PUBSUB_AUDIENCE: audience, PUBSUB_SERVICE_ACCOUNT: serviceAccount, PUBSUB_JWKS_URL: jwksUrl } = config;
+  return audience && serviceAccount && jwksUrl ? { audience, serviceAccount, jwksUrl } : null;
+}
 
 const EMPTY_TO_UNDEFINED = (raw: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value === "" ? undefined : value]));

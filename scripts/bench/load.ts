@@ -1,18 +1,20 @@
 import autocannon from "autocannon";
 import { createHmac } from "node:crypto";
+import { REQUESTS_PER_VISITOR, visitorOf } from "./visitors.ts";
 
 /** One load round, run in its own process so the generator never shares a core's event loop with the orchestrator. */
 export type LoadPlan = {
   url: string;
-  kind: "bare" | "floor" | "stored-floor" | "pixel" | "webhook";
+  kind: "bare" | "floor-pixel" | "floor-webhook" | "pixel" | "webhook";
   connections: number;
   /** A fixed number of requests, so every request sent is answered and counted (a timed run cuts some off). */
   amount: number | null;
   seconds: number;
   eventsPerRequest: number;
   runId: string;
-  /** pixel: one token per tenant; webhook: one shop per tenant. */
+  /** pixel: one token per simulated visitor (visitor `v` of tenant `v % tenants`), see `visitorOf`; webhook: one shop per tenant. */
   tokens: string[];
+  tenants: number;
   shops: string[];
   apiSecret: string;
 };
@@ -50,19 +52,22 @@ const plan = JSON.parse(process.argv[2]!) as LoadPlan;
 let counter = 0;
 const setupRequest = (request: autocannon.Request): autocannon.Request => {
   const n = counter++;
-  const tenant = n % Math.max(plan.tokens.length, plan.shops.length, 1);
-  if (plan.kind === "pixel") {
-    const clientId = `bench-${plan.runId}-${tenant}`;
-    const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(clientId, `${plan.runId}-${n}-${i}`));
-    return { ...request, body: JSON.stringify({ token: plan.tokens[tenant], events }) };
+  const tenant = n % Math.max(plan.shops.length, 1);
+  if (plan.kind === "pixel" || plan.kind === "floor-pixel") {
+    const v = Math.floor(n / REQUESTS_PER_VISITOR);
+    const visitor = visitorOf(v, plan.runId, plan.tenants);
+    const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(visitor.clientId, `${plan.runId}-${n}-${i}`));
+    const headers = { "content-type": "text/plain;charset=UTF-8", "cf-connecting-ip": visitor.ip, "x-bench-visitor": `${visitor.tenant}:${visitor.clientId}`, "x-bench-run": plan.runId };
+    return { ...request, headers, body: JSON.stringify({ token: plan.tokens[v] ?? "floor", events }) };
   }
-  if (plan.kind === "webhook") {
+  if (plan.kind === "webhook" || plan.kind === "floor-webhook") {
     const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
     const headers = {
       "content-type": "application/json",
       "x-shopify-topic": "orders/create",
       "x-shopify-shop-domain": plan.shops[tenant]!,
       "x-shopify-webhook-id": `${plan.runId}-${n}`,
+      "x-bench-run": plan.runId,
       "x-shopify-triggered-at": new Date().toISOString(),
       "x-shopify-hmac-sha256": createHmac("sha256", plan.apiSecret).update(body, "utf8").digest("base64"),
     };
@@ -71,7 +76,7 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
   return request;
 };
 
-const PATHS = { bare: "/", floor: "/", "stored-floor": "/stored", pixel: "/pixel/v1/events", webhook: "/webhooks" } as const;
+const PATHS = { bare: "/", "floor-pixel": "/pixel", "floor-webhook": "/webhook", pixel: "/pixel/v1/events", webhook: "/webhooks" } as const;
 const path = PATHS[plan.kind];
 const startedAt = Date.now();
 const started = performance.now();
@@ -80,7 +85,7 @@ const instance = autocannon({
   url: plan.url,
   connections: plan.connections,
   ...(plan.amount ? { amount: plan.amount } : { duration: plan.seconds }),
-  requests: [{ method: plan.kind === "bare" ? "GET" : "POST", path, headers: { "content-type": "text/plain;charset=UTF-8" }, body: plan.kind === "floor" || plan.kind === "stored-floor" ? JSON.stringify(pixelEvent("floor", "e")) : undefined, setupRequest }],
+  requests: [{ method: plan.kind === "bare" ? "GET" : "POST", path, headers: { "content-type": "text/plain;charset=UTF-8" }, setupRequest }],
 });
 instance.on("response", () => (lastResponse = performance.now()));
 const result = await instance;

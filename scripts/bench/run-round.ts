@@ -30,12 +30,6 @@ export function runLoad(plan: LoadPlan): Promise<LoadResult> {
   });
 }
 
-/** A reference worker's round: nothing is stored, so only the load figures count. */
-export async function runReference(plan: LoadPlan): Promise<RoundResult> {
-  const load = await runLoad(plan);
-  return { ...load, accepted: load.ok, stored: load.ok, storedPerSec: null, deadLetters: 0, quarantined: 0, reloaded: false };
-}
-
 async function stats(appUrl: string, opsToken: string, since: number): Promise<IngestStats> {
   const res = await fetch(`${appUrl}/ops/ingest-stats?since=${since}`, { headers: { Authorization: `Bearer ${opsToken}` } });
   if (!res.ok) throw new Error(`ingest-stats answered ${res.status}: ${await res.text()}`);
@@ -71,4 +65,24 @@ export async function runRound(plan: LoadPlan, opsToken: string): Promise<RoundR
     quarantined: current.quarantine,
     reloaded: current.isolate !== isolate,
   };
+}
+
+/**
+ * A floor worker's round: the load, then its `/stats` until every accepted event is a row; stored/s runs from the
+ * first request to the last row's write, as for the app.
+ */
+export async function runFloorRound(plan: LoadPlan): Promise<RoundResult> {
+  const load = await runLoad(plan);
+  const accepted = load.ok * (plan.kind === "floor-pixel" ? plan.eventsPerRequest : 1);
+  const read = async () => (await (await fetch(`${plan.url}/stats?run=${plan.runId}`)).json()) as { total: number; last: number | null };
+  let current = await read();
+  let lastChange = Date.now();
+  while (current.total < accepted && Date.now() - lastChange < 180_000) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const next = await read();
+    if (next.total !== current.total) lastChange = Date.now();
+    current = next;
+  }
+  const storedPerSec = current.last && current.total >= accepted ? current.total / ((current.last - load.startedAt) / 1000) : null;
+  return { ...load, accepted, stored: current.total, storedPerSec, deadLetters: 0, quarantined: 0, reloaded: false };
 }

@@ -1,37 +1,46 @@
 import { randomBytes } from "node:crypto";
 import { queryLocalD1 } from "./local-d1.ts";
+import { visitorOf } from "./visitors.ts";
 
 export type BenchTenant = { tenantId: string; shop: string; publicKey: string };
 
 /**
  * Bench tenants written straight to local D1 (the install flow is not what is measured). Load is spread over many
- * keys because the collector rate-limits each key (600 per 10 s), as production would.
+ * keys because the collector rate-limits each key (600 per 10 s), as production would. Each is on the Scale plan, so
+ * the month's event quota is checked on every batch without refusing the bench's events.
  */
 export function seedBenchTenants(persistTo: string, count: number): BenchTenant[] {
   const now = Date.now();
   const tenants = Array.from({ length: count }, (_, i) => ({
     tenantId: `ten_bench_${i}`,
     shop: `bench-${i}.myshopify.com`,
-    publicKey: `pk_bench_${randomBytes(12).toString("hex")}`,
+    publicKey: `pk_live_${randomBytes(16).toString("hex")}`,
   }));
   const statements = tenants.flatMap(({ tenantId, shop, publicKey }, i) => [
     `insert into tenants (id, slug, shop_domain, status, granted_scopes, installed_at, created_at, updated_at) values ('${tenantId}', 'bench-${i}', '${shop}', 'active', '', ${now}, ${now}, ${now})`,
     `insert into api_keys (id, tenant_id, kind, public_key, hint, created_at) values ('key_bench_${i}', '${tenantId}', 'public', '${publicKey}', 'pk_bench…', ${now})`,
+    `insert into billing_subscriptions (tenant_id, shopify_subscription_gid, plan, status, status_at, test, trial_days, created_at, activated_at, updated_at) values ('${tenantId}', 'gid://shopify/AppSubscription/bench-${i}', 'scale', 'ACTIVE', ${now}, 1, 0, ${now}, ${now}, ${now})`,
   ]);
   queryLocalD1(persistTo, statements.join(";\n"));
   return tenants;
 }
 
-export async function handshakeAll(appUrl: string, tenants: BenchTenant[], runId: string): Promise<string[]> {
-  return Promise.all(
-    tenants.map(async (tenant, i) => {
+/** One handshake per simulated visitor (`visitorOf`), from its own address, a few at a time: its pixel tokens. */
+export async function handshakeVisitors(appUrl: string, tenants: BenchTenant[], runId: string, visitors: number): Promise<string[]> {
+  const tokens: string[] = new Array(visitors);
+  let next = 0;
+  const worker = async () => {
+    for (let v = next++; v < visitors; v = next++) {
+      const visitor = visitorOf(v, runId, tenants.length);
       const res = await fetch(`${appUrl}/pixel/v1/handshake`, {
         method: "POST",
-        headers: { "content-type": "text/plain;charset=UTF-8" },
-        body: JSON.stringify({ publicKey: tenant.publicKey, clientId: `bench-${runId}-${i}` }),
+        headers: { "content-type": "text/plain;charset=UTF-8", "cf-connecting-ip": visitor.ip },
+        body: JSON.stringify({ publicKey: tenants[visitor.tenant]!.publicKey, clientId: visitor.clientId }),
       });
-      if (res.status !== 200) throw new Error(`handshake for ${tenant.tenantId} answered ${res.status}: ${await res.text()}`);
-      return ((await res.json()) as { token: string }).token;
-    }),
-  );
+      if (res.status !== 200) throw new Error(`handshake of visitor ${v} answered ${res.status}: ${await res.text()}`);
+      tokens[v] = ((await res.json()) as { token: string }).token;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return tokens;
 }

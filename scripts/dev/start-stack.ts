@@ -1,5 +1,6 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { startSimulator } from "../../simulator/index.ts";
+import { LOCAL_PUBSUB_SERVICE_ACCOUNT } from "../../worker/production-refusals.ts";
 import { APP_HANDLE } from "../../worker/shopify/app-handle.ts";
 import { DECLARED_SCOPES } from "../../worker/shopify/scopes.ts";
 import { buildAdmin } from "../build-admin.ts";
@@ -10,7 +11,8 @@ import { spawnGroup, type ChildGroup } from "./spawn-group.ts";
 import { WRANGLER_ENV, wranglerCommand } from "./wrangler-command.ts";
 
 export const LOCAL_API_KEY = "segops-local-api-key";
-export const LOCAL_SERVICE_ACCOUNT = "shopify-pubsub@segops-local.iam.gserviceaccount.com";
+/** Where install subscribes the data topics when the stack runs on the Pub/Sub push bridge. */
+export const LOCAL_PUBSUB_URI = "pubsub://segops-local:shopify-webhooks";
 
 export type DevStackOptions = {
   appPort: number;
@@ -23,6 +25,11 @@ export type DevStackOptions = {
    * inspector relay and file watching (scripts/dev/serve-worker.ts), which the benchmarks use.
    */
   runtime?: "wrangler-dev" | "served";
+  /**
+   * How install subscribes the data topics: "https" (default) to /webhooks, or "pubsub" to a topic the simulator
+   * pushes through /webhooks/pubsub with Google-shaped OIDC tokens signed by its own JWKS (npm start uses it).
+   */
+  webhooks?: "https" | "pubsub";
 };
 
 export type DevStack = {
@@ -75,7 +82,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
 
   const sim = await startSimulator({
     app: { apiKey: LOCAL_API_KEY, apiSecret: secrets.SHOPIFY_API_SECRET, appUrl, handle: APP_HANDLE, scopes: [...DECLARED_SCOPES] },
-    pubsub: { audience: `${appUrl}/webhooks/pubsub`, serviceAccount: LOCAL_SERVICE_ACCOUNT },
+    pubsub: { audience: `${appUrl}/webhooks/pubsub`, serviceAccount: LOCAL_PUBSUB_SERVICE_ACCOUNT },
     delivery: "push",
     port: options.simulatorPort,
     host: "127.0.0.1",
@@ -93,13 +100,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     throw new Error(`Applying D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
   }
 
-  const vars = {
+  const vars: Record<string, string> = {
+    ENVIRONMENT: "development",
     SHOPIFY_API_KEY: LOCAL_API_KEY,
     SHOPIFY_APP_URL: appUrl,
     SHOPIFY_ADMIN_ORIGIN: sim.url,
     PUBSUB_AUDIENCE: `${appUrl}/webhooks/pubsub`,
-    PUBSUB_SERVICE_ACCOUNT: LOCAL_SERVICE_ACCOUNT,
+    PUBSUB_SERVICE_ACCOUNT: LOCAL_PUBSUB_SERVICE_ACCOUNT,
     PUBSUB_JWKS_URL: `${sim.url}/_sim/oauth2/v3/certs`,
+    ...(options.webhooks === "pubsub" ? { WEBHOOK_PUBSUB_URI: LOCAL_PUBSUB_URI } : {}),
   };
   let worker: { stop(): Promise<void> };
   try {

@@ -11,6 +11,8 @@ const USAGE = `npm run ops -- <command> [options]
   quarantine replay <id> [--no-wait]  re-run it through today's mapping; waits for the result
   dead-letters list [--queue NAME] [--all] [--limit N]
   dead-letters replay <id>           send the message back to its source queue (once)
+  dead-letters archived [--limit N]  dead letters D1 refused, kept in R2 (the last-resort record)
+  dead-letters restore               move archived dead letters into dead_letters (also done nightly)
   backfill status --shop DOMAIN      the tenant's latest backfill, per resource
   backfill rerun --shop DOMAIN       start a new backfill of the last 90 days (nothing is written twice)
   privacy list [--shop DOMAIN] [--all] [--limit N]
@@ -86,6 +88,17 @@ async function main(): Promise<void> {
     case "dead-letters replay": {
       const done = await expectOk(client.call<{ queue: string }>("POST", `/dead-letters/${id ?? fail(USAGE)}/replay`));
       console.log(`sent back to ${done.queue}`);
+      return;
+    }
+    case "dead-letters archived": {
+      const page = await expectOk(client.call<{ data: Record<string, unknown>[]; more: boolean }>("GET", `/dead-letters/archived?limit=${options.limit ?? "50"}`));
+      printRows(page.data, ["archivedAt", "queue", "messageId", "attempts", "reason", "writeError", "body"]);
+      if (page.more) console.log("more are archived: restore these, or raise --limit (at most 100)");
+      return;
+    }
+    case "dead-letters restore": {
+      const done = await expectOk(client.call<{ restored: number; dropped: number; more: boolean }>("POST", "/dead-letters/restore"));
+      console.log(`restored ${done.restored}, dropped ${done.dropped} of erased data${done.more ? "; more are archived: run it again" : ""}`);
       return;
     }
     case "privacy list": {

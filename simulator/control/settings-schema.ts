@@ -13,6 +13,12 @@ export const SETTINGS_PATCH = z.object({
   defaultVia: via.optional(),
   /** Fail the next N Admin GraphQL calls with a 5xx (default 502). */
   failGraphql: z.union([z.number().int().nonnegative(), z.object({ count: z.number().int().nonnegative(), status: z.number().int().min(500).max(599).optional() })]).optional(),
+  /** Hold the next N Admin GraphQL calls `ms` before handling them (then answer as usual): slow answers and client timeouts. */
+  stallGraphql: z.object({ count: z.number().int().nonnegative(), ms: z.number().int().positive().max(120_000) }).optional(),
+  /** Answer the next N Admin GraphQL calls THROTTLED (with the cost extension), whatever the bucket holds: a storm. */
+  throttleGraphql: z.number().int().nonnegative().optional(),
+  /** Empty the shop's cost bucket now: with a low `throttle.restoreRate`, every call answers THROTTLED for a while. */
+  drainBucket: z.boolean().optional(),
   /** Drop every token (refresh included): the app must reinstall. */
   revokeTokens: z.boolean().optional(),
   /** Make current access tokens expired so the app has to refresh. */

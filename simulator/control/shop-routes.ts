@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { mintSessionToken, type SessionTokenOptions } from "../auth/session-token.ts";
+import { mintExtensionSessionToken, mintSessionToken, type ExtensionSessionTokenOptions, type SessionTokenOptions } from "../auth/session-token.ts";
 import { revokeAllTokens } from "../auth/tokens.ts";
 import { readJson } from "../lib/read-body.ts";
 import { emitWebhooks } from "../webhooks/emit.ts";
@@ -34,6 +34,15 @@ export function registerShopRoutes(app: Hono, ctx: SimContext, store: SimulatorS
       if (shop instanceof Response) return shop;
       const options = await readJson<SessionTokenOptions>(c);
       return c.json({ token: mintSessionToken(shop.domain, ctx.options.app, options) });
+    }),
+  );
+
+  app.post("/_sim/shops/:shop/extension-session-token", (c) =>
+    guarded(c, async () => {
+      const shop = requireShop(c, ctx);
+      if (shop instanceof Response) return shop;
+      const options = await readJson<ExtensionSessionTokenOptions>(c);
+      return c.json({ token: mintExtensionSessionToken(shop.domain, ctx.options.app, options) });
     }),
   );
 

@@ -47,6 +47,19 @@ async function handle(c: Context, ctx: SimContext, schema: GraphQLSchema) {
   if (!shop) return c.json({ errors: "Not Found" }, 404);
   const access = checkAccessToken(shop, c.req.header("X-Shopify-Access-Token"));
   if (!access.ok) return c.json({ errors: INVALID_TOKEN }, 401);
+  if (shop.settings.stallGraphql.remaining > 0) {
+    shop.settings.stallGraphql.remaining--;
+    // A client that gives up closes the connection; the call is then handled anyway, as Shopify may have run it.
+    const signal = c.req.raw.signal;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, shop.settings.stallGraphql.ms);
+      const giveUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      signal.addEventListener("abort", giveUp, { once: true });
+    });
+  }
   if (shop.settings.failGraphql.remaining > 0) {
     shop.settings.failGraphql.remaining--;
     const status = shop.settings.failGraphql.status as 500 | 502 | 503 | 504;
@@ -71,7 +84,9 @@ async function handle(c: Context, ctx: SimContext, schema: GraphQLSchema) {
     const message = `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`;
     return c.json({ errors: [{ message, extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST } }], extensions: costExtension(requested, null, refill(shop)) });
   }
-  if (!tryTake(shop, requested)) {
+  const storm = shop.settings.throttleGraphql.remaining > 0;
+  if (storm) shop.settings.throttleGraphql.remaining--;
+  if (storm || !tryTake(shop, requested)) {
     shop.throttledCalls++;
     const documentation = "https://shopify.dev/api/usage/rate-limits";
     return c.json({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation } }], extensions: costExtension(requested, null, refill(shop)) });

@@ -29,7 +29,7 @@ export interface CreateShopOptions {
   grantedScopes?: string[];
   tokenTtlSeconds?: number;
   throttle?: Partial<ShopSettings["throttle"]>;
-  settings?: Partial<Omit<ShopSettings, "throttle" | "failGraphql">>;
+  settings?: Partial<Omit<ShopSettings, "throttle" | "failGraphql" | "stallGraphql" | "throttleGraphql">>;
 }
 
 export const DEMO_SIZE: StoreSize = { products: 200, customers: 2000, orders: 6000, days: 120, abandonedCheckouts: 600 };
@@ -90,6 +90,8 @@ export function createShopState(options: CreateShopOptions, domain: string, appS
       utcOffsetMinutes: -300,
       ...options.settings,
       failGraphql: { remaining: 0, status: 502 },
+      stallGraphql: { remaining: 0, ms: 0 },
+      throttleGraphql: { remaining: 0 },
     },
     products,
     variants,

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
 import { expect, it } from "vitest";
 import { waitFor } from "../helpers/wait-for.ts";
 import { describeInChromium, openApp, sharedAdminBrowser } from "./admin-browser.ts";
@@ -34,7 +34,7 @@ describeInChromium("Settings → Privacy in Chromium", () => {
     expect(await row.innerText()).toContain(customer.id);
     const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: /^Download/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^segops-customer-export-prv_.+\.json$/);
-    const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as { profiles: { email: string }[]; events: unknown[] };
+    const exported = JSON.parse(await text(await download.createReadStream())) as { profiles: { email: string }[]; events: unknown[] };
     expect(exported.profiles.map((profile) => profile.email)).toEqual([email]);
     expect(exported.events.length).toBeGreaterThan(0);
 

@@ -21,6 +21,10 @@ export async function forgedCredentials(apiKey: string, secret: string): Promise
     await sign({}, secret, now - 600),
     await sign({}, secret, null),
     await sign({ aud: "another-app" }, "another-secret", now + 60),
+    // Checkout extension tokens (bare-domain dest, no iss): of a shop without SegOps, wrongly signed, not yet valid.
+    await new SignJWT({ dest: "fuzz-shop.myshopify.com", sub: "gid://shopify/Customer/1" }).setProtectedHeader({ alg: "HS256" }).setAudience(apiKey).setExpirationTime(now + 300).sign(new TextEncoder().encode(secret)),
+    await new SignJWT({ dest: "fuzz-shop.myshopify.com" }).setProtectedHeader({ alg: "HS256" }).setAudience(apiKey).setExpirationTime(now + 300).sign(new TextEncoder().encode("not-the-secret")),
+    await new SignJWT({ dest: "fuzz-shop.myshopify.com" }).setProtectedHeader({ alg: "HS256" }).setAudience(apiKey).setNotBefore(now + 3600).setExpirationTime(now + 7200).sign(new TextEncoder().encode(secret)),
     "sk_live_0000000000000000000000000000000000000000",
     "pk_live_00000000000000000000000000000000",
     "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",

@@ -2,6 +2,10 @@ import { BACKFILL_RESOURCES } from "../../queues/backfill-messages.ts";
 import { ok } from "../../worker/lib/result.ts";
 import { bulkQuery, NESTED, nestedPageQuery, pageQuery, searchSince } from "../../worker/services/backfill/resource-queries.ts";
 import { METAFIELDS_PER_SET, METAFIELDS_SET, SETS_PER_CALL } from "../../worker/services/catalog/metafields/send-metafields.ts";
+import { CatalogProductInput } from "../../worker/services/catalog/outbound/catalog-product-input.ts";
+import { catalogProductRow } from "../../worker/services/catalog/outbound/catalog-product-row.ts";
+import { productSetInput } from "../../worker/services/catalog/outbound/product-set-input.ts";
+import { PRODUCT_SET, PRODUCT_SETS_PER_CALL } from "../../worker/services/catalog/outbound/push-catalog-products.ts";
 import { FLOW_TRIGGERS } from "../../worker/services/flow/flow-handles.ts";
 import { FLOW_TRIGGER_RECEIVE } from "../../worker/services/flow/flow-trigger-mutation.ts";
 import { tagsMutation } from "../../worker/services/segments/push/push-segment-tags.ts";
@@ -12,7 +16,7 @@ import { runBatchedMutation, type BatchedMutation } from "../../worker/shopify/r
 export type RuntimeDocument = { name: string; query: string; variables?: Record<string, unknown>; kind?: "bulk" };
 
 /** The mutation descriptions built below: every `runBatchedMutation(…, X, …)` in the worker must pass one of these. */
-export const BATCHED_MUTATIONS_BUILT = ["FLOW_TRIGGER_RECEIVE", "tagsMutation", "METAFIELDS_SET"];
+export const BATCHED_MUTATIONS_BUILT = ["FLOW_TRIGGER_RECEIVE", "tagsMutation", "METAFIELDS_SET", "PRODUCT_SET"];
 
 /** The document runBatchedMutation sends for these calls, and its variables. */
 async function batched(mutation: BatchedMutation, calls: Record<string, unknown>[]): Promise<RuntimeDocument> {
@@ -39,6 +43,15 @@ const metafieldsCall = (id: number) => ({
     value: "72",
   })),
 });
+// A catalog-out product with options, variants, images and SEO: by handle before it is linked, by id after.
+const productSetCall = (id: number) => {
+  const row = catalogProductRow(CatalogProductInput.parse({
+    handle: `mug-${id}`, title: "Trail mug", descriptionHtml: "<p>Enamel.</p>", vendor: "Acme", productType: "Mugs", tags: ["camping"], seo: { title: "Trail mug" },
+    options: [{ name: "Color", values: ["Red", "Blue"] }], variants: [{ options: ["Red"], price: "19.50", sku: "R" }, { options: ["Blue"], price: 21, barcode: "1" }],
+    images: [{ src: "https://cdn.example/mug.jpg", alt: "A red mug" }],
+  }));
+  return { ...productSetInput({ ...row, shopifyProductId: id % 2 === 0 ? String(id) : null }), synchronous: true };
+};
 const flowCall = (id: number) => ({ handle: FLOW_TRIGGERS.segmentEntered, payload: { customer_id: id, "segment name": "VIP", "segment slug": "vip" } });
 
 /**
@@ -63,6 +76,7 @@ export async function runtimeDocuments(): Promise<RuntimeDocument[]> {
       batched(FLOW_TRIGGER_RECEIVE, customers(count).map(flowCall)),
     ]),
     ...[1, SETS_PER_CALL].map((count) => batched(METAFIELDS_SET, customers(count).map(metafieldsCall))),
+    ...[1, PRODUCT_SETS_PER_CALL].map((count) => batched(PRODUCT_SET, customers(count).map(productSetCall))),
   ]);
   return [...backfill, ...batches];
 }

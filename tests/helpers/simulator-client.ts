@@ -43,6 +43,9 @@ export interface SimSettingsPatch {
   appTopics?: string[];
   defaultVia?: Via;
   failGraphql?: number | { count: number; status?: number };
+  stallGraphql?: { count: number; ms: number };
+  throttleGraphql?: number;
+  drainBucket?: boolean;
   revokeTokens?: boolean;
   expireAccessTokens?: boolean;
   refillBucket?: boolean;
@@ -151,6 +154,11 @@ export function simClient(baseUrl: string) {
     shop: (shop: string) => call<{ shop: string; installed: boolean; grantedScopes: string[]; counts: SimCounts; now: string }>("GET", shopPath(shop)),
     sessionToken: async (shop: string, options: { sub?: string; expiresInSeconds?: number; apiKey?: string; secret?: string } = {}) =>
       (await call<{ token: string }>("POST", `${shopPath(shop)}/session-token`, options)).token,
+    /** The token `shopify.sessionToken.get()` gives a checkout or customer account UI extension on this shop. */
+    extensionSessionToken: async (
+      shop: string,
+      options: { customerId?: string; expiresInSeconds?: number; notBeforeInSeconds?: number; apiKey?: string; secret?: string; dest?: string } = {},
+    ) => (await call<{ token: string }>("POST", `${shopPath(shop)}/extension-session-token`, options)).token,
     /** The query Shopify's app proxy would send for a storefront request (tests/helpers/storefront-requests.ts uses it). */
     appProxyQuery: async (shop: string, options: { query?: Record<string, string | string[]>; customerId?: string; timestamp?: number; secret?: string } = {}) =>
       (await call<{ query: string }>("POST", `${shopPath(shop)}/app-proxy-query`, options)).query,

@@ -34,7 +34,7 @@ export async function deliver(
 }
 
 /** The worker with some bindings replaced (secret rotation, another audience…), as a deploy with that config would run. */
-export async function fetchWithEnv(request: Request, overrides: Partial<Record<keyof Env, unknown>>): Promise<Response> {
+export async function fetchWithEnv(request: Request, overrides: Partial<Record<keyof Cloudflare.Env, unknown>>): Promise<Response> {
   const { createExecutionContext, waitOnExecutionContext } = await import("cloudflare:test");
   const worker = (await import("../../worker/index.ts")).default;
   const ctx = createExecutionContext();

@@ -4,6 +4,7 @@ export const TEST_ENV = {
   SHOPIFY_API_SECRET: "test-api-secret",
   SHOPIFY_APP_URL: "https://segops.test",
   SHOPIFY_API_VERSION: "2026-07",
+  ENVIRONMENT: "development",
   TOKEN_ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
   CONNECT_LINK_SECRET: "test-connect-link-secret-0123456789",
   PUBSUB_AUDIENCE: "https://segops.test/webhooks/pubsub",

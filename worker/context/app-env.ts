@@ -13,6 +13,8 @@ export type AppVariables = {
   /** The shop of a verified session token (admin) or webhook. */
   shop: string | undefined;
   sessionToken: string | undefined;
+  /** The buyer's Shopify customer id from a checkout or customer account extension's token (`sub`), null for a guest. */
+  buyerCustomerId: string | null | undefined;
 };
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -25,6 +25,9 @@ type ThrottleStatusBody = { maximumAvailable: number; currentlyAvailable: number
 
 const MAX_THROTTLE_WAIT_MS = 120_000;
 const MAX_TRANSIENT_RETRIES = 3;
+// A call Shopify has not answered by then is given up and retried like a 5xx: a hung connection must not hold a
+// queue invocation (or a merchant's request) until the runtime kills it.
+const CALL_TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,7 +41,8 @@ export type TenantPort = {
   dropTokens(): Promise<void>;
 };
 
-export function createAdminClient(config: Config, tenant: TenantPort): AdminClient {
+export function createAdminClient(config: Config, tenant: TenantPort, options: { timeoutMs?: number } = {}): AdminClient {
+  const timeoutMs = options.timeoutMs ?? CALL_TIMEOUT_MS;
 
   async function reserve(cost: number): Promise<boolean> {
     let waited = 0;
@@ -56,6 +60,13 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
       let cost = options.cost ?? estimateQueryCost(query, variables);
       let transientFailures = 0;
       let renewedAfter401 = false;
+      // A failure waiting may fix (no answer, 5xx, 429, an unreadable body): retried with backoff a few times.
+      const transient = async (message: string) => {
+        await tenant.settleCost(cost, 0, null);
+        if (++transientFailures > MAX_TRANSIENT_RETRIES) return err({ kind: "unavailable" as const, message });
+        await sleep(2 ** transientFailures * 250);
+        return null;
+      };
       for (;;) {
         const token = await tenant.accessToken();
         if (!token.ok) {
@@ -69,11 +80,11 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
             method: "POST",
             headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token.accessToken },
             body: JSON.stringify({ query, variables }),
+            signal: AbortSignal.timeout(timeoutMs),
           });
         } catch (error) {
-          await tenant.settleCost(cost, 0, null);
-          if (++transientFailures > MAX_TRANSIENT_RETRIES) return err({ kind: "unavailable", message: String(error) });
-          await sleep(2 ** transientFailures * 250);
+          const failed = await transient(String(error));
+          if (failed) return failed;
           continue;
         }
 
@@ -97,13 +108,18 @@ export function createAdminClient(config: Config, tenant: TenantPort): AdminClie
           return err({ kind: "access_denied", message });
         }
         if (res.status >= 500 || res.status === 429) {
-          await tenant.settleCost(cost, 0, null);
-          if (++transientFailures > MAX_TRANSIENT_RETRIES) return err({ kind: "unavailable", message: `Shopify answered ${res.status}` });
-          await sleep(2 ** transientFailures * 250);
+          const failed = await transient(`Shopify answered ${res.status}`);
+          if (failed) return failed;
           continue;
         }
 
-        const body = (await res.json().catch(() => ({}))) as GraphqlBody;
+        // An answer cut off (or timed out) while its body was read is no answer: retried, never taken for empty data.
+        const body = (await res.json().catch(() => null)) as GraphqlBody | null;
+        if (body === null || typeof body !== "object") {
+          const failed = await transient(`Shopify's answer (${res.status}) could not be read`);
+          if (failed) return failed;
+          continue;
+        }
         const costInfo = body.extensions?.cost;
         await tenant.settleCost(cost, costInfo?.actualQueryCost ?? null, costInfo?.throttleStatus ?? null);
         const errors = typeof body.errors === "string" ? [{ message: body.errors }] : (body.errors ?? []);

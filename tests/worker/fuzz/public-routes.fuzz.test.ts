@@ -1,3 +1,4 @@
+// isolate: "stores nothing" compares the row count of every table before and after.
 import { env, exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -6,9 +6,14 @@ import { appFetch, type InstalledShop, sim } from "../../helpers/harness.ts";
 import { fillPath, routeTable, type RouteEntry } from "../../helpers/route-table.ts";
 import { installEmptyShop } from "../../helpers/segment-shop.ts";
 import { seedProfiles } from "../../helpers/seed-profiles.ts";
+import { seedCatalog, seedOrders } from "../../helpers/seed-storefront.ts";
 
 /** Everything of the victim a request could name or an answer could leak. */
 type Victim = InstalledShop & { slug: string; profileId: string };
+
+// The victim's product and order, which a checkout extension's request names by id.
+const VICTIM_PRODUCT = { productId: "4242424242", title: "Victim-only product" };
+const VICTIM_ORDER = "4343434343";
 
 // Tables whose victim rows no request of another tenant may change (the install's backfill has finished).
 const GUARDED_TABLES = ["tenants", "api_keys", "shop_credentials", "segments", "segment_memberships", "segment_tags", "identities", "flow_action_runs", "profiles", "connect_links", "tenant_settings", "privacy_requests", "quarantine"];
@@ -25,9 +30,12 @@ async function victimState(tenantId: string): Promise<string> {
 }
 
 /** The ways an attacker holding its own credentials reaches each surface of the route table. */
-function credentialFor(route: RouteEntry, attacker: InstalledShop, sessionToken: string): Record<string, string> | null {
+async function credentialFor(route: RouteEntry, attacker: InstalledShop): Promise<Record<string, string> | null> {
   if (route.path.startsWith("/v1/")) return { Authorization: `Bearer ${attacker.serverKey}` };
-  if (route.path.startsWith("/admin/api/")) return { Authorization: `Bearer ${sessionToken}` };
+  // App Bridge tokens live a minute and the matrix takes longer: a fresh one per request.
+  if (route.path.startsWith("/admin/api/")) return { Authorization: `Bearer ${await sim().sessionToken(attacker.shop)}` };
+  // A checkout extension on the attacker's shop, its buyer claiming the victim's customer id.
+  if (route.path.startsWith("/checkout/v1/")) return { Authorization: `Bearer ${await sim().extensionSessionToken(attacker.shop, { customerId: "9007199254740993" })}` };
   return null;
 }
 
@@ -46,24 +54,32 @@ describe("tenant isolation, generated from the route table", () => {
     const slug = ((await created.json()) as { slug: string }).slug;
     const [profileId] = await seedProfiles(b.tenantId, [{ customerId: "9007199254740993", tags: ["vip"], email: "victim@example.org" }]);
     victim = { ...b, slug, profileId: profileId! };
+    await seedCatalog(b.tenantId, [VICTIM_PRODUCT]);
+    await seedOrders(b.tenantId, [{ orderId: VICTIM_ORDER, productIds: [VICTIM_PRODUCT.productId], orderedAt: Date.now(), profileId: profileId!, customerId: "9007199254740993" }]);
   }, 120_000);
 
   it("refuses, or answers without the victim's data, every authenticated route called with another tenant's credentials and ids", { timeout: 300_000 }, async () => {
-    const routes = routeTable().filter((route) => route.method !== "ALL" && (route.path.startsWith("/v1/") || route.path.startsWith("/admin/api/")));
+    const routes = routeTable().filter((route) => route.method !== "ALL" && ["/v1/", "/admin/api/", "/checkout/v1/"].some((surface) => route.path.startsWith(surface)));
     expect(routes.length).toBeGreaterThan(30);
     const before = await victimState(victim.tenantId);
-    const sessionToken = await sim().sessionToken(attacker.shop);
-    const secrets = [victim.tenantId, victim.shop, victim.slug, victim.profileId, victim.serverKey, victim.publicKey, "victim@example.org"];
+    const secrets = [victim.tenantId, victim.shop, victim.slug, victim.profileId, victim.serverKey, victim.publicKey, "victim@example.org", VICTIM_PRODUCT.title];
     const leaks: string[] = [];
     let requests = 0;
     for (const route of routes) {
       const params = route.path.includes(":") ? victimIds(victim) : [""];
       for (const id of params) {
-        const query = new URLSearchParams({ tenantId: victim.tenantId, shop: victim.shop, slug: victim.slug, id, profileId: victim.profileId }).toString();
+        const query = new URLSearchParams({
+          tenantId: victim.tenantId,
+          shop: victim.shop,
+          slug: victim.slug,
+          id,
+          profileId: victim.profileId,
+          order_id: VICTIM_ORDER,
+          product_ids: VICTIM_PRODUCT.productId,
+        }).toString();
         const path = `${fillPath(route.path, () => id)}?${query}`;
         const body = route.method === "GET" ? undefined : JSON.stringify({ tenantId: victim.tenantId, shop: victim.shop, slug: victim.slug, id, profileId: victim.profileId, name: "x", kind: "customer", query: 'tags contains "vip"' });
-        // A fresh token per request: App Bridge tokens live a minute and the matrix takes longer.
-        const headers = { "Content-Type": "application/json", ...credentialFor(route, attacker, route.path.startsWith("/admin/api/") ? await sim().sessionToken(attacker.shop) : sessionToken) };
+        const headers = { "Content-Type": "application/json", ...(await credentialFor(route, attacker)) };
         const res = await appFetch(path, { method: route.method, headers, body });
         requests++;
         const text = await res.text();

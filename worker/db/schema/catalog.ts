@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, tenantId, timestampMs, updatedAt } from "./columns.ts";
 
 export type AiRecommendation = { code: string; message: string; points: number };
@@ -30,6 +30,8 @@ export const productsTable = sqliteTable(
     metafieldsPushedAt: timestampMs("metafields_pushed_at"),
     outboundState: text("outbound_state", { enum: ["pending", "pushed", "failed"] }),
     outboundError: text("outbound_error"),
+    /** When SegOps' own version was last written for Shopify (catalog out); a push marks `pushed` only the version it sent. */
+    outboundRequestedAt: timestampMs("outbound_requested_at"),
     sourceUpdatedAt: timestampMs("source_updated_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -39,6 +41,8 @@ export const productsTable = sqliteTable(
     uniqueIndex("products_shopify_idx").on(t.tenantId, t.shopifyProductId),
     index("products_score_idx").on(t.tenantId, t.aiScore),
     index("products_updated_idx").on(t.tenantId, t.updatedAt),
+    // Mentions and catalog out name products by handle.
+    index("products_handle_idx").on(t.tenantId, t.handle),
   ],
 );
 
@@ -50,6 +54,8 @@ export const mentionsTable = sqliteTable(
     tenantId: tenantId(),
     productId: text("product_id").notNull(),
     source: text("source").notNull(),
+    /** What the shopper asked the assistant, when the source knows it. */
+    query: text("query"),
     url: text("url"),
     dedupKey: text("dedup_key").notNull(),
     occurredAt: timestampMs("occurred_at").notNull(),
@@ -59,4 +65,22 @@ export const mentionsTable = sqliteTable(
     uniqueIndex("mentions_dedup_idx").on(t.tenantId, t.dedupKey),
     index("mentions_product_idx").on(t.tenantId, t.productId, t.occurredAt),
   ],
+);
+
+/**
+ * `POST /v1/products` answers by `Idempotency-Key`: the first request's body digest and answer, replayed to a retry
+ * with the same body and refused to one with another. Kept 24 hours.
+ */
+export const idempotencyKeysTable = sqliteTable(
+  "idempotency_keys",
+  {
+    tenantId: tenantId(),
+    route: text("route").notNull(),
+    key: text("key").notNull(),
+    bodyDigest: text("body_digest").notNull(),
+    status: integer("status").notNull(),
+    response: text("response", { mode: "json" }).$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.route, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );

@@ -1,12 +1,23 @@
 import type { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { listDeadLetters, ListDeadLettersInput } from "../../services/dead-letters/list-dead-letters.ts";
 import { replayDeadLetter } from "../../services/dead-letters/replay-dead-letter.ts";
+import { listArchivedDeadLetters, restoreArchivedDeadLetters } from "../../services/dead-letters/restore-archived-dead-letters.ts";
 import { readInput } from "../../http/read-input.ts";
 
-/** `GET /ops/dead-letters` and `POST /ops/dead-letters/:id/replay` (the body goes back to its source queue once). */
+const ArchivedQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+
+/**
+ * `GET /ops/dead-letters`, `POST /ops/dead-letters/:id/replay` (the body goes back to its source queue once), and
+ * the R2 archive the dead-letter consumers fall back on: `GET /ops/dead-letters/archived`, `POST …/restore`.
+ */
 export function registerDeadLetters(app: Hono<AppEnv>): void {
+  app.get("/dead-letters/archived", async (c) => {
+    return c.json(await listArchivedDeadLetters({ ctx: c.get("deps"), input: readInput(ArchivedQuery, c.req.query()) }));
+  });
+  app.post("/dead-letters/restore", async (c) => c.json(await restoreArchivedDeadLetters({ ctx: c.get("deps") })));
   app.get("/dead-letters", async (c) => {
     const page = await listDeadLetters({ ctx: c.get("deps"), input: readInput(ListDeadLettersInput, c.req.query()) });
     if (!page.ok) throw new AppError("validation_failed", page.error.message);

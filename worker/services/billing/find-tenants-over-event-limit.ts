@@ -6,12 +6,21 @@ import { usagePeriod } from "./count-usage.ts";
 import { PLAN_TABLE } from "./plans.ts";
 
 /**
+ * Past the plan's limit only cart and checkout events are stored from the storefront; past this many times the
+ * limit, none, so a storefront flood of cart events cannot fill the shared database either.
+ */
+export const STOREFRONT_CAP_FACTOR = 2;
+
+/** `past_limit`: browsing events stop; `past_storefront_cap`: every storefront event stops (webhooks never do). */
+export type EventLimitState = "past_limit" | "past_storefront_cap";
+
+/**
  * The tenants of an ingest batch that have stored their plan's events for the month: read once per batch with the
  * consumer's other lookups, so the pixel's hot path gains no D1 call and the batch no extra write.
  */
-export async function findTenantsOverEventLimit(args: { ctx: Deps; input: { tenantIds: readonly string[]; now: number } }): Promise<Set<string>> {
+export async function findTenantsOverEventLimit(args: { ctx: Deps; input: { tenantIds: readonly string[]; now: number } }): Promise<Map<string, EventLimitState>> {
   const { ctx, input } = args;
-  if (input.tenantIds.length === 0) return new Set();
+  if (input.tenantIds.length === 0) return new Map();
   const s = billingSubscriptionsTable;
   const u = usageCountersTable;
   const ids = [...new Set(input.tenantIds)];
@@ -24,9 +33,11 @@ export async function findTenantsOverEventLimit(args: { ctx: Deps; input: { tena
     const known = plans.get(row.tenantId);
     if (!known || row.createdAt.getTime() > known.createdAt) plans.set(row.tenantId, { plan: row.plan, createdAt: row.createdAt.getTime() });
   }
-  const over = new Set<string>();
+  const over = new Map<string, EventLimitState>();
   for (const { tenantId, events } of counters) {
-    if (events >= PLAN_TABLE[plans.get(tenantId)?.plan ?? "starter"].limits.eventsPerMonth) over.add(tenantId);
+    const limit = PLAN_TABLE[plans.get(tenantId)?.plan ?? "starter"].limits.eventsPerMonth;
+    if (events >= limit * STOREFRONT_CAP_FACTOR) over.set(tenantId, "past_storefront_cap");
+    else if (events >= limit) over.set(tenantId, "past_limit");
   }
   return over;
 }

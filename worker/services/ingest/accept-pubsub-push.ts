@@ -1,11 +1,15 @@
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
+import { pubsubSettings } from "../../env.ts";
 import { readPubsubEnvelope } from "./read-pubsub-envelope.ts";
 import { attributeLookup, readShopifyHeaders } from "./read-shopify-headers.ts";
 import { routeDelivery } from "./route-delivery.ts";
 import { pubsubKeySet, verifyPubsubToken, type PubsubTokenRefusal } from "./verify-pubsub-token.ts";
 
-export type PubsubRefusal = { reason: "invalid_token"; detail: PubsubTokenRefusal["reason"] } | { reason: "malformed_envelope"; message: string };
+export type PubsubRefusal =
+  | { reason: "not_configured" }
+  | { reason: "invalid_token"; detail: PubsubTokenRefusal["reason"] }
+  | { reason: "malformed_envelope"; message: string };
 
 /**
  * A Pub/Sub push of a Shopify webhook: the OIDC token is verified before the envelope is read. A message without
@@ -18,8 +22,9 @@ export async function acceptPubsubPush(args: {
   const { ctx, input } = args;
   const { bearer, text } = input;
   const receivedAt = Date.now();
-  const { PUBSUB_JWKS_URL, PUBSUB_AUDIENCE, PUBSUB_SERVICE_ACCOUNT } = ctx.config;
-  const verified = await verifyPubsubToken(bearer, pubsubKeySet(PUBSUB_JWKS_URL), { audience: PUBSUB_AUDIENCE, serviceAccount: PUBSUB_SERVICE_ACCOUNT });
+  const settings = pubsubSettings(ctx.config);
+  if (!settings) return err({ reason: "not_configured" });
+  const verified = await verifyPubsubToken(bearer, pubsubKeySet(settings.jwksUrl), settings);
   if (!verified.ok) return err({ reason: "invalid_token", detail: verified.error.reason });
   const envelope = readPubsubEnvelope(text);
   if (!envelope.ok) return err({ reason: "malformed_envelope", message: envelope.error.message });

@@ -4,7 +4,7 @@ import { apiKeysTable, deliveriesTable, ingestPayloadsTable, quarantineTable, te
 import { inJsonValues } from "../../db/sql-json.ts";
 import type { Deps } from "../../context/deps.ts";
 import { findTenantsWithRedactions, loadTombstones, type Tombstones } from "../privacy/index.ts";
-import { findTenantsOverEventLimit } from "../billing/find-tenants-over-event-limit.ts";
+import { findTenantsOverEventLimit, type EventLimitState } from "../billing/find-tenants-over-event-limit.ts";
 
 export type QuarantineRecord = typeof quarantineTable.$inferSelect;
 
@@ -18,7 +18,7 @@ export type IngestLookups = {
   payloads: Map<string, string>;
   quarantine: Map<string, QuarantineRecord>;
   /** Pixel tenants past their plan's events for the month: their storefront browsing events are not stored. */
-  overEventLimit: Set<string>;
+  overEventLimit: ReadonlyMap<string, EventLimitState>;
   /** Erased tenants and shops: their messages are dropped, never written nor quarantined. */
   tombstones: Tombstones;
   /** Tenants that redacted a customer: only their plans are checked for rows about one. */

@@ -104,10 +104,11 @@ function planPixelMessage(deps: Deps, message: PixelBatchMessage, lookups: Inges
   const ctx = { tenantId: message.tenantId, clientId: message.clientId, receivedAt: message.receivedAt };
   const { plan, rejected } = planPixelEvents(ctx, events);
   for (const { event, reason } of rejected) plan.quarantine.push(quarantined(reason, JSON.stringify(event)));
-  if (lookups.overEventLimit.has(message.tenantId)) {
-    const { kept, dropped } = keepPastEventLimit(plan.events);
+  const limit = lookups.overEventLimit.get(message.tenantId);
+  if (limit) {
+    const { kept, dropped } = limit === "past_storefront_cap" ? { kept: [], dropped: plan.events.length } : keepPastEventLimit(plan.events);
     plan.events = kept;
-    if (dropped > 0) deps.log.info("pixel events past the plan's monthly limit not stored", { tenant: message.tenantId, count: dropped });
+    if (dropped > 0) deps.log.info("pixel events past the plan's monthly limit not stored", { tenant: message.tenantId, count: dropped, limit });
   }
   return plan;
 }

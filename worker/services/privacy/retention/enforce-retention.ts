@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PrivacyMessage } from "../../../../queues/messages.ts";
 import type { Deps } from "../../../context/deps.ts";
-import { deadLettersTable, deliveriesTable, eventsTable, ingestPayloadsTable, quarantineTable, tenantSettingsTable } from "../../../db/schema/index.ts";
+import { deadLettersTable, deliveriesTable, eventsTable, idempotencyKeysTable, ingestPayloadsTable, quarantineTable, tenantSettingsTable } from "../../../db/schema/index.ts";
 import { deleteInBatches, newWorkBudget, useQuery, type WorkBudget } from "../work-budget.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +27,7 @@ async function tenantTasks(ctx: Deps, tenantId: string, now: number): Promise<[s
     ["deliveries", deliveriesTable, and(eq(deliveriesTable.tenantId, tenantId), lt(deliveriesTable.receivedAt, rawCutoff))!],
     ["quarantine", quarantineTable, and(eq(quarantineTable.tenantId, tenantId), lt(quarantineTable.receivedAt, rawCutoff))!],
     ["dead_letters", deadLettersTable, and(eq(deadLettersTable.tenantId, tenantId), lt(deadLettersTable.receivedAt, rawCutoff))!],
+    ["idempotency_keys", idempotencyKeysTable, and(eq(idempotencyKeysTable.tenantId, tenantId), lt(idempotencyKeysTable.createdAt, new Date(now - DAY_MS)))!],
   ];
 }
 

@@ -1,4 +1,0 @@
-// wrangler needs a default export; this is the bare-runtime ceiling the benchmark compares SegOps against.
-export default {
-  fetch: () => new Response("ok"),
-};

@@ -1,0 +1,75 @@
+import { env } from "cloudflare:workers";
+
+/** Decides, before each D1 call reaches the database, whether it fails instead: `op` counts from 0 over the binding's life. */
+export type D1Fault = (call: { op: number; kind: "batch" | "statement" }) => Error | null;
+
+/**
+ * The test D1 binding with faults injected: every `batch()` and every statement run (`run`, `all`, `first`, `raw`)
+ * asks `fault` first and throws its error instead of running. Statements prepared here still batch on the real
+ * binding, so what does run is the real D1 write, one transaction per batch.
+ */
+export function faultyD1(fault: D1Fault): { d1: D1Database; calls: () => number } {
+  let op = 0;
+  const real = new WeakMap<object, D1PreparedStatement>();
+  const gate = (kind: "batch" | "statement") => {
+    const error = fault({ op: op++, kind });
+    if (error) throw error;
+  };
+  const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(statement, {
+      get(target, property) {
+        if (property === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        if (property === "run" || property === "all" || property === "first" || property === "raw") {
+          return async (...args: unknown[]) => {
+            gate("statement");
+            return (Reflect.get(target, property) as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    real.set(proxy, statement);
+    return proxy;
+  };
+  const d1 = new Proxy(env.DB, {
+    get(target, property) {
+      if (property === "prepare") return (query: string) => wrap(target.prepare(query));
+      if (property === "batch") {
+        return async (statements: D1PreparedStatement[]) => {
+          gate("batch");
+          return target.batch(statements.map((statement) => real.get(statement) ?? statement));
+        };
+      }
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { d1, calls: () => op };
+}
+
+/** The consumer's process dying at D1 call `at`: that call and every later one fail, as nothing runs after a kill. */
+export function killAt(at: number): D1Fault {
+  return ({ op }) => (op >= at ? new Error(`consumer killed at D1 call ${at}`) : null);
+}
+
+/** A seeded generator (mulberry32): the same faults and the same shuffles on every run, so a failure replays. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
