@@ -10,13 +10,14 @@ import { startFloorWorker } from "./start-floor-worker.ts";
 import { benchSegments, printSegmentTable } from "./segments.ts";
 import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
 import { benchDiscountFunction, printDiscountTable } from "./discount-function.ts";
+import { benchMetafieldPush, printMetafieldPushTable, type MetafieldPushBench } from "./metafield-push.ts";
 
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const TENANTS = 64;
-// `BENCH_ONLY=ingest,backfill,segments,discounts` (any of them) runs a part of the benchmark; the default runs all.
-const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill,discounts").split(",").map((part) => part.trim()));
+// `BENCH_ONLY=ingest,backfill,segments,discounts,metafields` (any of them) runs a part of the benchmark; the default runs all.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "ingest,segments,backfill,discounts,metafields").split(",").map((part) => part.trim()));
 
 // First, while nothing else of the benchmark runs: it measures CPU alone.
 const discountRows = ONLY.has("discounts") ? await benchDiscountFunction() : [];
@@ -30,12 +31,14 @@ const opsToken = await resolveOpsToken();
 
 const rows: PairRow[] = [];
 const backfillRows: BackfillBenchRow[] = [];
+const pushRows: MetafieldPushBench[] = [];
 try {
   if (ONLY.has("ingest")) {
     const setup = { appUrl: stack.appUrl, floorUrl: floor.url, tenants, apiSecret: stack.apiSecret, opsToken, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS };
     rows.push(...(await benchIngestVsFloor(setup)));
   }
   if (ONLY.has("backfill")) backfillRows.push(...(await benchBackfill(stack, persistTo)));
+  if (ONLY.has("metafields")) pushRows.push(await benchMetafieldPush(stack, persistTo));
 } finally {
   await floor.stop();
   await stack.stop();
@@ -50,4 +53,5 @@ const segmentSizes = { profiles: 100_000, events: 1_000_000 };
 const segmentsFailed = ONLY.has("segments") && printSegmentTable(await benchSegments({ ...segmentSizes, rounds: 5 }), segmentSizes);
 const backfillFailed = backfillRows.length > 0 && printBackfillTable(backfillRows);
 const discountsFailed = discountRows.length > 0 && printDiscountTable(discountRows);
-process.exit(failed || segmentsFailed || backfillFailed || discountsFailed ? 1 : 0);
+const pushFailed = pushRows.length > 0 && printMetafieldPushTable(pushRows[0]!);
+process.exit(failed || segmentsFailed || backfillFailed || discountsFailed || pushFailed ? 1 : 0);
