@@ -25,7 +25,7 @@ describe("queue consumers", () => {
 
   it.each([
     [QUEUE_NAMES.shopifyWrites, { type: "metafields_push", tenantId: "ten_x", jobId: "job_y" }],
-    [QUEUE_NAMES.shopifyWrites, { type: "product_push", tenantId: "ten_x", productId: "prd_y" }],
+    [QUEUE_NAMES.shopifyWrites, { type: "collection_push", tenantId: "ten_x", collectionId: "col_y" }],
     [QUEUE_NAMES.backfill, { type: "refresh", tenantId: "ten_x", jobId: "job_y" }],
     [QUEUE_NAMES.ingest, { type: "order_export", tenantId: "ten_x" }],
   ])("dead-letters a %s message of a type no handler takes, with that reason, without retrying it", async (queue, body) => {
