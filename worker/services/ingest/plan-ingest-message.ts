@@ -9,6 +9,7 @@ import { planPixelEvents } from "./plan-pixel-events.ts";
 import { planReplay } from "./plan-replay.ts";
 import { keepPastEventLimit } from "../billing/events-past-limit.ts";
 import { deliveryHeaders, planWebhookDelivery } from "./plan-webhook-delivery.ts";
+import { refuseUnconfirmedUninstalls } from "../lifecycle/confirm-uninstalls.ts";
 
 /**
  * The plan for one ingest message. Redeliveries already recorded in `deliveries` plan nothing; whatever cannot be
@@ -20,7 +21,7 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
   const { message, lookups } = input;
   switch (message.type) {
     case "webhook":
-      return planWebhookMessage(message, lookups);
+      return planWebhookMessage(ctx, message, lookups);
     case "pixel":
       if (isTombstoned(lookups.tombstones, { tenantId: message.tenantId })) return newIngestPlan();
       return planPixelMessage(ctx, message, lookups);
@@ -36,7 +37,7 @@ export async function planIngestMessage(args: { ctx: Deps; input: { message: Ing
   }
 }
 
-function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLookups): IngestPlan {
+async function planWebhookMessage(deps: Deps, message: WebhookDeliveryMessage, lookups: IngestLookups): Promise<IngestPlan> {
   const plan = newIngestPlan();
   const tenantId = lookups.tenantIdByShop.get(message.shop) ?? null;
   const installedAt = tenantId ? (lookups.installedAtByTenant.get(tenantId) ?? null) : null;
@@ -57,14 +58,15 @@ function planWebhookMessage(message: WebhookDeliveryMessage, lookups: IngestLook
   plan.deliveries.push({ key: message.deliveryKey, tenantId, topic: message.topic, receivedAt: message.receivedAt });
   if (payloadId) plan.spilledPayloads.push(payloadId);
   const planned = body === undefined ? { ok: false as const, error: { reason: `spilled payload ${payloadId} is missing` } } : planWebhookDelivery(delivery, tenantId, installedAt);
-  if (planned.ok) return mergeIngestPlan(plan, planned.value);
+  const refused = planned.ok ? await refuseUnconfirmedUninstalls({ ctx: deps, input: { plan: planned.value } }) : null;
+  if (planned.ok && !refused) return mergeIngestPlan(plan, planned.value);
   plan.quarantine.push(
     quarantineRow({
       tenantId,
       shopDomain: message.shop,
       source: message.via === "pubsub" ? "pubsub" : "webhook",
       topic: message.topic,
-      reason: planned.error.reason,
+      reason: refused ?? (planned.ok ? "" : planned.error.reason),
       payload: delivery.body,
       headers: deliveryHeaders(delivery),
       receivedAt: message.receivedAt,

@@ -6,6 +6,7 @@ import type { IngestLookups, QuarantineRecord } from "./load-ingest-lookups.ts";
 import { planPixelEvents } from "./plan-pixel-events.ts";
 import { planWebhookDelivery } from "./plan-webhook-delivery.ts";
 import type { Unmappable } from "../../shopify/payload/read-result.ts";
+import { refuseUnconfirmedUninstalls } from "../lifecycle/confirm-uninstalls.ts";
 
 /**
  * Runs a quarantined input through today's mapping again. Success applies it like a first delivery; another
@@ -57,5 +58,7 @@ async function replayRow(deps: Deps, row: QuarantineRecord): Promise<Result<Inge
     receivedAt: row.receivedAt.getTime(),
     body: row.payload,
   };
-  return planWebhookDelivery(delivery, tenantId, tenant?.id === tenantId ? (tenant?.installedAt?.getTime() ?? null) : null);
+  const planned = planWebhookDelivery(delivery, tenantId, tenant?.id === tenantId ? (tenant?.installedAt?.getTime() ?? null) : null);
+  const refused = planned.ok ? await refuseUnconfirmedUninstalls({ ctx: deps, input: { plan: planned.value } }) : null;
+  return refused ? err({ reason: refused }) : planned;
 }

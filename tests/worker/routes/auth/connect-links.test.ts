@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { signConnectToken } from "../../../../worker/services/connect-links/connect-token.ts";
-import { appFetch, createSimShop, installShop, type InstalledShop } from "../../../helpers/harness.ts";
-import { appUninstalledBody, consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { appFetch, createSimShop, installShop, sim, type InstalledShop } from "../../../helpers/harness.ts";
+import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 
 const HTML = { Accept: "text/html" };
 
@@ -14,7 +14,10 @@ async function createLink(owner: InstalledShop): Promise<string> {
   return new URL(url).searchParams.get("token")!;
 }
 
-const uninstall = (shop: string) => consumeIngestBatch([webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop))]);
+const uninstall = async (shop: string) => {
+  const { deliveries } = await sim().uninstall(shop);
+  return consumeIngestBatch([webhookMessage(shop, "app/uninstalled", deliveries[0]!.body)]);
+};
 
 /** Walks the authorization-code grant like a browser: /auth → Shopify authorize → /auth/callback. */
 async function installThroughLink(shop: string, token: string): Promise<Response> {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
-import { installShop } from "../../../helpers/harness.ts";
+import { installShop, sim } from "../../../helpers/harness.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { sendSigned } from "../../../helpers/webhook-requests.ts";
 
@@ -37,7 +37,8 @@ describe("deliveries whose headers do not match their signed body", () => {
     await waitFor(() => env.DB.prepare("select 1 from deliveries where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).first(), { what: "the stale uninstall recorded" });
     expect(await tenantStatus(tenantId)).toBe("active");
     expect(await credentialRows(tenantId)).toBe(1);
-    // A current one still uninstalls.
+    // A current one still uninstalls, once Shopify confirms it (the uninstall revokes the token).
+    await sim().uninstall(shop);
     await sendSigned({ shop, topic: "app/uninstalled", body: shopObject(shop) });
     await waitFor(async () => (await tenantStatus(tenantId)) === "uninstalled", { what: "the tenant uninstalled" });
     expect(await credentialRows(tenantId)).toBe(0);

@@ -34,7 +34,11 @@ function recordingTenants(options: { failDropTokens: boolean }) {
     if (call === "dropTokens" && options.failDropTokens) throw new Error("Durable Object unavailable");
     await (call === "dropTokens" ? tenantObject(env, tenantId).dropTokens() : tenantObject(env, tenantId).stopWork());
   };
-  const namespace = { getByName: (tenantId: string) => ({ dropTokens: record(tenantId, "dropTokens"), stopWork: record(tenantId, "stopWork") }) };
+  // Every other call (the uninstall's check with Shopify reads the token) goes to the real object.
+  const namespace = {
+    getByName: (tenantId: string) =>
+      new Proxy(tenantObject(env, tenantId), { get: (stub, name: string) => (name === "dropTokens" || name === "stopWork" ? record(tenantId, name) : (stub as unknown as Record<string, unknown>)[name]) }),
+  };
   return { calls, env: { ...env, TENANT: namespace as unknown as Env["TENANT"] } };
 }
 
@@ -73,7 +77,8 @@ describe("uninstall and reinstall", () => {
 
   it("runs the Durable Object calls only after the D1 write, and none when the write fails", async () => {
     const { shop, tenantId } = await installShop();
-    const message = webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop));
+    const { deliveries } = await sim().uninstall(shop);
+    const message = webhookMessage(shop, "app/uninstalled", deliveries[0]!.body);
     const writeFails = recordingTenants({ failDropTokens: false });
     const failingDb = { prepare: (query: string) => env.DB.prepare(query), batch: () => Promise.reject(new Error("D1 write failed")) } as unknown as D1Database;
     const failed = await consumeWith({ ...writeFails.env, DB: failingDb }, message);
@@ -92,7 +97,8 @@ describe("uninstall and reinstall", () => {
   it("retries a message whose effects failed, and its redelivery finishes them without writing twice", async () => {
     const { shop, tenantId } = await installShop();
     await armAlarm(tenantId);
-    const message = webhookMessage(shop, "app/uninstalled", appUninstalledBody(shop));
+    const { deliveries } = await sim().uninstall(shop);
+    const message = webhookMessage(shop, "app/uninstalled", deliveries[0]!.body);
     const failing = recordingTenants({ failDropTokens: true });
     expect((await consumeWith(failing.env, message)).retryMessages).toHaveLength(1);
     expect((await tenantRow(tenantId))?.status).toBe("uninstalled");
@@ -101,8 +107,8 @@ describe("uninstall and reinstall", () => {
     const { result } = await consumeIngestBatch([message]);
     expect(result.retryMessages).toEqual([]);
     expect(await alarm(tenantId)).toBeNull();
-    const deliveries = await env.DB.prepare("select count(*) n from deliveries where key = ?").bind(message.deliveryKey).first();
-    expect(deliveries).toEqual({ n: 1 });
+    const recorded = await env.DB.prepare("select count(*) n from deliveries where key = ?").bind(message.deliveryKey).first();
+    expect(recorded).toEqual({ n: 1 });
     expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
 
