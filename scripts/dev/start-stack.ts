@@ -12,6 +12,9 @@ import { WRANGLER_ENV, wranglerCommand } from "./wrangler-command.ts";
 
 export const LOCAL_API_KEY = "segops-local-api-key";
 /** Where install subscribes the data topics when the stack runs on the Pub/Sub push bridge. */
+/** The control database and the data shards: wrangler.toml's `d1_databases`, each migrated with one history. */
+const D1_BINDINGS = ["DB", "SHARD_1", "SHARD_2"] as const;
+
 export const LOCAL_PUBSUB_URI = "pubsub://segops-local:shopify-webhooks";
 
 export type DevStackOptions = {
@@ -91,13 +94,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     functions: await deployedFunctions(),
   });
 
-  const migrate = spawnSync(...wranglerCommand(["d1", "migrations", "apply", "DB", "--local", "--persist-to", options.persistTo]), {
-    env: WRANGLER_ENV,
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) {
-    await sim.close();
-    throw new Error(`Applying D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  for (const binding of D1_BINDINGS) {
+    const migrate = spawnSync(...wranglerCommand(["d1", "migrations", "apply", binding, "--local", "--persist-to", options.persistTo]), {
+      env: WRANGLER_ENV,
+      encoding: "utf8",
+    });
+    if (migrate.status !== 0) {
+      await sim.close();
+      throw new Error(`Applying D1 migrations to ${binding} failed:\n${migrate.stdout}\n${migrate.stderr}`);
+    }
   }
 
   const vars: Record<string, string> = {

@@ -6,6 +6,7 @@ import {
   shopCredentialsTable,
   shopTombstonesTable,
   tenantSettingsTable,
+  tenantShardsTable,
   tenantsTable,
   tenantTombstonesTable,
   usageCountersTable,
@@ -38,6 +39,14 @@ export const TENANT_TABLES = [
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: shopCredentialsTable.tenantId },
     retention: "deleted on app/uninstalled",
+  }),
+  classify({
+    table: tenantShardsTable,
+    scope: "tenant",
+    columns: { tenantId: "none", shard: "none", updatedAt: "none" },
+    customerRedact: NO_CUSTOMER_DATA,
+    shopRedact: { action: "delete_rows", byTenant: tenantShardsTable.tenantId },
+    retention: AFTER_SHOP_REDACT,
   }),
   classify({
     table: apiKeysTable,

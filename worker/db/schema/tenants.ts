@@ -23,6 +23,17 @@ export const tenantsTable = sqliteTable("tenants", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * The shard directory: the D1 binding that holds a tenant's data (docs/capacity.md). Lives in the control database
+ * with the tenant; `DB` names the control database itself, where tenants installed before sharding keep their data
+ * until `npm run ops -- tenant move` takes them to a shard.
+ */
+export const tenantShardsTable = sqliteTable("tenant_shards", {
+  tenantId: text("tenant_id").primaryKey(),
+  shard: text("shard").notNull(),
+  updatedAt: updatedAt(),
+});
+
 /** Access and refresh tokens, AES-GCM encrypted; only the tenant's Durable Object rotates them. */
 export const shopCredentialsTable = sqliteTable("shop_credentials", {
   tenantId: text("tenant_id").primaryKey(),
