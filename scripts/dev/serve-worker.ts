@@ -9,7 +9,7 @@ export type ServeWorkerOptions = {
   persistTo: string;
   vars?: Record<string, string>;
   testScheduled?: boolean;
-  /** DevTools inspector on this port, for CPU profiles (scripts/bench/profile-ingest.ts); off by default, see below. */
+  /** DevTools inspector on this port, for CPU profiles (scripts/profile-ingest.ts); off by default, see below. */
   inspectorPort?: number;
 };
 

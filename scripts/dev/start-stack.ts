@@ -33,7 +33,7 @@ export type DevStackOptions = {
    * pushes through /webhooks/pubsub with Google-shaped OIDC tokens signed by its own JWKS (npm start uses it).
    */
   webhooks?: "https" | "pubsub";
-  /** "served" only: the DevTools inspector on this port (CPU profiles, scripts/bench/profile-ingest.ts). */
+  /** "served" only: the DevTools inspector on this port (CPU profiles, scripts/profile-ingest.ts). */
   inspectorPort?: number;
 };
 

@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { freePort } from "../dev/free-port.ts";
-import { startDevStack } from "../dev/start-stack.ts";
-import { resolveOpsToken } from "../ops/ops-client.ts";
-import type { LoadPlan } from "./load.ts";
-import { benchStateDir } from "./report.ts";
-import { runFloorRound, runLoad, runRound, type RoundResult } from "./run-round.ts";
-import { handshakeVisitors, seedBenchTenants } from "./seed-bench-tenants.ts";
-import { startFloorWorker } from "./start-floor-worker.ts";
-import { visitorsFor } from "./visitors.ts";
+import { freePort } from "./dev/free-port.ts";
+import { startDevStack } from "./dev/start-stack.ts";
+import { resolveOpsToken } from "./ops/ops-client.ts";
+import type { LoadPlan } from "./bench/load.ts";
+import { benchStateDir } from "./bench/report.ts";
+import { runFloorRound, runLoad, runRound, type RoundResult } from "./bench/run-round.ts";
+import { handshakeVisitors, seedBenchTenants } from "./bench/seed-bench-tenants.ts";
+import { startFloorWorker } from "./bench/start-floor-worker.ts";
+import { visitorsFor } from "./bench/visitors.ts";
 
 /**
- * Where a route's time goes, against its floor: `node scripts/bench/profile-ingest.ts <pixel|webhook|pixel20> [requests]
+ * Where a route's time goes, against its floor: `node scripts/profile-ingest.ts <pixel|webhook|pixel20> [requests]
  * [--profile]`. Each side gets the same fixed load (after a warm-up), then waits until every event is stored; the CPU
  * time of each side's whole process group (wrangler's Node process and both workerd processes: proxy, worker, D1,
  * queues, limiters) is divided by the requests, a figure far less noisy than req/s on a shared machine. With
