@@ -1,6 +1,6 @@
-import { startServedWorker } from "../dev/serve-worker.ts";
+import { startServedWorker, type ServedWorker } from "../dev/serve-worker.ts";
 
 /** The floor worker (scripts/bench/floor/) on the same served runtime as the app (scripts/dev/serve-worker.ts). */
-export async function startFloorWorker(port: number, persistTo: string): Promise<{ url: string; stop(): Promise<void> }> {
-  return startServedWorker({ config: "scripts/bench/floor/wrangler.toml", port, persistTo });
+export async function startFloorWorker(port: number, persistTo: string, inspectorPort?: number): Promise<ServedWorker> {
+  return startServedWorker({ config: "scripts/bench/floor/wrangler.toml", port, persistTo, inspectorPort });
 }

@@ -3,7 +3,15 @@ import { unstable_startWorker } from "wrangler";
 import { spawnGroup } from "./spawn-group.ts";
 
 /** What `serveWorker` runs: a wrangler config, where to listen and persist, and vars that override the config's. */
-export type ServeWorkerOptions = { config: string; port: number; persistTo: string; vars?: Record<string, string>; testScheduled?: boolean };
+export type ServeWorkerOptions = {
+  config: string;
+  port: number;
+  persistTo: string;
+  vars?: Record<string, string>;
+  testScheduled?: boolean;
+  /** DevTools inspector on this port, for CPU profiles (scripts/profile-ingest.ts); off by default, see below. */
+  inspectorPort?: number;
+};
 
 export type ServedWorker = { url: string; pid: number; output(): string; stop(): Promise<void> };
 
@@ -22,7 +30,7 @@ export async function serveWorker(options: ServeWorkerOptions): Promise<{ url: s
     config: options.config,
     bindings,
     dev: {
-      inspector: false,
+      inspector: options.inspectorPort ? { port: options.inspectorPort, hostname: "127.0.0.1" } : false,
       watch: false,
       persist: options.persistTo,
       server: { hostname: "127.0.0.1", port: options.port },

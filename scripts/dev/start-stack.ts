@@ -33,6 +33,8 @@ export type DevStackOptions = {
    * pushes through /webhooks/pubsub with Google-shaped OIDC tokens signed by its own JWKS (npm start uses it).
    */
   webhooks?: "https" | "pubsub";
+  /** "served" only: the DevTools inspector on this port (CPU profiles, scripts/profile-ingest.ts). */
+  inspectorPort?: number;
 };
 
 export type DevStack = {
@@ -41,6 +43,8 @@ export type DevStack = {
   apiKey: string;
   apiSecret: string;
   simulator: Awaited<ReturnType<typeof startSimulator>>["simulator"];
+  /** The worker's process (group leader of wrangler and its workerd processes). */
+  pid: number;
   stop(): Promise<void>;
 };
 
@@ -70,7 +74,10 @@ async function startWranglerDev(appUrl: string, options: DevStackOptions, vars: 
 }
 
 async function startServed(appUrl: string, options: DevStackOptions, vars: Record<string, string>): Promise<ServedWorker> {
-  const served = await startServedWorker({ config: "wrangler.toml", port: options.appPort, persistTo: options.persistTo, vars, testScheduled: true }, options.output === "inherit");
+  // No `/__scheduled` route (no bench fires crons): wrangler adds it as a middleware every request would pass through,
+  // which the floor worker does not, nor production.
+  const config = { config: "wrangler.toml", port: options.appPort, persistTo: options.persistTo, vars, testScheduled: false, inspectorPort: options.inspectorPort };
+  const served = await startServedWorker(config, options.output === "inherit");
   const health = await fetch(`${appUrl}/healthz`).catch(() => null);
   if (health?.ok) return served;
   await served.stop();
@@ -115,9 +122,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     PUBSUB_JWKS_URL: `${sim.url}/_sim/oauth2/v3/certs`,
     ...(options.webhooks === "pubsub" ? { WEBHOOK_PUBSUB_URI: LOCAL_PUBSUB_URI } : {}),
   };
-  let worker: { stop(): Promise<void> };
+  let worker: { pid: number; stop(): Promise<void> };
   try {
-    worker = options.runtime === "served" ? await startServed(appUrl, options, vars) : await startWranglerDev(appUrl, options, vars);
+    if (options.runtime === "served") worker = await startServed(appUrl, options, vars);
+    else {
+      const group = await startWranglerDev(appUrl, options, vars);
+      worker = { pid: group.child.pid ?? 0, stop: group.stop };
+    }
   } catch (error) {
     await sim.close();
     throw error;
@@ -128,6 +139,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     apiKey: LOCAL_API_KEY,
     apiSecret: secrets.SHOPIFY_API_SECRET,
     simulator: sim.simulator,
+    pid: worker.pid,
     async stop() {
       await worker.stop();
       await sim.close();
