@@ -24,7 +24,7 @@ export const tenantsTable = sqliteTable("tenants", {
 });
 
 /**
- * The shard directory: the D1 binding that holds a tenant's data (docs/capacity.md). Lives in the control database
+ * The shard directory: the D1 binding that holds a tenant's data (docs/storage.md). Lives in the control database
  * with the tenant; `DB` names the control database itself, where tenants installed before sharding keep their data
  * until `npm run ops -- tenant move` takes them to a shard.
  */
