@@ -40,7 +40,7 @@ export async function backfillCounts(shop: string, tenantId: string) {
 
 /** Runs a backfill job through the real backfill handlers, each failed message retried as the queue would. */
 export async function runJob(tenantId: string, overrides: Parameters<typeof manualBackfill>[1] = {}) {
-  const driver = manualBackfill(tenantId, overrides);
+  const driver = await manualBackfill(tenantId, overrides);
   const jobId = await queuedJob(tenantId);
   const failures: string[] = [];
   await driver.run({ type: "start", tenantId, jobId, reason: "manual" }).catch((error: Error) => {

@@ -33,9 +33,9 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
 }
 
 /** A backfill context whose queue is an in-memory list: the test decides when (and whether) each message runs. */
-export function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
+export async function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
   const queue: BackfillMessage[] = [];
-  const ctx = createBackfillContext(serviceDeps(), tenantId, {
+  const ctx = await createBackfillContext(serviceDeps(), tenantId, {
     send: async (message) => {
       queue.push(message);
     },

@@ -37,7 +37,7 @@ export type ShopifyProduct = { title: string; handle: string; status: string; ve
 
 /** The product as the simulator's Admin API answers it, read through the app's own client. */
 export async function shopifyProduct(tenantId: string, shopifyProductId: string): Promise<ShopifyProduct | null> {
-  const answer = await adminContext(tenantId).admin.request<{ product: ShopifyProduct | null }>(
+  const answer = await (await adminContext(tenantId)).admin.request<{ product: ShopifyProduct | null }>(
     `query SegOpsTestProduct($id: ID!) { product(id: $id) { title handle status vendor variants(first: 20) { nodes { sku price selectedOptions { name value } } } } }`,
     { id: `gid://shopify/Product/${shopifyProductId}` },
   );

@@ -91,6 +91,6 @@ export async function seedScoredCatalog(tenantId: string): Promise<Record<"socks
   const bare = await seedWebhookProduct(tenantId, completeProduct({ id: 9102, title: "Merino wool hiking socks", images: [] }));
   const mug = await seedWebhookProduct(tenantId, { id: 9103, title: "Mug", vendor: "Acme", product_type: "Kitchen", updated_at: "2026-11-01T10:00:00Z" });
   const unscored = await seedWebhookProduct(tenantId, completeProduct({ id: 9104, title: "Merino wool liner socks" }));
-  await scoreProducts({ ctx: tenantContextOf(tenantId), input: { productIds: [socks.id, bare.id, mug.id] } });
+  await scoreProducts({ ctx: await tenantContextOf(tenantId), input: { productIds: [socks.id, bare.id, mug.id] } });
   return { socks: socks.id, bare: bare.id, mug: mug.id, unscored: unscored.id };
 }

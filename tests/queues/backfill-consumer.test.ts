@@ -50,7 +50,7 @@ describe("backfill queue consumer", () => {
     const { shop, tenantId } = await installShop({ size: STORE });
     await waitForBackfill(shop);
     await sim().outbox(shop);
-    const driver = manualBackfill(tenantId);
+    const driver = await manualBackfill(tenantId);
     const jobId = await queuedJob(tenantId);
     await driver.run({ type: "start", tenantId, jobId, reason: "manual" });
     expect(driver.queue.map((m) => m.type)).toEqual(["poll", "poll", "poll", "poll"]);

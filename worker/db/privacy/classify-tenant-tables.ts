@@ -43,7 +43,7 @@ export const TENANT_TABLES = [
   classify({
     table: tenantShardsTable,
     scope: "tenant",
-    columns: { tenantId: "none", shard: "none", updatedAt: "none" },
+    columns: { tenantId: "none", shard: "none", state: "none", updatedAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: tenantShardsTable.tenantId },
     retention: AFTER_SHOP_REDACT,

@@ -15,7 +15,6 @@ import { writeEvents } from "./write-events.ts";
 import { enrichPurchases, linkCheckoutVisitors, resolveAnonymousEvents, writeLinks } from "./write-identities.ts";
 import { markOrdersDeleted, writeCheckouts, writeOrders } from "./write-orders.ts";
 import { recomputeProfiles, touchLastSeen, touchLinkedLastSeen, writeCustomers } from "./write-profiles.ts";
-import type { Deps } from "../../context/deps.ts";
 
 const DELIVERY = tuples(["key", "tenantId", "topic", "receivedAt"]);
 
@@ -70,9 +69,9 @@ export function ingestStatements(plan: IngestPlan, now: number): SQL[] {
 }
 
 /**
- * Writes a plan as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. The plan's
+ * Writes a plan to the database holding its tenants' data as one D1 batch, i.e. one transaction: a retry after a failure finds nothing half-applied. The plan's
  * `effects` are not run here: the consumer runs them once this has succeeded.
  */
-export function writeIngestPlan(args: { ctx: Pick<Deps, "d1">; input: { plan: IngestPlan } }): Promise<void> {
+export function writeIngestPlan(args: { ctx: { d1: D1Database }; input: { plan: IngestPlan } }): Promise<void> {
   return runStatements(args.ctx.d1, ingestStatements(args.input.plan, Date.now()));
 }

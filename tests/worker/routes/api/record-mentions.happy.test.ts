@@ -124,7 +124,7 @@ describe("POST /v1/mentions", () => {
     ]);
     expect(await mentionCount(tenant.tenantId, socks.id)).toBe(3);
     expect(await productMembers(tenant.tenantId, "mentions >= 3")).toEqual([socks.id]);
-    const changed = await refreshMentionCounts({ ctx: tenantContextOf(tenant.tenantId), input: { now: Date.now() + 2 * DAY } });
+    const changed = await refreshMentionCounts({ ctx: await tenantContextOf(tenant.tenantId), input: { now: Date.now() + 2 * DAY } });
     expect(changed).toBe(1);
     expect(await mentionCount(tenant.tenantId, socks.id)).toBe(2);
     expect(await productMembers(tenant.tenantId, "mentions >= 3")).toEqual([]);

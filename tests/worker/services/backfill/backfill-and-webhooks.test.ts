@@ -29,7 +29,7 @@ async function staleProfiles(tenantId: string) {
 
 /** What Shopify says about one customer's orders since the backfill window began. */
 async function shopifyTotals(tenantId: string, customerId: string, since: string) {
-  const { admin } = adminContext(tenantId);
+  const { admin } = await adminContext(tenantId);
   type Orders = { customer: { orders: { nodes: { cancelledAt: string | null; totalPriceSet: { shopMoney: { amount: string } }; totalRefundedSet: { shopMoney: { amount: string } } }[] } } };
   const read = await admin.request<Orders>(
     `query ($id: ID!, $q: String) { customer(id: $id) { orders(first: 100, query: $q) { nodes { cancelledAt totalPriceSet { shopMoney { amount } } totalRefundedSet { shopMoney { amount } } } } } }`,

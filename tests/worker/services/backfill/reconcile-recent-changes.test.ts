@@ -48,7 +48,7 @@ describe("nightly reconciliation", () => {
       env.DB.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', ?, '{\"reason\":\"manual\"}', ?)").bind(id, tenantId, status, old).run();
     const lost = `job_lost_${crypto.randomUUID().slice(0, 6)}`;
     await insert(lost, "queued");
-    const driver = manualBackfill(tenantId);
+    const driver = await manualBackfill(tenantId);
     await driver.run({ type: "start", tenantId, jobId: lost, reason: "manual" });
     driver.queue.length = 0;
 

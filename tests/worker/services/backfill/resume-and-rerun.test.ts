@@ -19,7 +19,7 @@ async function queuedJob(tenantId: string) {
 }
 
 async function expectStoreCounts(shop: string, tenantId: string) {
-  const state = await manualBackfill(tenantId).ctx.tenant.backfillState();
+  const state = await (await manualBackfill(tenantId)).ctx.tenant.backfillState();
   const since = (resource: BackfillResource) => new Date(state!.resources[resource].since ?? 0);
   const [orders, all] = await Promise.all([sim().stats(shop, since("orders")), sim().stats(shop, new Date(0))]);
   const counts = await tenantCounts(tenantId);
@@ -39,7 +39,7 @@ describe("backfill crash, resume and re-run", () => {
 
     let stages = 0;
     let writes = 0;
-    const driver = manualBackfill(tenantId, {
+    const driver = await manualBackfill(tenantId, {
       limits: { ...BACKFILL_LIMITS, stageBytes: 2_000, writeRoots: 7, invocationMs: 0 },
       writePlan: async (plan) => {
         writes++;

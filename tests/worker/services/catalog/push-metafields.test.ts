@@ -59,8 +59,8 @@ describe("metafield push", () => {
 });
 
 describe("metafield push runs", () => {
-  const runner = (tenantId: string, jobId: string) => (holder: string, input: Partial<PushMetafieldsInput> = {}) =>
-    pushMetafields({ ctx: adminContext(tenantId), input: { jobId, holder, now: Date.now(), budgetMs: 0, pageSize: 10, ...input } });
+  const runner = (tenantId: string, jobId: string) => async (holder: string, input: Partial<PushMetafieldsInput> = {}) =>
+    pushMetafields({ ctx: await adminContext(tenantId), input: { jobId, holder, now: Date.now(), budgetMs: 0, pageSize: 10, ...input } });
 
   it("resumes after a crash and after Shopify failing mid-push, writing nothing twice", async () => {
     const installed = await installCatalogShop(30);
@@ -72,7 +72,7 @@ describe("metafield push runs", () => {
     expect(await pushed()).toHaveLength(10);
 
     // A run that died holding the job keeps it until its lease lapses.
-    expect(await claimPushJob({ ctx: adminContext(installed.tenantId), input: { jobId, holder: "crashed", now: Date.now(), leaseMs: 60_000 } })).not.toBeNull();
+    expect(await claimPushJob({ ctx: await adminContext(installed.tenantId), input: { jobId, holder: "crashed", now: Date.now(), leaseMs: 60_000 } })).not.toBeNull();
     expect(await run("m2")).toEqual({ outcome: "busy" });
     expect(await pushed()).toHaveLength(10);
 
@@ -130,7 +130,7 @@ describe("metafield push runs", () => {
   it("waits out a small cost bucket instead of being throttled", async () => {
     const installed = await installCatalogShop(30);
     await sim().settings(installed.shop, { throttle: { maximumAvailable: 20, restoreRate: 10 }, refillBucket: true });
-    const ctx = adminContext(installed.tenantId);
+    const ctx = await adminContext(installed.tenantId);
     expect((await ctx.admin.request(`{ shop { name } }`)).ok).toBe(true);
     const throttledBefore = (await sim().state(installed.shop)).throttledCalls;
     const jobId = await queuedPushJob(installed.tenantId);

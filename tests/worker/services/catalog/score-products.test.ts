@@ -14,7 +14,7 @@ import { installEmptyShop } from "../../../helpers/segment-shop.ts";
 import { settledMetafieldPush } from "../../../helpers/catalog-shop.ts";
 import { seedBulkProduct, seedWebhookProduct, storedScore } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { serviceDeps } from "../../../helpers/service-context.ts";
+import { tenantContextOf } from "../../../helpers/service-context.ts";
 
 const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
 
@@ -73,7 +73,7 @@ describe("storing AI readability scores", () => {
     const product = await seedWebhookProduct(theirs.tenantId, completeProduct({ id: 7003 }));
     const deleted = await seedWebhookProduct(ours.tenantId, completeProduct({ id: 7004 }));
     await env.DB.prepare("update products set deleted_at = ? where id = ?").bind(Date.now(), deleted.id).run();
-    const outcome = await scoreProducts({ ctx: { ...serviceDeps(), tenantId: ours.tenantId }, input: { productIds: [product.id, deleted.id] } });
+    const outcome = await scoreProducts({ ctx: await tenantContextOf(ours.tenantId), input: { productIds: [product.id, deleted.id] } });
     expect(outcome).toEqual({ scored: [], dropTriggers: 0 });
     expect((await storedScore(theirs.tenantId, product.id))!.score).toBeNull();
     expect((await storedScore(ours.tenantId, deleted.id))!.score).toBeNull();
@@ -87,7 +87,7 @@ describe("product AI score dropped trigger", () => {
     const installed = await installEmptyShop();
     await flowPost("/triggers/lifecycle", lifecycleBody(installed.shop, "segops-ai-score-dropped", true));
     const product = await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7010 }));
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
 
     expect((await scoreProducts({ ctx, input: { productIds: [product.id] } })).dropTriggers).toBe(0);
     await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7010, images: [], updated_at: "2026-11-02T10:00:00Z" }));
@@ -114,7 +114,7 @@ describe("product AI score dropped trigger", () => {
     const installed = await installEmptyShop();
     await flowPost("/triggers/lifecycle", lifecycleBody(installed.shop, "segops-ai-score-dropped", false));
     const product = await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7011 }));
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
     await scoreProducts({ ctx, input: { productIds: [product.id] } });
     await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7011, images: [], updated_at: "2026-11-02T10:00:00Z" }));
     const dropped = await scoreProducts({ ctx, input: { productIds: [product.id] } });

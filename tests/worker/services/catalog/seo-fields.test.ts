@@ -15,7 +15,7 @@ const seoMetafields = (title: string | null, description: string | null) => [
   ...(description === null ? [] : [{ namespace: "global", key: "description_tag", value: description, type: "multi_line_text_field" }]),
 ];
 const codes = async (tenantId: string, productId: string) => {
-  await scoreProducts({ ctx: tenantContextOf(tenantId), input: { productIds: [productId] } });
+  await scoreProducts({ ctx: await tenantContextOf(tenantId), input: { productIds: [productId] } });
   return ((await storedScore(tenantId, productId))!.recommendations as { code: string }[]).map((r) => r.code);
 };
 

@@ -41,7 +41,7 @@ describe("tag push", () => {
     const { profileIds, customerIds } = await seedShopCustomers(installed, 30, ["vip"]);
     const created = await createSegmentVia(installed, { name: "VIP", kind: "customer", query: 'tags contains "vip"' });
     await env.DB.prepare("UPDATE segments SET push_mode = 'tags' WHERE id = ?").bind(created.id).run();
-    const ctx = adminContext(installed.tenantId);
+    const ctx = await adminContext(installed.tenantId);
     const run = (holder: string) => pushSegment({ ctx, input: { segmentId: created.id, holder, now: Date.now(), maxCalls: 1 } });
 
     expect(await run("m1")).toEqual({ outcome: "continue", totals: { added: 25, removed: 0, failed: 0 } });
