@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { tenantContextOf } from "./service-context.ts";
 import { joinBulkLines } from "../../worker/services/backfill/join-bulk-lines.ts";
 import { planBulkRecords } from "../../worker/services/backfill/plan-bulk-records.ts";
 import { applyProductFact, newIngestPlan, readProductFact, writeIngestPlan, type IngestPlan } from "../../worker/services/ingest/index.ts";
@@ -6,7 +7,7 @@ import { applyProductFact, newIngestPlan, readProductFact, writeIngestPlan, type
 export type SeededProduct = { id: string; shopifyProductId: string };
 
 async function written(tenantId: string, plan: IngestPlan): Promise<SeededProduct> {
-  await writeIngestPlan({ ctx: { d1: env.DB }, input: { plan } });
+  await writeIngestPlan({ ctx: await tenantContextOf(tenantId), input: { plan } });
   const shopifyProductId = plan.products[0]!.productId;
   const row = await env.DB.prepare("select id from products where tenant_id = ? and shopify_product_id = ?").bind(tenantId, shopifyProductId).first<{ id: string }>();
   if (!row) throw new Error(`product ${shopifyProductId} was not written`);

@@ -4,6 +4,7 @@ import { QUEUE_NAMES } from "../../queues/messages.ts";
 import { handleBulkOperationFinish } from "../../worker/services/backfill/handle-bulk-operation-finish.ts";
 import { manualBackfill, waitForBackfill } from "../helpers/backfill.ts";
 import { installShop, sim } from "../helpers/harness.ts";
+import { seedTenant } from "../helpers/seed-tenant.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 import { sendDelivery } from "../helpers/webhook-requests.ts";
@@ -37,9 +38,10 @@ describe("backfill queue consumer", () => {
   });
 
   it("does nothing for a chunk of a job that is not running, and dead-letters a malformed message", async () => {
+    const { tenantId } = await seedTenant();
     const { batch, result } = await consume([
-      { type: "chunk", tenantId: "ten_none", jobId: "job_none", resource: "orders", chunk: 3 },
-      { type: "chunk", tenantId: "ten_none", jobId: "job_none", resource: "refunds", chunk: 0 },
+      { type: "chunk", tenantId, jobId: "job_none", resource: "orders", chunk: 3 },
+      { type: "chunk", tenantId, jobId: "job_none", resource: "refunds", chunk: 0 },
     ]);
     expect(result.explicitAcks.sort()).toEqual(batch.messages.map((m) => m.id).sort());
     const row = await env.DB.prepare("select body from dead_letters where message_id = ?").bind(batch.messages[1]!.id).first<{ body: string }>();

@@ -44,7 +44,7 @@ describe("backfill crash, resume and re-run", () => {
       writePlan: async (plan) => {
         writes++;
         if (writes === 3) throw new Error("crash before the D1 batch");
-        await writeIngestPlan({ ctx: { d1: env.DB }, input: { plan } });
+        await writeIngestPlan({ ctx: driver.ctx, input: { plan } });
         if (writes === 5) throw new Error("crash after the D1 batch, before the cursor moved");
       },
     });
