@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import { adminJson, type InstalledShop } from "./harness.ts";
 import { adminContext } from "./service-context.ts";
 import { waitFor } from "./wait-for.ts";
@@ -14,7 +14,7 @@ export async function installOutboundShop(options: Parameters<typeof installEmpt
 }
 
 export async function outboundRows(tenantId: string): Promise<OutboundRow[]> {
-  const { results } = await env.DB.prepare(
+  const { results } = await (await tenantDb(tenantId)).prepare(
     "select id, handle, shopify_product_id, origin, outbound_state, outbound_error, title from products where tenant_id = ? and deleted_at is null order by handle",
   )
     .bind(tenantId)

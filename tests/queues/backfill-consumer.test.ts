@@ -8,6 +8,7 @@ import { seedTenant } from "../helpers/seed-tenant.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 import { sendDelivery } from "../helpers/webhook-requests.ts";
+import { tenantDb } from "../helpers/tenant-db.ts";
 
 const STORE = { products: 2, customers: 4, orders: 6, abandonedCheckouts: 1, days: 120 };
 
@@ -15,7 +16,7 @@ const consume = (bodies: unknown[]) => consumeQueueBatch(QUEUE_NAMES.backfill, b
 
 async function queuedJob(tenantId: string) {
   const jobId = `job_q_${crypto.randomUUID().slice(0, 8)}`;
-  await env.DB.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{}', ?)").bind(jobId, tenantId, Date.now()).run();
+  await (await tenantDb(tenantId)).prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{}', ?)").bind(jobId, tenantId, Date.now()).run();
   return jobId;
 }
 
@@ -33,8 +34,9 @@ describe("backfill queue consumer", () => {
     expect(exports).toHaveLength(4);
     expect(exports.every((op) => op.groupObjects === false)).toBe(true);
     expect(exports.map((op) => op.query.match(/\{ (\w+)/)?.[1]).sort()).toEqual(["abandonedCheckouts", "customers", "orders", "products"]);
-    expect(await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first()).toEqual({ status: "running" });
-    await env.DB.prepare("update jobs set status = 'cancelled' where id = ?").bind(jobId).run();
+    const db = await tenantDb(tenantId);
+    expect(await db.prepare("select status from jobs where tenant_id = ? and id = ?").bind(tenantId, jobId).first()).toEqual({ status: "running" });
+    await db.prepare("update jobs set status = 'cancelled' where tenant_id = ? and id = ?").bind(tenantId, jobId).run();
   });
 
   it("does nothing for a chunk of a job that is not running, and dead-letters a malformed message", async () => {
@@ -65,11 +67,12 @@ describe("backfill queue consumer", () => {
     for (const delivery of finished) await handleBulkOperationFinish({ ctx: driver.ctx, input: { operationId: JSON.parse(delivery.body).admin_graphql_api_id } });
     expect(driver.queue).toEqual(expect.arrayContaining([expect.objectContaining({ type: "poll", attempt: 0 })]));
     await driver.drain();
-    expect(await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first()).toEqual({ status: "succeeded" });
+    const db = await tenantDb(tenantId);
+    expect(await db.prepare("select status from jobs where tenant_id = ? and id = ?").bind(tenantId, jobId).first()).toEqual({ status: "succeeded" });
 
     // The same webhook through POST /webhooks is a handled lifecycle topic, not quarantine.
     expect((await sendDelivery(finished[0]!)).status).toBe(200);
-    await waitFor(async () => env.DB.prepare("select 1 ok from deliveries where tenant_id = ? and topic = 'bulk_operations/finish'").bind(tenantId).first(), { what: "finish delivery" });
-    expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
+    await waitFor(async () => db.prepare("select 1 ok from deliveries where tenant_id = ? and topic = 'bulk_operations/finish'").bind(tenantId).first(), { what: "finish delivery" });
+    expect(await db.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
 });

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { requestAiScoreDropped } from "../../../../worker/services/flow/request-ai-score-dropped.ts";
 import { createSegment } from "../../../../worker/services/segments/create-segment.ts";
@@ -11,9 +10,10 @@ import { installEmptyShop, seedShopCustomers } from "../../../helpers/segment-sh
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { updateProfile } from "../../../helpers/seed-profiles.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
-const trigger = (tenantId: string, handle: string) =>
-  env.DB.prepare("SELECT enabled, lifecycle_at FROM flow_triggers WHERE tenant_id = ? AND handle = ?").bind(tenantId, handle).first<{ enabled: number; lifecycle_at: number }>();
+const trigger = async (tenantId: string, handle: string) =>
+  (await tenantDb(tenantId)).prepare("SELECT enabled, lifecycle_at FROM flow_triggers WHERE tenant_id = ? AND handle = ?").bind(tenantId, handle).first<{ enabled: number; lifecycle_at: number }>();
 
 describe("POST /flow/triggers/lifecycle", () => {
   it("answers 401 when the HMAC is invalid, and stores nothing", async () => {

@@ -7,6 +7,7 @@ import { readSettledTrialDays } from "../../../../worker/services/billing/trial-
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -51,7 +52,7 @@ describe("app_subscriptions/update", () => {
     const { result } = await deliver(tenant.shop, "app_subscriptions/update", update("12", "ACTIVE", Date.now(), Date.now(), "Someone else's plan"));
     expect(result.retryMessages).toEqual([]);
     expect((await row(tenant.tenantId)).results).toEqual([]);
-    const quarantined = await env.DB.prepare("select count(*) as n from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>();
+    const quarantined = await (await tenantDb(tenant.tenantId)).prepare("select count(*) as n from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>();
     expect(quarantined!.n).toBe(1);
   });
 });

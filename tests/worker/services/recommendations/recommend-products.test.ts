@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recommendProducts } from "../../../../worker/services/recommendations/recommend-products.ts";
 import { refreshRecommendations } from "../../../../worker/services/recommendations/refresh-recommendations.ts";
@@ -6,6 +5,7 @@ import { seedEvents, seedProfiles } from "../../../helpers/seed-profiles.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
 import { seedCatalog, seedOrders, seedSegmentWithMembers, seededRandom, type OrderSeed } from "../../../helpers/seed-storefront.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -63,7 +63,7 @@ describe("recommendations on a demo-shaped shop", () => {
 
   it("recommends what a shopper's segment buys more than everyone else", async () => {
     const member = shop.loyal[3]!;
-    const customerId = (await env.DB.prepare("select shopify_customer_id as id from profiles where id = ?").bind(member).first<{ id: string }>())!.id;
+    const customerId = (await (await tenantDb(tenantId)).prepare("select shopify_customer_id as id from profiles where tenant_id = ? and id = ?").bind(tenantId, member).first<{ id: string }>())!.id;
     const { products, shopper } = await recommend({ rule: "popular_in_segment", customerId, limit: 3 });
     expect(shopper?.segments.map((s) => s.id)).toEqual([shop.segmentId]);
     expect(products[0]).toMatchObject({ productId: product(120), reason: "popular_in_segment" });
@@ -76,8 +76,9 @@ describe("recommendations on a demo-shaped shop", () => {
       { profileId: viewer, name: "product_view", occurredAt: NOW - 3_000 },
       { profileId: viewer, name: "product_view", occurredAt: NOW - 1_000 },
     ]);
-    await env.DB.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(`gid://shopify/Product/${product(90)}`, tenantId, viewer, NOW - 3_000).run();
-    await env.DB.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(product(95), tenantId, viewer, NOW - 1_000).run();
+    const db = await tenantDb(tenantId);
+    await db.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(`gid://shopify/Product/${product(90)}`, tenantId, viewer, NOW - 3_000).run();
+    await db.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(product(95), tenantId, viewer, NOW - 1_000).run();
     const { products } = await recommend({ rule: "personal", customerId, limit: 4 });
     expect(products.slice(0, 2).map((p) => [p.productId, p.reason])).toEqual([
       [product(95), "recently_viewed"],
