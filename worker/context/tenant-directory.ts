@@ -36,16 +36,11 @@ export class TenantDirectoryError extends Error {
 }
 
 const entries = new LRUCache<string, TenantShardEntry>({ max: MAX_ENTRIES, ttl: TENANT_DIRECTORY_TTL_MS, ttlAutopurge: false });
-const counts = { hits: 0, misses: 0 };
 
 /** The tenant's directory entry, from this isolate's cache or the control database (cached values, never promises). */
 export async function readTenantShard(control: Db, tenantId: string): Promise<TenantShardEntry> {
   const known = entries.get(tenantId);
-  if (known) {
-    counts.hits++;
-    return known;
-  }
-  counts.misses++;
+  if (known) return known;
   const row = await control
     .select({ shard: tenantShardsTable.shard, state: tenantShardsTable.state })
     .from(tenantShardsTable)
@@ -59,9 +54,4 @@ export async function readTenantShard(control: Db, tenantId: string): Promise<Te
 /** Drops a cached entry, so this isolate sees a move (or an erasure) at once; others see it within the TTL. */
 export function forgetTenantShard(tenantId: string): void {
   entries.delete(tenantId);
-}
-
-/** Hits and misses of this isolate's directory cache since it started, for the routing's cost figures. */
-export function tenantDirectoryCacheCounts(): { hits: number; misses: number } {
-  return { ...counts };
 }
