@@ -21,8 +21,9 @@ describe("the tests' way to a tenant's database", () => {
     await placed(tenantId, "DB", async () => expect(await tenantDb(tenantId)).toBe(env.DB));
   });
 
-  it("answers the control database for a tenant with no entry yet", async () => {
-    expect(await tenantDb(newTenantId())).toBe(env.DB);
+  it("refuses a tenant with no entry, as the app does", async () => {
+    const tenantId = newTenantId();
+    await expect(tenantDb(tenantId)).rejects.toThrow(`tenant ${tenantId} has no entry in tenant_shards`);
   });
 
   it("refuses an entry naming a binding the test worker does not have", async () => {

@@ -7,7 +7,12 @@ import {
   type SegmentKind,
   type SegmentNode,
 } from "../../../../../worker/services/segments/dsl/index.ts";
-import { DAY, NOW, newTenantId } from "./seed-segment-rows.ts";
+import { DAY, NOW, newTenantId, placeBareTenant } from "./seed-segment-rows.ts";
+
+const placedDb = async (tenantId: string) => {
+  await placeBareTenant(tenantId);
+  return tenantDb(tenantId);
+};
 import { tenantDb } from "../../../../helpers/tenant-db.ts";
 
 function compiled(text: string, kind: SegmentKind = "customer", tenantId = "ten_x") {
@@ -65,7 +70,7 @@ describe("compileSegment SQL shape", () => {
     expect(sql).not.toContain("DROP");
     expect(sql).not.toContain("%");
     expect(params).toContain(hostile);
-    const { results } = await (await tenantDb("ten_x")).prepare(sql).bind(...params).all();
+    const { results } = await (await placedDb("ten_x")).prepare(sql).bind(...params).all();
     expect(results).toEqual([]);
   });
 
@@ -73,13 +78,13 @@ describe("compileSegment SQL shape", () => {
     const { sql, params } = compiled('country in ("us", "CA")');
     expect(sql).toContain("p.country IN (?, ?)");
     expect(params.slice(1, 3)).toEqual(["US", "CA"]);
-    const { results } = await (await tenantDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    const { results } = await (await placedDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
     expect(results.map((row) => row.detail).join("\n")).toContain("profiles_country_idx");
   });
 
   it("counts events through the partial events_profile_idx (events without a profile are not in it)", async () => {
     const { sql, params } = compiled("purchase.count(30d) >= 2");
-    const { results } = await (await tenantDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    const { results } = await (await placedDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
     expect(results.map((row) => row.detail).join("\n")).toContain("events_profile_idx");
   });
 
@@ -112,7 +117,7 @@ describe("the D1 limit of 100 bound parameters", () => {
 
   it("accepts exactly 100 parameters, and D1 runs the statement", async () => {
     const tenantId = newTenantId();
-    const db = await tenantDb(tenantId);
+    const db = await placedDb(tenantId);
     await db.prepare(
       `INSERT INTO profiles (id, tenant_id, shopify_customer_id, country, tags, created_at, updated_at) VALUES (?1, ?2, '1', 'BA', '[]', ?3, ?3)`,
     )
@@ -128,7 +133,7 @@ describe("the D1 limit of 100 bound parameters", () => {
 describe("event windows at the boundary", () => {
   it("counts an event exactly `window` ago and not one a millisecond earlier", async () => {
     const tenantId = newTenantId();
-    const db = await tenantDb(tenantId);
+    const db = await placedDb(tenantId);
     const insertProfile = db.prepare(
       "INSERT INTO profiles (id, tenant_id, shopify_customer_id, tags, created_at, updated_at) VALUES (?1, ?2, ?1, '[]', ?3, ?3)",
     );
