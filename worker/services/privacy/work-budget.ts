@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Deps } from "../../context/deps.ts";
+import type { Db } from "../../db/client.ts";
 
 /**
  * How much one queue message may do before it sends its continuation: D1 allows 1,000 queries per invocation (the
@@ -33,7 +33,7 @@ export type StepProgress = { deleted: number; done: boolean };
  * Deletes the rows of `table` matching `where`, `DELETE_BATCH_ROWS` at a time, until none are left or the budget is
  * spent. Idempotent and resumable: a continuation simply runs the same delete again.
  */
-export async function deleteInBatches(args: { ctx: Deps; input: { budget: WorkBudget; table: SQLiteTable; where: SQL; rows?: number } }): Promise<StepProgress> {
+export async function deleteInBatches(args: { ctx: { db: Db }; input: { budget: WorkBudget; table: SQLiteTable; where: SQL; rows?: number } }): Promise<StepProgress> {
   const { ctx, input } = args;
   const { budget, table, where, rows = DELETE_BATCH_ROWS } = input;
   let deleted = 0;

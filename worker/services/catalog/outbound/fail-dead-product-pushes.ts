@@ -20,7 +20,7 @@ export async function failDeadProductPushes(args: { ctx: Deps; input: { queue: s
     const parsed = ShopifyWriteMessageSchema.safeParse(body);
     if (!parsed.success || parsed.data.type !== "product_push" || parsed.data.requestedAt === undefined) continue;
     const { tenantId, productIds, requestedAt } = parsed.data;
-    const tenant = forTenant(ctx, tenantId);
+    const tenant = await forTenant(ctx, tenantId);
     const rows = await tenant.db.all<{ id: string }>(sql`
       update ${productsTable} set ${col(productsTable.outboundState)} = 'failed',
         ${col(productsTable.outboundError)} = ${DEAD_PUSH_REASON} || coalesce('; last error: ' || ${productsTable.outboundError}, '')

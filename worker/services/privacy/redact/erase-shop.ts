@@ -1,8 +1,9 @@
 import { and, eq, getTableName, ne, or, sql, type SQL } from "drizzle-orm";
-import type { Deps } from "../../../context/deps.ts";
+import { forTenant, type Deps, type TenantContext } from "../../../context/deps.ts";
+import { forgetTenantShard, TenantDirectoryError } from "../../../context/tenant-directory.ts";
 import { tenantObject } from "../../../context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../../db/privacy-classification.ts";
-import { billingTrialsTable, privacyRequestsTable, shopTombstonesTable, tenantsTable, tenantTombstonesTable } from "../../../db/schema/index.ts";
+import { billingTrialsTable, privacyRequestsTable, shopTombstonesTable, tenantShardsTable, tenantsTable, tenantTombstonesTable } from "../../../db/schema/index.ts";
 import { excluded } from "../../../db/sql-names.ts";
 import { shopHash, tenantHash } from "../subject-hash.ts";
 import { deleteInBatches, useQuery, type WorkBudget } from "../work-budget.ts";
@@ -48,6 +49,17 @@ async function deleteExports(ctx: Deps, owner: SQL, budget: WorkBudget): Promise
  * drop the tenant's queued messages from now on), then every table the classification says to empty, the exports,
  * the Durable Object's storage, and the tenant row last; privacy requests stay as scrubbed proof.
  */
+/** The tenant's shard; null once its directory entry is gone (deleted last, with the tenant: its shard is erased). */
+async function shardOf(ctx: Deps, tenantId: string | null): Promise<TenantContext | null> {
+  if (!tenantId) return null;
+  try {
+    return await forTenant(ctx, tenantId);
+  } catch (error) {
+    if (error instanceof TenantDirectoryError) return null;
+    throw error;
+  }
+}
+
 export async function eraseShop(args: {
   ctx: Deps;
   input: { requestId: string; tenantId: string | null; shopDomain: string; uninstalledAt: number | null; budget: WorkBudget };
@@ -57,23 +69,30 @@ export async function eraseShop(args: {
   const counts: Record<string, number> = {};
   useQuery(budget);
   await writeTombstones(ctx, tenantId, shopDomain, Date.now());
+  const shard = await shardOf(ctx, tenantId);
   for (const entry of PRIVACY_CLASSIFICATION) {
     const redact = entry.shopRedact;
-    if (redact.action !== "delete_rows" || entry.table === tenantsTable) continue;
+    if (redact.action !== "delete_rows" || entry.table === tenantsTable || entry.table === tenantShardsTable) continue;
     const matches = [tenantId && redact.byTenant ? eq(redact.byTenant, tenantId) : undefined, redact.byShop ? eq(redact.byShop, shopDomain) : undefined];
     const where = or(...matches.filter((match) => match !== undefined));
     if (!where) continue;
-    const progress = await deleteInBatches({ ctx, input: { budget, table: entry.table, where } });
-    const name = getTableName(entry.table);
-    counts[name] = (counts[name] ?? 0) + progress.deleted;
-    if (!progress.done) return { done: false, counts };
+    // Data rows are on the tenant's shard, and those stored before the shop had a tenant on the control database.
+    const databases = entry.plane === "data" && shard && shard.d1 !== ctx.d1 ? [shard, ctx] : [ctx];
+    for (const database of databases) {
+      const progress = await deleteInBatches({ ctx: database, input: { budget, table: entry.table, where } });
+      const name = getTableName(entry.table);
+      counts[name] = (counts[name] ?? 0) + progress.deleted;
+      if (!progress.done) return { done: false, counts };
+    }
   }
   const owner = tenantId ? or(eq(p.tenantId, tenantId), eq(p.shopDomain, shopDomain))! : eq(p.shopDomain, shopDomain);
   counts.exports = await deleteExports(ctx, owner, budget);
   if (tenantId) {
     useQuery(budget);
     await tenantObject(ctx.env, tenantId).eraseAll();
-    await ctx.db.delete(tenantsTable).where(eq(tenantsTable.id, tenantId));
+    // The directory entry goes last, with the tenant: until then a resumed run still finds the tenant's shard.
+    await ctx.db.batch([ctx.db.delete(tenantShardsTable).where(eq(tenantShardsTable.tenantId, tenantId)), ctx.db.delete(tenantsTable).where(eq(tenantsTable.id, tenantId))]);
+    forgetTenantShard(tenantId);
   }
   // Last, since the request row itself loses its shop and tenant here: what remains is proof without identity.
   const scrubbed = `${REDACTED_SHOP_PREFIX}${await shopHash(ctx.config.TOKEN_ENCRYPTION_KEY, shopDomain)}`;

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { createRandom } from "./generate-segment.ts";
+import { tenantDb } from "../../../../helpers/tenant-db.ts";
 
 export const DAY = 86_400_000;
 /** A fixed clock in the middle of a UTC day, so day boundaries and event windows differ. */
@@ -6,6 +8,11 @@ export const NOW = Date.UTC(2026, 6, 15, 13, 45, 30, 123);
 export const TODAY = Math.floor(NOW / DAY) * DAY;
 
 export const newTenantId = () => `ten_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+
+/** Gives a bare tenant id a directory entry on the control database, as every tenant the app makes has one. */
+export async function placeBareTenant(tenantId: string): Promise<void> {
+  await env.DB.prepare("insert or ignore into tenant_shards (tenant_id, shard, updated_at) values (?, 'DB', ?)").bind(tenantId, Date.now()).run();
+}
 
 // Values straddle every boundary the rules under test use: day starts/ends, event windows to the millisecond.
 const DAY_EDGES = [-90, -30, -7].flatMap((days) => [TODAY + days * DAY - 1, TODAY + days * DAY, TODAY + (days + 1) * DAY - 1, TODAY + (days + 1) * DAY]);
@@ -19,7 +26,9 @@ const SPENT = [0, 199.99, 200, 200.01, 500, 1200];
 const STATES = ["SUBSCRIBED", "NOT_SUBSCRIBED", "UNSUBSCRIBED", "PENDING", "INVALID", "REDACTED", null];
 
 /** Inserts `count` varied profiles with events for one tenant, deterministically from `seed`; returns the ids of those not redacted. */
-export async function seedCustomers(db: D1Database, tenantId: string, seed: number, count = 200): Promise<string[]> {
+export async function seedCustomers(tenantId: string, seed: number, count = 200): Promise<string[]> {
+  await placeBareTenant(tenantId);
+  const db = await tenantDb(tenantId);
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const statements: D1PreparedStatement[] = [];
@@ -53,7 +62,9 @@ export async function seedCustomers(db: D1Database, tenantId: string, seed: numb
 }
 
 /** Inserts `count` varied products (some soft-deleted) for one tenant, deterministically from `seed`; returns all ids. */
-export async function seedProducts(db: D1Database, tenantId: string, seed: number, count = 200): Promise<string[]> {
+export async function seedProducts(tenantId: string, seed: number, count = 200): Promise<string[]> {
+  await placeBareTenant(tenantId);
+  const db = await tenantDb(tenantId);
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const insert = db.prepare(
