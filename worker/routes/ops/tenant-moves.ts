@@ -5,14 +5,13 @@ import { AppError } from "../../errors.ts";
 import { validateQuery } from "../../http/validate-input.ts";
 import { describeMove, describeTenantShard, listTenantMoves, type TenantMoveView, type TenantShardView } from "../../services/shards/describe-tenant-moves.ts";
 import { createMoveContext } from "../../services/shards/move-context.ts";
-import { SHARD_BINDINGS } from "../../services/shards/shard-bindings.ts";
 import { startTenantMove } from "../../services/shards/start-tenant-move.ts";
 import { findTenantByShop } from "../../services/tenants/find-tenant.ts";
 
 const shop = z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "a shop domain such as acme.myshopify.com");
 const WhereQuery = z.object({ shop });
 const MovesQuery = z.object({ shop: shop.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
-const MoveQuery = z.object({ shop, to: z.enum(SHARD_BINDINGS) });
+const MoveQuery = z.object({ shop, to: z.string().regex(/^(DB|SHARD_\d+)$/, "a D1 binding: SHARD_<n>, or DB") });
 
 export type OpsTenantWhereResponse = TenantShardView;
 export type OpsTenantMovesResponse = { data: TenantMoveView[] };
@@ -48,6 +47,8 @@ export const tenantMovesRoutes = new Hono<AppEnv>()
     const started = await startTenantMove({ ctx: createMoveContext(deps), input: { tenantId, to: query.to, now: Date.now() } });
     if (started.ok) return c.json({ move: describeMove(started.value.move), resumed: started.value.resumed } satisfies OpsTenantMoveResponse, 202);
     switch (started.error.reason) {
+      case "unknown_shard":
+        throw new AppError("validation_failed", `to: ${query.to} is not a D1 binding of this worker.`);
       case "no_directory_entry":
         throw new AppError("conflict", `${query.shop} has no entry in the shard directory.`);
       case "already_there":
