@@ -38,7 +38,7 @@ async function runSteps(
 ): Promise<TenantMove> {
   for (;;) {
     const started = Date.now();
-    const current = (await loadMove(d.ctx, moveId))!;
+    const current = (await loadMove({ ctx: d.ctx, input: { moveId: moveId } }))!;
     if (d.sent.length === 0 || options.stop?.(current)) return current;
     const next = d.sent.shift()!;
     d.clock += next.delaySeconds * 1_000;
@@ -76,10 +76,10 @@ describe("moving a tenant between shards", () => {
       expect(tables[name], name).toMatchObject({ sourceRows: rows.length, targetRows: rows.length });
       expect(tables[name]!.targetDigest, name).toBe(tables[name]!.sourceDigest);
     }
-    expect(await readDirectoryEntry(d.ctx, moving)).toMatchObject({ shard: "SHARD_2", state: "active" });
+    expect(await readDirectoryEntry({ ctx: d.ctx, input: { tenantId: moving } })).toMatchObject({ shard: "SHARD_2", state: "active" });
     expect(await tenantRows(env.SHARD_1, bystander)).toEqual(bystanderBefore);
     expect(rowCount(await tenantRows(env.SHARD_2, bystander))).toBe(0);
-    expect(await readDirectoryEntry(d.ctx, bystander)).toMatchObject({ shard: "SHARD_1", state: "active" });
+    expect(await readDirectoryEntry({ ctx: d.ctx, input: { tenantId: bystander } })).toMatchObject({ shard: "SHARD_1", state: "active" });
     const frozen = (phaseMs.catch_up ?? 0) + (phaseMs.verify ?? 0) + (phaseMs.switch ?? 0);
     console.log(`demo tenant: ${rowCount(before)} rows; ms per phase ${JSON.stringify(phaseMs)}; copy ${Math.round((rowCount(before) * 1_000) / phaseMs.copy!)} rows/s; frozen ${frozen} ms + the settle wait`);
   }, 240_000);
@@ -118,7 +118,7 @@ describe("moving a tenant between shards", () => {
     const phases = new Set<string>();
     let crashes = 0;
     for (;;) {
-      const current = (await loadMove(d.ctx, first.id))!;
+      const current = (await loadMove({ ctx: d.ctx, input: { moveId: first.id } }))!;
       phases.add(current.phase);
       if (current.finishedAt) break;
       // The step's message is lost with the crashed isolate; the operator runs the command again.
@@ -132,7 +132,7 @@ describe("moving a tenant between shards", () => {
       d.clock += 60_000;
       await runMoveStep({ ctx: d.ctx, input: { ...message, now: d.clock, batches: 3 } }).catch((error: unknown) => expect(String(error)).toContain("injected"));
     }
-    const done = (await loadMove(d.ctx, first.id))!;
+    const done = (await loadMove({ ctx: d.ctx, input: { moveId: first.id } }))!;
     expect(done.phase).toBe("done");
     expect(failNext).toBe(false);
     expect([...phases]).toEqual(expect.arrayContaining(["copy", "freeze", "settle", "catch_up", "verify", "switch", "cleanup", "done"]));
@@ -154,7 +154,7 @@ describe("moving a tenant between shards", () => {
     await expect(runMoveStep({ ctx: d.ctx, input: { ...message, now: d.clock } })).rejects.toBeInstanceOf(MoveBusyError);
     expect(await runMoveStep({ ctx: d.ctx, input: { ...message, now: d.clock + LEASE_MS + 1 } })).toBe("ran");
     expect(await runMoveStep({ ctx: d.ctx, input: { ...message, now: d.clock + LEASE_MS + 2 } })).toBe("stale");
-    expect((await loadMove(d.ctx, started.id))!.step).toBe(1);
+    expect((await loadMove({ ctx: d.ctx, input: { moveId: started.id } }))!.step).toBe(1);
   });
 
   it("keeps the tenant active on its source when verify finds a row the target wrote differently, and never switches", async () => {
@@ -192,7 +192,7 @@ describe("moving a tenant between shards", () => {
 
     expect(failed.phase).toBe("failed");
     expect(failed.error).toMatch(/^verify failed, the tenant stays on SHARD_1: profiles: 150 rows on the source, 150 on the target, digests differ$/);
-    expect(await readDirectoryEntry(d.ctx, moving)).toMatchObject({ shard: "SHARD_1", state: "active" });
+    expect(await readDirectoryEntry({ ctx: d.ctx, input: { tenantId: moving } })).toMatchObject({ shard: "SHARD_1", state: "active" });
     expect(await tenantRows(env.SHARD_1, moving)).toEqual(before);
     expect(d.sent).toHaveLength(0);
   });
