@@ -96,12 +96,17 @@ export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
 ]);
 export type ShopifyWriteMessage = z.infer<typeof ShopifyWriteMessageSchema>;
 
-/** Privacy work, one bounded slice per message: the message names a request or a tenant, never a customer. */
+/**
+ * Privacy work and tenant moves (the maintenance queue), one bounded slice per message: the message names a request,
+ * a tenant or a move, never a customer.
+ */
 export const PrivacyMessageSchema = z.discriminatedUnion("type", [
   /** Runs (or continues) a privacy request; a completed one makes it do nothing. */
   z.object({ type: z.literal("privacy_request"), requestId: z.string() }),
   /** Deletes what outlived its retention for one tenant, or (`tenantId` null) rows that belong to no tenant. */
   z.object({ type: z.literal("retention"), tenantId: z.string().nullable(), now: z.number() }),
+  /** One bounded step of a tenant's move between shards; `step` is the move's step it runs (worker/services/shards/). */
+  z.object({ type: z.literal("tenant_move"), moveId: z.string(), step: z.number().int().nonnegative() }),
 ]);
 export type PrivacyMessage = z.infer<typeof PrivacyMessageSchema>;
 

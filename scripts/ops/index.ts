@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { createOpsClient, resolveOpsToken, type OpsClient } from "./ops-client.ts";
 import { printBackfill, type OpsBackfillResponse } from "./print-backfill.ts";
 import { printRows } from "./print-rows.ts";
+import { moveLine, printMoves, printWhere, type MoveView, type OpsTenantWhere } from "./print-tenant-move.ts";
 
 const USAGE = `npm run ops -- <command> [options]
 
@@ -17,11 +18,16 @@ const USAGE = `npm run ops -- <command> [options]
   backfill rerun --shop DOMAIN       start a new backfill of the last 90 days (nothing is written twice)
   privacy list [--shop DOMAIN] [--all] [--limit N]
                                      open compliance requests (--all: every one; an erased shop's by its domain too)
+  tenant where --shop DOMAIN         the shard holding the tenant's data, and its latest move table by table
+  tenant move --shop DOMAIN --to SHARD [--no-wait]
+                                     move the tenant's data to another shard, following it to the end; run it
+                                     again after a crash to resume the open move (never a second copy)
+  tenant moves [--shop DOMAIN] [--limit N]  moves and their progress, newest first
 
   --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
   token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
 
-type Options = { url?: string; tenant?: string; queue?: string; shop?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
+type Options = { url?: string; tenant?: string; queue?: string; shop?: string; to?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
 
 function fail(message: string): never {
   console.error(message);
@@ -60,10 +66,31 @@ async function replayQuarantine(client: OpsClient, id: string, wait: boolean): P
   fail("no replay result within 60 s; check the ingest queue (wrangler tail)");
 }
 
+const FINISHED = new Set(["done", "failed"]);
+
+/** Prints the move's progress whenever it changes, until it is done (exit 0) or failed (exit 2). */
+async function followMove(client: OpsClient, shop: string): Promise<void> {
+  let last = "";
+  for (;;) {
+    const where = await expectOk(client.call<OpsTenantWhere>("GET", `/tenant/where?shop=${shop}`));
+    const move = where.moves[0];
+    if (!move) fail("no move found");
+    const line = moveLine(move);
+    if (line !== last) console.log(line);
+    last = line;
+    if (FINISHED.has(move.phase)) {
+      printWhere(where);
+      if (move.phase === "failed") process.exitCode = 2;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
+    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, to: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
   });
   const options = values as Options;
   const [area, verb, id] = positionals;
@@ -111,6 +138,24 @@ async function main(): Promise<void> {
       const shop = encodeURIComponent(options.shop ?? fail(USAGE));
       const answer = await expectOk(client.call<OpsBackfillResponse>(verb === "rerun" ? "POST" : "GET", `/backfill?shop=${shop}`));
       printBackfill(answer);
+      return;
+    }
+    case "tenant where": {
+      const shop = encodeURIComponent(options.shop ?? fail(USAGE));
+      printWhere(await expectOk(client.call<OpsTenantWhere>("GET", `/tenant/where?shop=${shop}`)));
+      return;
+    }
+    case "tenant moves": {
+      const params = new URLSearchParams({ limit: options.limit ?? "20", ...(options.shop ? { shop: options.shop } : {}) });
+      printMoves((await expectOk(client.call<{ data: MoveView[] }>("GET", `/tenant/moves?${params}`))).data);
+      return;
+    }
+    case "tenant move": {
+      const shop = encodeURIComponent(options.shop ?? fail(USAGE));
+      const to = encodeURIComponent(options.to ?? fail(USAGE));
+      const started = await expectOk(client.call<{ move: MoveView; resumed: boolean }>("POST", `/tenant/move?shop=${shop}&to=${to}`));
+      console.log(`${started.resumed ? "resumed" : "started"} ${moveLine(started.move)}`);
+      if (!options["no-wait"]) await followMove(client, shop);
       return;
     }
     default:

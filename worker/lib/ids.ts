@@ -15,6 +15,7 @@ const PREFIXES = {
   request: "req",
   subscription: "sub",
   landingPage: "lnd",
+  tenantMove: "mov",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -7,6 +7,7 @@ import {
   shopTombstonesTable,
   tenantSettingsTable,
   tenantShardsTable,
+  tenantMovesTable,
   tenantsTable,
   tenantTombstonesTable,
   usageCountersTable,
@@ -49,6 +50,19 @@ export const TENANT_TABLES = [
     columns: { tenantId: "none", shard: "none", state: "none", updatedAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: tenantShardsTable.tenantId },
+    retention: AFTER_SHOP_REDACT,
+  }),
+  classify({
+    table: tenantMovesTable,
+    scope: "tenant",
+    columns: {
+      id: "none", tenantId: "none", fromShard: "none", toShard: "none", phase: "none", step: "none", leasedUntil: "none", tableIndex: "none",
+      cursor: "none", tables: "none", rowsCopied: "none", error: "none", frozenAt: "none", switchedAt: "none",
+      finishedAt: "none", createdAt: "none", updatedAt: "none",
+    },
+    notes: { cursor: "a rowid, never a row's key", tables: "per table: counts, SHA-256 digests (XOR over rows), nothing of a row" },
+    customerRedact: NO_CUSTOMER_DATA,
+    shopRedact: { action: "delete_rows", byTenant: tenantMovesTable.tenantId },
     retention: AFTER_SHOP_REDACT,
   }),
   classify({

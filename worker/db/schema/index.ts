@@ -7,3 +7,4 @@ export * from "./discounts.ts";
 export * from "./operations.ts";
 export * from "./billing.ts";
 export * from "./storefront.ts";
+export * from "./tenant-moves.ts";

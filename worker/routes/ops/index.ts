@@ -6,8 +6,9 @@ import { registerDeadLetters } from "./dead-letters.ts";
 import { registerIngestStats } from "./ingest-stats.ts";
 import { registerPrivacy } from "./privacy.ts";
 import { registerQuarantine } from "./quarantine.ts";
+import { tenantMovesRoutes } from "./tenant-moves.ts";
 
-/** Operator endpoints under /ops (quarantine, dead letters, ingest stats, backfills, privacy requests), used by `npm run ops`. */
+/** Operator endpoints under /ops (quarantine, dead letters, ingest stats, backfills, privacy requests, tenant moves), used by `npm run ops`. */
 export const opsRoutes = new Hono<AppEnv>();
 
 opsRoutes.use(requireOpsToken());
@@ -16,3 +17,4 @@ registerDeadLetters(opsRoutes);
 registerIngestStats(opsRoutes);
 registerBackfills(opsRoutes);
 registerPrivacy(opsRoutes);
+opsRoutes.route("/", tenantMovesRoutes);
