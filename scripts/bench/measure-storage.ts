@@ -2,7 +2,6 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { gzipSync } from "node:zlib";
-import { simClient } from "../../tests/helpers/simulator-client.ts";
 import { startDevStack } from "../dev/start-stack.ts";
 import { freePort } from "../dev/free-port.ts";
 import { resolveOpsToken } from "../ops/ops-client.ts";
@@ -82,7 +81,7 @@ const persistTo = await benchStateDir("segops-capacity-");
 const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet", runtime: "served" });
 try {
   const empty = measure(persistTo);
-  await simClient(stack.simulatorUrl).createShop({ shop: SHOP });
+  // The simulator's default store: the demo store `npm start` installs.
   await backfillShop(stack, SHOP, undefined);
   const backfilled = measure(persistTo);
   print("After the demo store's install backfill (rows it added):", backfilled, empty);
