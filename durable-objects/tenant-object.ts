@@ -2,7 +2,8 @@ import { DurableObject } from "cloudflare:workers";
 import { parseConfig } from "../worker/env.ts";
 import { createLogger } from "../worker/lib/log.ts";
 import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
-import { createDeps, forTenant, type TenantContext } from "../worker/context/deps.ts";
+import { createDeps, forTenant, type Deps, type TenantContext } from "../worker/context/deps.ts";
+import { TenantMovingError } from "../worker/context/tenant-directory.ts";
 import { runSetup, type SetupStore } from "../worker/services/install/run-setup.ts";
 import { createAdminClient } from "../worker/shopify/admin-graphql.ts";
 import type { OfflineTokens } from "../worker/shopify/request-access-token.ts";
@@ -10,7 +11,7 @@ import type { BackfillResource } from "../queues/backfill-messages.ts";
 import type { BackfillState, ChunkClaim, ResourceProgress } from "./backfill-progress.ts";
 import { BackfillStore, type StagedLine, type StagedRoots } from "./backfill-store.ts";
 import { acquire, DEFAULT_BUCKET, settle, type BucketState, type ThrottleStatus } from "./cost-bucket.ts";
-import { TokenKeeper, type AccessTokenResult } from "./token-keeper.ts";
+import { TokenKeeper, type AccessTokenResult, type TokenContext } from "./token-keeper.ts";
 import type { SetupState, SetupStep } from "../worker/services/install/setup-state.ts";
 
 export type RevealableKey = { keyId: string; secret: string };
@@ -27,7 +28,7 @@ const ACCESS_DENIED_KEY = "access-denied";
  * isolates: setup progress, token refresh, the Admin API cost bucket and backfill progress.
  */
 export class TenantObject extends DurableObject<Env> {
-  #context: TenantContext | null = null;
+  #deps: Deps | null = null;
   #tokens = new TokenKeeper();
   // In memory on purpose: after an eviction the first response's throttleStatus resynchronises it.
   #bucket: BucketState = { ...DEFAULT_BUCKET, at: Date.now() };
@@ -39,13 +40,18 @@ export class TenantObject extends DurableObject<Env> {
     return name;
   }
 
-  #tenantContext(): TenantContext {
-    if (!this.#context) {
+  // The control database only: the tenant's shard is resolved per use, since a move changes it.
+  #controlDeps(): Deps {
+    if (!this.#deps) {
       const parsed = parseConfig(this.env);
       if (!parsed.ok) throw new Error(`bad environment: ${parsed.issues.join("; ")}`);
-      this.#context = forTenant(createDeps(this.env, parsed.config, createLogger({ tenant: this.#tenantId })), this.#tenantId);
+      this.#deps = createDeps(this.env, parsed.config, createLogger({ tenant: this.#tenantId }));
     }
-    return this.#context;
+    return this.#deps;
+  }
+
+  #tokenContext(): TokenContext {
+    return { ...this.#controlDeps(), tenantId: this.#tenantId };
   }
 
   async getSetup(): Promise<SetupState> {
@@ -67,7 +73,15 @@ export class TenantObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     const log = createLogger({ tenant: this.#tenantId, job: "setup" });
-    const base = this.#tenantContext();
+    let base: TenantContext;
+    try {
+      base = await forTenant(this.#controlDeps(), this.#tenantId);
+    } catch (error) {
+      if (!(error instanceof TenantMovingError)) throw error;
+      log.info("setup waits for a tenant move", { retryInS: error.retryAfterSeconds });
+      await this.ctx.storage.setAlarm(Date.now() + error.retryAfterSeconds * 1000);
+      return;
+    }
     const store: SetupStore = {
       getSetup: () => this.getSetup(),
       updateSetupStep: (step, update) => this.updateSetupStep(step, update),
@@ -85,7 +99,7 @@ export class TenantObject extends DurableObject<Env> {
 
   /** Kept encrypted, and only for the reveal window: the merchant reveals it from the dashboard after install. */
   async stashServerKey(keyId: string, secret: string): Promise<void> {
-    const ciphertext = await encryptSecret(this.#tenantContext().config.TOKEN_ENCRYPTION_KEY, secret, this.#revealAad(keyId));
+    const ciphertext = await encryptSecret(this.#controlDeps().config.TOKEN_ENCRYPTION_KEY, secret, this.#revealAad(keyId));
     await this.ctx.storage.put(SERVER_KEY_REVEAL_KEY, { keyId, ciphertext, expiresAt: Date.now() + SERVER_KEY_REVEAL_WINDOW_MS } satisfies StashedKey);
   }
 
@@ -94,7 +108,7 @@ export class TenantObject extends DurableObject<Env> {
     const stashed = await this.#stashedKey();
     if (!stashed) return null;
     await this.ctx.storage.delete(SERVER_KEY_REVEAL_KEY);
-    return { keyId: stashed.keyId, secret: await decryptSecret(this.#tenantContext().config.TOKEN_ENCRYPTION_KEY, stashed.ciphertext, this.#revealAad(stashed.keyId)) };
+    return { keyId: stashed.keyId, secret: await decryptSecret(this.#controlDeps().config.TOKEN_ENCRYPTION_KEY, stashed.ciphertext, this.#revealAad(stashed.keyId)) };
   }
 
   async revealableServerKeyId(): Promise<string | null> {
@@ -114,7 +128,7 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   async storeTokens(shop: string, tokens: OfflineTokens): Promise<void> {
-    await this.#tokens.store(this.#tenantContext(), shop, tokens);
+    await this.#tokens.store(this.#tokenContext(), shop, tokens);
     await this.ctx.storage.delete(ACCESS_DENIED_KEY);
   }
 
@@ -132,17 +146,17 @@ export class TenantObject extends DurableObject<Env> {
   }
 
   async accessToken(): Promise<AccessTokenResult> {
-    return this.#tokens.get(this.#tenantContext());
+    return this.#tokens.get(this.#tokenContext());
   }
 
   /** Shopify answered 401 to this token: refresh it once; the tokens are dropped only when the refresh fails too. */
   async renewAccessToken(rejected: string): Promise<AccessTokenResult> {
-    return this.#tokens.renew(this.#tenantContext(), rejected);
+    return this.#tokens.renew(this.#tokenContext(), rejected);
   }
 
   /** On uninstall: the next admin load then exchanges a fresh session token. */
   async dropTokens(): Promise<void> {
-    await this.#tokens.drop(this.#tenantContext());
+    await this.#tokens.drop(this.#tokenContext());
   }
 
   /** Reserves Admin API cost points; a positive `waitMs` means wait that long and ask again. */
@@ -197,7 +211,7 @@ export class TenantObject extends DurableObject<Env> {
   async eraseAll(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    this.#context = null;
+    this.#deps = null;
     this.#tokens = new TokenKeeper();
     this.#bucket = { ...DEFAULT_BUCKET, at: Date.now() };
     this.#backfill = new BackfillStore(this.ctx.storage);

@@ -1,12 +1,15 @@
 import { eq } from "drizzle-orm";
 import { shopCredentialsTable } from "../worker/db/schema/index.ts";
-import type { TenantContext } from "../worker/context/deps.ts";
+import type { Deps } from "../worker/context/deps.ts";
 import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
 import { requestAccessToken, type OfflineTokens } from "../worker/shopify/request-access-token.ts";
 
 export type AccessTokenResult =
   | { ok: true; accessToken: string; shop: string; scopes: string }
   | { ok: false; reason: "not_installed" | "reauth_required" | "unavailable"; message: string };
+
+/** Tokens live in the control database (`shop_credentials`), whatever shard holds the tenant's data. */
+export type TokenContext = Deps & { tenantId: string };
 
 type Cached = { accessToken: string; shop: string; scopes: string; expiresAt: number | null; issuedAt: number };
 
@@ -26,7 +29,7 @@ export class TokenKeeper {
   #cached: Cached | null = null;
   #refreshing: Promise<AccessTokenResult> | null = null;
 
-  async store(ctx: TenantContext, shop: string, tokens: OfflineTokens, now = Date.now()): Promise<void> {
+  async store(ctx: TokenContext, shop: string, tokens: OfflineTokens, now = Date.now()): Promise<void> {
     const { config, tenantId } = ctx;
     const aad = `${tenantId}:${shop}`;
     const row = {
@@ -43,12 +46,12 @@ export class TokenKeeper {
     this.#cached = { accessToken: tokens.accessToken, shop, scopes: tokens.scopes, expiresAt: tokens.accessTokenExpiresAt, issuedAt: now };
   }
 
-  async drop(ctx: TenantContext): Promise<void> {
+  async drop(ctx: TokenContext): Promise<void> {
     this.#cached = null;
     await ctx.db.delete(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId));
   }
 
-  async get(ctx: TenantContext, now = Date.now()): Promise<AccessTokenResult> {
+  async get(ctx: TokenContext, now = Date.now()): Promise<AccessTokenResult> {
     const cached = this.#cached;
     if (cached && stillFresh(cached.expiresAt, cached.issuedAt, now)) {
       return { ok: true, accessToken: cached.accessToken, shop: cached.shop, scopes: cached.scopes };
@@ -59,7 +62,7 @@ export class TokenKeeper {
     return this.#refreshing;
   }
 
-  async #load(ctx: TenantContext, now: number): Promise<AccessTokenResult> {
+  async #load(ctx: TokenContext, now: number): Promise<AccessTokenResult> {
     const { config, tenantId } = ctx;
     const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, tenantId)).get();
     if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
@@ -78,7 +81,7 @@ export class TokenKeeper {
    * Shopify refused `rejected` (401): refresh it once, whatever its expiry says, and drop the tokens only when the
    * refresh is refused too. A caller whose token another caller already replaced gets the new one.
    */
-  async renew(ctx: TenantContext, rejected: string, now = Date.now()): Promise<AccessTokenResult> {
+  async renew(ctx: TokenContext, rejected: string, now = Date.now()): Promise<AccessTokenResult> {
     const current = await (this.#refreshing ?? this.#loadStored(ctx));
     if (current.ok && current.accessToken !== rejected) return current;
     this.#refreshing ??= this.#renew(ctx, now).finally(() => {
@@ -87,14 +90,14 @@ export class TokenKeeper {
     return this.#refreshing;
   }
 
-  async #loadStored(ctx: TenantContext): Promise<AccessTokenResult> {
+  async #loadStored(ctx: TokenContext): Promise<AccessTokenResult> {
     const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId)).get();
     if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
     const accessToken = await decryptSecret(ctx.config.TOKEN_ENCRYPTION_KEY, row.accessTokenCiphertext, `${ctx.tenantId}:${row.shopDomain}`);
     return { ok: true, accessToken, shop: row.shopDomain, scopes: row.scopes };
   }
 
-  async #renew(ctx: TenantContext, now: number): Promise<AccessTokenResult> {
+  async #renew(ctx: TokenContext, now: number): Promise<AccessTokenResult> {
     this.#cached = null;
     const row = await ctx.db.select().from(shopCredentialsTable).where(eq(shopCredentialsTable.tenantId, ctx.tenantId)).get();
     if (!row) return { ok: false, reason: "not_installed", message: "No Shopify credentials: the app is not installed on this shop." };
@@ -103,7 +106,7 @@ export class TokenKeeper {
     return renewed;
   }
 
-  async #refresh(ctx: TenantContext, row: typeof shopCredentialsTable.$inferSelect, now: number): Promise<AccessTokenResult> {
+  async #refresh(ctx: TokenContext, row: typeof shopCredentialsTable.$inferSelect, now: number): Promise<AccessTokenResult> {
     const { config, tenantId } = ctx;
     const aad = `${tenantId}:${row.shopDomain}`;
     const refreshExpired = row.refreshTokenExpiresAt !== null && row.refreshTokenExpiresAt.getTime() <= now;

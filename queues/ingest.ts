@@ -1,25 +1,69 @@
 import { errorMessage } from "../worker/lib/log.ts";
-import type { Deps } from "../worker/context/deps.ts";
+import { CONTROL_SHARD, forTenant, type Deps } from "../worker/context/deps.ts";
+import type { Db } from "../worker/db/client.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
 import { dropRedactedSubjects } from "../worker/services/ingest/drop-redacted-subjects.ts";
-import { loadIngestLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
+import { loadControlLookups, loadShardLookups, type ControlLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
-import { writeIngestPlan } from "../worker/services/ingest/write-ingest-plan.ts";
+import { writeIngestPlan, type PlanTarget } from "../worker/services/ingest/write-ingest-plan.ts";
 import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
+import { isTombstoned } from "../worker/services/privacy/index.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
 import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
-import { invalidBodyReason, retryDelaySeconds, type BatchOutcome } from "./run-messages.ts";
+import { invalidBodyReason, retryMessage, type BatchOutcome } from "./run-messages.ts";
 
+type Entry = { message: Message<unknown>; body: IngestMessage };
 type Planned = { message: Message<unknown>; plan: IngestPlan };
+type Shard = PlanTarget & { db: Db; control: { db: Db; d1: D1Database } };
+type Retry = (message: Message<unknown>, error: unknown) => void;
+
+/** The tenant a message writes for; null for a shop with no tenant, or a tenant erased (its plan is empty). */
+function tenantOf(body: IngestMessage, control: ControlLookups): string | null {
+  const tenantId =
+    body.type === "webhook" ? control.tenantIdByShop.get(body.shop)
+    : body.type === "pixel" ? body.tenantId
+    : body.type === "quarantine" ? (body.tenantId ?? (body.shop ? control.tenantIdByShop.get(body.shop) : undefined))
+    : undefined;
+  if (!tenantId || isTombstoned(control.tombstones, { tenantId })) return null;
+  return tenantId;
+}
 
 /**
- * Maps every message, then writes the whole batch as one D1 transaction. If that write fails, each message is
- * written alone so one bad message retries (then dead-letters) without holding back the rest. A message is acked
- * once its plan is written and its lifecycle effects have run; effects never run before their rows are written.
+ * Groups messages by the shard their tenant's directory entry names. Messages without a tenant (and replays, which
+ * name only a quarantine row) stay in the control database. A tenant frozen by a move, or without an entry, has
+ * its messages retried with a delay: never written elsewhere, never acked.
+ */
+async function groupByShard(entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry): Promise<Map<string, { shard: Shard; entries: Entry[] }>> {
+  const home: Shard = { db: deps.db, d1: deps.d1, control: { db: deps.db, d1: deps.d1 } };
+  const tenantIds = [...new Set(entries.map((entry) => tenantOf(entry.body, control)).filter((id) => id !== null))];
+  const resolved = new Map(
+    await Promise.all(tenantIds.map(async (id) => [id, await forTenant(deps, id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))] as const)),
+  );
+  const groups = new Map<string, { shard: Shard; entries: Entry[] }>();
+  for (const entry of entries) {
+    const tenantId = tenantOf(entry.body, control);
+    const ctx = tenantId ? resolved.get(tenantId) : undefined;
+    if (ctx instanceof Error) {
+      retry(entry.message, ctx);
+      continue;
+    }
+    const name = ctx?.shard ?? CONTROL_SHARD;
+    const group = groups.get(name) ?? { shard: ctx ?? home, entries: [] };
+    group.entries.push(entry);
+    groups.set(name, group);
+  }
+  return groups;
+}
+
+/**
+ * Maps every message, then writes the batch as one plan per shard, shards in parallel (worker/services/ingest/
+ * write-ingest-plan.ts says in what order a plan's databases are written). If a shard's write fails, each of its
+ * messages is written alone so one bad message retries (then dead-letters) without holding back the rest. A message
+ * is acked once its plan is written and its lifecycle effects have run; effects never run before their rows are written.
  */
 export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
-  const valid: { message: Message<unknown>; body: IngestMessage }[] = [];
+  const valid: Entry[] = [];
   const invalid: DeadLetter[] = [];
   for (const message of batch.messages) {
     const parsed = IngestMessageSchema.safeParse(message.body);
@@ -32,20 +76,33 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     outcome.invalid = outcome.acked = invalid.length;
   }
 
-  const retry = (message: Message<unknown>, error: unknown) => {
-    deps.log.warn("ingest message failed", { attempts: message.attempts, error: errorMessage(error) });
-    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+  const retry: Retry = (message, error) => {
+    retryMessage(message, error, deps, batch.queue);
     outcome.retried++;
   };
-  let lookups: Awaited<ReturnType<typeof loadIngestLookups>>;
+  let control: ControlLookups;
+  let groups: Awaited<ReturnType<typeof groupByShard>>;
   try {
-    lookups = await loadIngestLookups({ ctx: deps, input: { messages: valid.map((entry) => entry.body) } });
+    control = await loadControlLookups({ ctx: deps, input: { messages: valid.map((entry) => entry.body) } });
+    groups = await groupByShard(valid, control, deps, retry);
   } catch (error) {
     for (const { message } of valid) retry(message, error);
     return outcome;
   }
+  await Promise.all([...groups.values()].map((group) => consumeOnShard(group.shard, group.entries, control, deps, retry, outcome)));
+  return outcome;
+}
+
+async function consumeOnShard(shard: Shard, entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
+  let lookups: Awaited<ReturnType<typeof loadShardLookups>>;
+  try {
+    lookups = await loadShardLookups({ ctx: shard, input: { messages: entries.map((entry) => entry.body), control } });
+  } catch (error) {
+    for (const { message } of entries) retry(message, error);
+    return;
+  }
   const planned: Planned[] = [];
-  for (const { message, body } of valid) {
+  for (const { message, body } of entries) {
     try {
       planned.push({ message, plan: await planIngestMessage({ ctx: deps, input: { message: body, lookups } }) });
     } catch (error) {
@@ -54,10 +111,11 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
   }
 
   try {
-    await dropRedactedSubjects({ ctx: deps, input: { plans: planned.map((entry) => entry.plan), tenantsWithRedactions: lookups.tenantsWithRedactions } });
+    const ctx = { config: deps.config, log: deps.log, db: shard.db };
+    await dropRedactedSubjects({ ctx, input: { plans: planned.map((entry) => entry.plan), tenantsWithRedactions: lookups.tenantsWithRedactions } });
   } catch (error) {
     for (const { message } of planned) retry(message, error);
-    return outcome;
+    return;
   }
 
   const finish = async ({ message, plan }: Planned) => {
@@ -70,20 +128,19 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     }
   };
   try {
-    await writeIngestPlan({ ctx: deps, input: { plan: planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()) } });
+    await writeIngestPlan({ ctx: shard, input: { plan: planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()) } });
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
     for (const entry of planned) {
       try {
-        await writeIngestPlan({ ctx: deps, input: { plan: entry.plan } });
+        await writeIngestPlan({ ctx: shard, input: { plan: entry.plan } });
       } catch (single) {
         retry(entry.message, single);
         continue;
       }
       await finish(entry);
     }
-    return outcome;
+    return;
   }
   for (const entry of planned) await finish(entry);
-  return outcome;
 }

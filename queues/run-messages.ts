@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { errorMessage } from "../worker/lib/log.ts";
 import type { Deps } from "../worker/context/deps.ts";
+import { TenantMovingError } from "../worker/context/tenant-directory.ts";
 import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
 
 export type BatchOutcome = { messages: number; acked: number; retried: number; invalid: number };
@@ -9,6 +10,21 @@ const MAX_BACKOFF_SECONDS = 15 * 60;
 
 export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
+}
+
+/**
+ * Retries a message with backoff. A tenant frozen by a move waits at least the move's retry delay and is logged as
+ * waiting, not failing: the move ends well within a queue's retries (ingest: 5 retries, over a minute).
+ */
+export function retryMessage(message: Message<unknown>, error: unknown, deps: Deps, queue: string): void {
+  const delaySeconds = retryDelaySeconds(message.attempts);
+  if (error instanceof TenantMovingError) {
+    deps.log.info("tenant moving; message retried", { queue, tenant: error.tenantId, attempts: message.attempts });
+    message.retry({ delaySeconds: Math.max(delaySeconds, error.retryAfterSeconds) });
+    return;
+  }
+  deps.log.warn("message failed", { queue, attempts: message.attempts, error: errorMessage(error) });
+  message.retry({ delaySeconds });
 }
 
 /**
@@ -46,8 +62,7 @@ export async function runMessages<S extends z.ZodType>(
       message.ack();
       outcome.acked++;
     } catch (error) {
-      deps.log.warn("message failed", { queue: batch.queue, attempts: message.attempts, error: errorMessage(error) });
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      retryMessage(message, error, deps, batch.queue);
       outcome.retried++;
     }
   }

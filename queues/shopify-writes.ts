@@ -43,13 +43,13 @@ function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps
 }
 
 async function pushCatalogProductsOnce(body: Handled<"product_push">, deps: Deps): Promise<void> {
-  const pushed = await pushCatalogProducts({ ctx: createAdminContext(deps, body.tenantId), input: { productIds: body.productIds, now: Date.now() } });
+  const pushed = await pushCatalogProducts({ ctx: await createAdminContext(deps, body.tenantId), input: { productIds: body.productIds, now: Date.now() } });
   if (!pushed.ok) throw new Error(pushed.error.message);
   if (pushed.value.failed > 0) deps.log.warn("products refused by Shopify", { tenant: body.tenantId, ...pushed.value });
 }
 
 async function pushMetafieldsRun(body: Handled<"metafield_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {
-  const ctx = createAdminContext(deps, body.tenantId);
+  const ctx = await createAdminContext(deps, body.tenantId);
   const run = await pushMetafields({ ctx, input: { jobId: body.jobId, holder: message.id, now: Date.now(), budgetMs: PUSH_BUDGET_MS } });
   if (run.outcome === "retry") throw new Error(run.message);
   if (run.outcome === "continue") await send(body);
@@ -57,7 +57,7 @@ async function pushMetafieldsRun(body: Handled<"metafield_push">, message: Messa
 }
 
 async function pushSegmentRun(body: Handled<"segment_push">, message: Message<unknown>, deps: Deps, send: Send): Promise<void> {
-  const ctx = createAdminContext(deps, body.tenantId);
+  const ctx = await createAdminContext(deps, body.tenantId);
   const input = { segmentId: body.segmentId, holder: message.id, totals: body.totals, now: Date.now(), maxCalls: CALLS_PER_MESSAGE };
   const run = await pushSegment({ ctx, input });
   if (run.outcome === "retry") throw new Error(run.message);
@@ -66,7 +66,7 @@ async function pushSegmentRun(body: Handled<"segment_push">, message: Message<un
 }
 
 async function fireMembershipTriggerRun(body: Handled<"segment_flow_triggers">, deps: Deps, send: Send): Promise<void> {
-  const ctx = createAdminContext(deps, body.tenantId);
+  const ctx = await createAdminContext(deps, body.tenantId);
   const fired = await fireMembershipTriggers({ ctx, input: { ...body, maxCalls: CALLS_PER_MESSAGE } });
   if (fired.ok) {
     if (fired.value.failed > 0) deps.log.warn("flow triggers refused", { tenant: body.tenantId, failed: fired.value.failed });
@@ -79,7 +79,7 @@ async function fireMembershipTriggerRun(body: Handled<"segment_flow_triggers">, 
 }
 
 async function fireFlowTriggerOnce(body: Handled<"flow_trigger">, deps: Deps): Promise<void> {
-  const fired = await fireFlowTrigger({ ctx: createAdminContext(deps, body.tenantId), input: body });
+  const fired = await fireFlowTrigger({ ctx: await createAdminContext(deps, body.tenantId), input: body });
   if (!fired.ok) throw new Error(fired.error.message);
   if (fired.value.userErrors.length > 0) deps.log.warn("flow trigger refused", { tenant: body.tenantId, errors: fired.value.userErrors });
 }

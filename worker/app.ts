@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./context/app-env.ts";
+import { TenantMovingError } from "./context/tenant-directory.ts";
 import { AppError, errorBody, type ErrorCode } from "./errors.ts";
 import { errorMessage } from "./lib/log.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -51,6 +52,10 @@ export function newApp(): Hono<AppEnv> {
     const requestId = c.get("requestId") ?? "unknown";
     if (error instanceof AppError) {
       return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, error.headers);
+    }
+    // A write to a tenant frozen by a shard move: the client (Shopify, the pixel, the admin) sends it again later.
+    if (error instanceof TenantMovingError) {
+      return c.json(errorBody("tenant_moving", error.message, requestId), 409, { "Retry-After": String(error.retryAfterSeconds) });
     }
     const status = "status" in error && typeof error.status === "number" ? error.status : 500;
     const code = STATUS_CODES[status];

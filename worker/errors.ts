@@ -18,6 +18,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "rate_limited"
   | "plan_limit"
+  | "tenant_moving"
   | "shopify_unavailable"
   | "internal_error";
 
@@ -40,6 +41,7 @@ export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
     case "method_not_allowed":
       return 405;
     case "conflict":
+    case "tenant_moving":
       return 409;
     case "gone":
       return 410;

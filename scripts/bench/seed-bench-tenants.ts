@@ -18,6 +18,7 @@ export function seedBenchTenants(persistTo: string, count: number): BenchTenant[
   }));
   const statements = tenants.flatMap(({ tenantId, shop, publicKey }, i) => [
     `insert into tenants (id, slug, shop_domain, status, granted_scopes, installed_at, created_at, updated_at) values ('${tenantId}', 'bench-${i}', '${shop}', 'active', '', ${now}, ${now}, ${now})`,
+    `insert into tenant_shards (tenant_id, shard, updated_at) values ('${tenantId}', 'DB', ${now})`,
     `insert into api_keys (id, tenant_id, kind, public_key, hint, created_at) values ('key_bench_${i}', '${tenantId}', 'public', '${publicKey}', 'pk_bench…', ${now})`,
     `insert into billing_subscriptions (tenant_id, shopify_subscription_gid, plan, status, status_at, test, trial_days, created_at, activated_at, updated_at) values ('${tenantId}', 'gid://shopify/AppSubscription/bench-${i}', 'scale', 'ACTIVE', ${now}, 1, 0, ${now}, ${now}, ${now})`,
   ]);

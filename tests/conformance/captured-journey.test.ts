@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pixelToken, postPixel } from "../helpers/pixel-collector.ts";
 import { profileByCustomer, storedEvents, storedRows } from "../helpers/read-ingested.ts";
@@ -6,6 +5,7 @@ import { waitFor } from "../helpers/wait-for.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
 import { sharedFixture } from "../helpers/shared-fixtures.ts";
 import { deliver, simulatedShop } from "../helpers/webhook-requests.ts";
+import { tenantDb } from "../helpers/tenant-db.ts";
 
 // Reading the set's README says SKIPPED once when ../shared/fixtures/shopify is absent.
 const present = sharedFixture("README.md") !== null;
@@ -86,7 +86,7 @@ describe.skipIf(!present)("RudderStack's captured checkout → order journey", (
     const tenant = await seedTenant({ shop });
     const { response } = await deliver(sim, shop, { topic: "orders/cancelled", payloadText: sharedFixture(`${WEBHOOKS}orders_cancelled.json`)!, via: "https" });
     expect(response.status).toBe(200);
-    const row = await waitFor(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
+    const row = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
     expect(row.reason).toMatch(/order has no id/);
   });
 
@@ -137,11 +137,11 @@ describe.skipIf(!present)("captured Web Pixels events through the collector", ()
       return;
     }
     if (file === "unknown_event") {
-      const row = await waitFor(() => env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
+      const row = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>(), { what: "a quarantine row" });
       expect(row.reason).toMatch(/unknown_event/);
       return;
     }
-    const checkout = await waitFor(() => env.DB.prepare("select anonymous_id, pixel_enrichment from checkouts where tenant_id = ?").bind(tenant.tenantId).first<{ anonymous_id: string; pixel_enrichment: string }>(), { what: "the checkout enriched by the pixel" });
+    const checkout = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select anonymous_id, pixel_enrichment from checkouts where tenant_id = ?").bind(tenant.tenantId).first<{ anonymous_id: string; pixel_enrichment: string }>(), { what: "the checkout enriched by the pixel" });
     expect(checkout.anonymous_id).toBe(CLIENT_ID);
     expect(JSON.parse(checkout.pixel_enrichment)).toMatchObject({ clientId: CLIENT_ID, eventId: event.id });
     expect(await storedEvents(tenant.tenantId)).toEqual([]);

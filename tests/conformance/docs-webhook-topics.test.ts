@@ -5,6 +5,7 @@ import { waitFor } from "../helpers/wait-for.ts";
 import { seedTenant, type SeededTenant } from "../helpers/seed-tenant.ts";
 import { sharedFixture, sharedFixturePaths } from "../helpers/shared-fixtures.ts";
 import { deliver, simulatedShop } from "../helpers/webhook-requests.ts";
+import { tenantDb } from "../helpers/tenant-db.ts";
 
 // Reading the set's README says SKIPPED once when ../shared/fixtures/shopify is absent.
 const present = sharedFixture("README.md") !== null;
@@ -58,7 +59,7 @@ const LIFECYCLE = new Set(["app/uninstalled", "app/scopes_update", "bulk_operati
 const files = sharedFixturePaths(DIR);
 
 async function quarantineRow(tenantId: string) {
-  return env.DB.prepare("select reason, payload from quarantine where tenant_id = ?").bind(tenantId).first<{ reason: string; payload: string }>();
+  return (await tenantDb(tenantId)).prepare("select reason, payload from quarantine where tenant_id = ?").bind(tenantId).first<{ reason: string; payload: string }>();
 }
 
 describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's documented payloads via %s", (via) => {
@@ -91,13 +92,13 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
       expect(event!.source).toBe("webhook");
       expect(await quarantineRow(tenant.tenantId)).toBeNull();
     } else if (topic === "products/delete") {
-      await waitFor(async () => (await env.DB.prepare("select 1 from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) !== null, { what: `the ${topic} delivery recorded` });
+      await waitFor(async () => (await (await tenantDb(tenant.tenantId)).prepare("select 1 from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) !== null, { what: `the ${topic} delivery recorded` });
       expect(await quarantineRow(tenant.tenantId)).toBeNull();
     } else if (CATALOG.has(topic)) {
-      const product = await waitFor(() => env.DB.prepare("select * from products where tenant_id = ?").bind(tenant.tenantId).first<Record<string, unknown>>(), { what: `the product from ${topic}` });
+      const product = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select * from products where tenant_id = ?").bind(tenant.tenantId).first<Record<string, unknown>>(), { what: `the product from ${topic}` });
       expect(product).toMatchObject({ shopify_product_id: "788032119674292922", title: "Example T-Shirt", status: "active", origin: "shopify" });
     } else if (PRIVACY.has(topic)) {
-      const row = await env.DB.prepare("select kind, tenant_id from privacy_requests where shop_domain = ?").bind(tenant.shop).first();
+      const row = await (await tenantDb(tenant.tenantId)).prepare("select kind, tenant_id from privacy_requests where shop_domain = ?").bind(tenant.shop).first();
       expect(row).toMatchObject({ tenant_id: tenant.tenantId });
     } else if (topic === "app/uninstalled") {
       await waitFor(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(tenant.tenantId).first<{ status: string }>())?.status === "uninstalled", { what: "the tenant marked uninstalled" });
@@ -105,7 +106,7 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
       await waitFor(async () => (await env.DB.prepare("select granted_scopes from tenants where id = ?").bind(tenant.tenantId).first<{ granted_scopes: string }>())?.granted_scopes !== "", { what: "the tenant's granted scopes stored" });
     } else {
       const row = await waitFor(async () =>
-        LIFECYCLE.has(topic) ? (await quarantineRow(tenant.tenantId)) ?? (await env.DB.prepare("select key from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) : quarantineRow(tenant.tenantId),
+        LIFECYCLE.has(topic) ? (await quarantineRow(tenant.tenantId)) ?? (await (await tenantDb(tenant.tenantId)).prepare("select key from deliveries where tenant_id = ?").bind(tenant.tenantId).first()) : quarantineRow(tenant.tenantId),
         { what: `${topic} quarantined or recorded` },
       );
       if ("reason" in row) {
@@ -125,7 +126,7 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
     const [event] = await waitFor(async () => (await storedEvents(refund.tenant.tenantId, "refund")).length > 0 && storedEvents(refund.tenant.tenantId, "refund"), { what: "a refund event" });
     expect(event!.properties).toMatchObject({ refundId: "890088186047892319", orderId: "820982911946154508", amount: 85 });
     const customer = sent.get("customers/create")!;
-    const profile = await env.DB.prepare("select shopify_customer_id from profiles where tenant_id = ?").bind(customer.tenant.tenantId).first();
+    const profile = await (await tenantDb(customer.tenant.tenantId)).prepare("select shopify_customer_id from profiles where tenant_id = ?").bind(customer.tenant.tenantId).first();
     expect(profile).toEqual({ shopify_customer_id: "706405506930370084" });
   });
 });

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import type { BackfillResource } from "../../queues/backfill-messages.ts";
 import { tenantObject } from "../../worker/context/tenant-object.ts";
 import { manualBackfill, tenantCounts, waitForBackfill } from "./backfill.ts";
@@ -12,17 +13,19 @@ export async function backfilledShop() {
   const installed = await installShop({ size: STORE });
   await waitForBackfill(installed.shop);
   const tables = ["events", "orders", "checkouts", "identities", "profiles", "products"];
-  await env.DB.batch(tables.map((table) => env.DB.prepare(`delete from ${table} where tenant_id = ?`).bind(installed.tenantId)));
+  const db = await tenantDb(installed.tenantId);
+  await db.batch(tables.map((table) => db.prepare(`delete from ${table} where tenant_id = ?`).bind(installed.tenantId)));
   return installed;
 }
 
 export async function queuedJob(tenantId: string) {
   const jobId = `job_fault_${crypto.randomUUID().slice(0, 8)}`;
-  await env.DB.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{\"reason\":\"manual\"}', ?)").bind(jobId, tenantId, Date.now()).run();
+  await (await tenantDb(tenantId)).prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{\"reason\":\"manual\"}', ?)").bind(jobId, tenantId, Date.now()).run();
   return jobId;
 }
 
-export const jobStatus = async (jobId: string) => (await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first<{ status: string }>())?.status;
+export const jobStatus = async (tenantId: string, jobId: string) =>
+  (await (await tenantDb(tenantId)).prepare("select status from jobs where tenant_id = ? and id = ?").bind(tenantId, jobId).first<{ status: string }>())?.status;
 
 /**
  * The store's records in the backfill's window (accepted), the rows SegOps holds for them (stored), and any double:
@@ -40,7 +43,7 @@ export async function backfillCounts(shop: string, tenantId: string) {
 
 /** Runs a backfill job through the real backfill handlers, each failed message retried as the queue would. */
 export async function runJob(tenantId: string, overrides: Parameters<typeof manualBackfill>[1] = {}) {
-  const driver = manualBackfill(tenantId, overrides);
+  const driver = await manualBackfill(tenantId, overrides);
   const jobId = await queuedJob(tenantId);
   const failures: string[] = [];
   await driver.run({ type: "start", tenantId, jobId, reason: "manual" }).catch((error: Error) => {

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import type { BackfillMessage } from "../../queues/backfill-messages.ts";
 import type { BackfillResponse } from "../../worker/routes/admin/backfill.ts";
 import { createBackfillContext, type BackfillContext } from "../../worker/services/backfill/backfill-context.ts";
@@ -20,8 +20,9 @@ export type TenantCounts = {
 };
 
 export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
-  const count = async (sql: string) => (await env.DB.prepare(sql).bind(tenantId).first<{ n: number }>())!.n;
-  const { results } = await env.DB.prepare("select name, count(*) n from events where tenant_id = ? group by name").bind(tenantId).all<{ name: string; n: number }>();
+  const db = await tenantDb(tenantId);
+  const count = async (sql: string) => (await db.prepare(sql).bind(tenantId).first<{ n: number }>())!.n;
+  const { results } = await db.prepare("select name, count(*) n from events where tenant_id = ? group by name").bind(tenantId).all<{ name: string; n: number }>();
   return {
     orders: await count("select count(*) n from orders where tenant_id = ?"),
     profiles: await count("select count(*) n from profiles where tenant_id = ?"),
@@ -33,9 +34,9 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
 }
 
 /** A backfill context whose queue is an in-memory list: the test decides when (and whether) each message runs. */
-export function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
+export async function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
   const queue: BackfillMessage[] = [];
-  const ctx = createBackfillContext(serviceDeps(), tenantId, {
+  const ctx = await createBackfillContext(serviceDeps(), tenantId, {
     send: async (message) => {
       queue.push(message);
     },

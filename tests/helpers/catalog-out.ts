@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import { adminJson, type InstalledShop } from "./harness.ts";
 import { adminContext } from "./service-context.ts";
 import { waitFor } from "./wait-for.ts";
@@ -14,7 +14,7 @@ export async function installOutboundShop(options: Parameters<typeof installEmpt
 }
 
 export async function outboundRows(tenantId: string): Promise<OutboundRow[]> {
-  const { results } = await env.DB.prepare(
+  const { results } = await (await tenantDb(tenantId)).prepare(
     "select id, handle, shopify_product_id, origin, outbound_state, outbound_error, title from products where tenant_id = ? and deleted_at is null order by handle",
   )
     .bind(tenantId)
@@ -37,7 +37,7 @@ export type ShopifyProduct = { title: string; handle: string; status: string; ve
 
 /** The product as the simulator's Admin API answers it, read through the app's own client. */
 export async function shopifyProduct(tenantId: string, shopifyProductId: string): Promise<ShopifyProduct | null> {
-  const answer = await adminContext(tenantId).admin.request<{ product: ShopifyProduct | null }>(
+  const answer = await (await adminContext(tenantId)).admin.request<{ product: ShopifyProduct | null }>(
     `query SegOpsTestProduct($id: ID!) { product(id: $id) { title handle status vendor variants(first: 20) { nodes { sku price selectedOptions { name value } } } } }`,
     { id: `gid://shopify/Product/${shopifyProductId}` },
   );

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import type { ProductSyncResponse } from "../../worker/routes/admin/product-sync.ts";
 import type { PushJobView } from "../../worker/services/catalog/metafields/push-job.ts";
 import { scoreProducts } from "../../worker/services/catalog/score-products.ts";
@@ -13,7 +13,7 @@ import { waitFor } from "./wait-for.ts";
 export async function installCatalogShop(products: number): Promise<InstalledShop> {
   const installed = await installShop({ size: { products, customers: 0, orders: 0, abandonedCheckouts: 0 } });
   await waitFor(
-    () => env.DB.prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
+    async () => (await tenantDb(installed.tenantId)).prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
     { what: "the install's backfill" },
   );
   return installed;
@@ -60,7 +60,7 @@ export async function deliverOutbox(shop: string): Promise<string[]> {
 export type CatalogRow = { id: string; shopify_product_id: string; ai_score: number | null; ai_scored_at: number | null; updated_at: number; source_updated_at: number | null; metafields_digest: string | null };
 
 export async function catalogRows(tenantId: string): Promise<CatalogRow[]> {
-  const { results } = await env.DB.prepare(
+  const { results } = await (await tenantDb(tenantId)).prepare(
     "SELECT id, shopify_product_id, ai_score, ai_scored_at, updated_at, source_updated_at, metafields_digest FROM products WHERE tenant_id = ? ORDER BY id",
   )
     .bind(tenantId)
@@ -71,14 +71,16 @@ export async function catalogRows(tenantId: string): Promise<CatalogRow[]> {
 /** A metafield push job row with no queue message, for driving `pushMetafields` run by run. */
 export async function queuedPushJob(tenantId: string): Promise<string> {
   const id = `job_test_${crypto.randomUUID()}`;
-  await env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, result, created_at) VALUES (?, ?, 'metafield_push', 'queued', ?, '{}', ?)")
+  await (await tenantDb(tenantId)).prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, result, created_at) VALUES (?, ?, 'metafield_push', 'queued', ?, '{}', ?)")
     .bind(id, tenantId, JSON.stringify({ reason: "manual" }), Date.now())
     .run();
   return id;
 }
 
-export async function pushJobResult(jobId: string): Promise<{ status: string; result: Record<string, unknown> }> {
-  const row = await env.DB.prepare("SELECT status, result FROM jobs WHERE id = ?").bind(jobId).first<{ status: string; result: string }>();
+export async function pushJobResult(tenantId: string, jobId: string): Promise<{ status: string; result: Record<string, unknown> }> {
+  const row = await (await tenantDb(tenantId))
+    .prepare("SELECT status, result FROM jobs WHERE tenant_id = ? AND id = ?")
+    .bind(tenantId, jobId).first<{ status: string; result: string }>();
   return { status: row!.status, result: JSON.parse(row!.result) as Record<string, unknown> };
 }
 
@@ -91,6 +93,6 @@ export async function seedScoredCatalog(tenantId: string): Promise<Record<"socks
   const bare = await seedWebhookProduct(tenantId, completeProduct({ id: 9102, title: "Merino wool hiking socks", images: [] }));
   const mug = await seedWebhookProduct(tenantId, { id: 9103, title: "Mug", vendor: "Acme", product_type: "Kitchen", updated_at: "2026-11-01T10:00:00Z" });
   const unscored = await seedWebhookProduct(tenantId, completeProduct({ id: 9104, title: "Merino wool liner socks" }));
-  await scoreProducts({ ctx: tenantContextOf(tenantId), input: { productIds: [socks.id, bare.id, mug.id] } });
+  await scoreProducts({ ctx: await tenantContextOf(tenantId), input: { productIds: [socks.id, bare.id, mug.id] } });
   return { socks: socks.id, bare: bare.id, mug: mug.id, unscored: unscored.id };
 }

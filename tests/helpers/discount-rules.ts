@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import { apiFetch } from "./api-fetch.ts";
 
 export const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -8,7 +8,7 @@ export async function segmentPushing(tenant: { tenantId: string; serverKey: stri
   const res = await apiFetch(tenant.serverKey, "/segments", { method: "POST", body: { name: slug, kind: "customer", query: 'tags contains "vip"' } });
   if (res.status !== 201) throw new Error(`create segment: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
-  await env.DB.prepare("UPDATE segments SET push_mode = ? WHERE id = ?").bind(pushMode, id).run();
+  await (await tenantDb(tenant.tenantId)).prepare("UPDATE segments SET push_mode = ? WHERE tenant_id = ? AND id = ?").bind(pushMode, tenant.tenantId, id).run();
   return id;
 }
 
@@ -16,9 +16,10 @@ export async function segmentPushing(tenant: { tenantId: string; serverKey: stri
 export async function insertActiveRules(tenantId: string, segmentId: string, count: number, targets: { target: string; ids: (n: number) => string[] } | null = null): Promise<string[]> {
   const now = Date.now();
   const ids = Array.from({ length: count }, (_, i) => `dsc_${crypto.randomUUID().replaceAll("-", "").slice(0, 15)}${String(i).padStart(4, "0")}`);
-  await env.DB.batch(
+  const db = await tenantDb(tenantId);
+  await db.batch(
     ids.map((id, i) =>
-      env.DB.prepare(
+      db.prepare(
         `INSERT INTO discount_rules (id, tenant_id, segment_id, title, value_type, value, discount_class, status, target, target_ids, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'percentage', '5', ?, 'active', ?, ?, ?, ?)`,
       ).bind(id, tenantId, segmentId, `Rule ${i}`, targets ? "PRODUCT" : "ORDER", targets?.target ?? "order", JSON.stringify(targets?.ids(i) ?? []), now, now),

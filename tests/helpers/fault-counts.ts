@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 
 /** What a fault test asserts and reports: every accepted item stored, none twice. */
 export type FaultCounts = { accepted: number; stored: number; doubled: number };
@@ -70,20 +71,22 @@ type Tally = { pageViews: number; events: number; distinctEvents: number; orders
  * profile order counts above the orders, the month's usage counter above the live events it counts.
  */
 export async function tallyTenant(tenantId: string): Promise<Tally> {
-  const row = await env.DB.prepare(
-    `select
-       (select count(*) from events where tenant_id = ?1 and name = 'page_view') pageViews,
-       (select count(*) from events where tenant_id = ?1) events,
-       (select count(distinct dedup_key) from events where tenant_id = ?1) distinctEvents,
-       (select count(*) from events where tenant_id = ?1 and source != 'backfill') liveEvents,
-       (select count(*) from orders where tenant_id = ?1) orders,
-       (select count(distinct shopify_order_id) from orders where tenant_id = ?1) distinctOrders,
-       (select coalesce(sum(orders_count), 0) from profiles where tenant_id = ?1) ordersCounted,
-       (select coalesce(sum(events), 0) from usage_counters where tenant_id = ?1) usage`,
-  )
+  const data = await (await tenantDb(tenantId))
+    .prepare(
+      `select
+         (select count(*) from events where tenant_id = ?1 and name = 'page_view') pageViews,
+         (select count(*) from events where tenant_id = ?1) events,
+         (select count(distinct dedup_key) from events where tenant_id = ?1) distinctEvents,
+         (select count(*) from events where tenant_id = ?1 and source != 'backfill') liveEvents,
+         (select count(*) from orders where tenant_id = ?1) orders,
+         (select count(distinct shopify_order_id) from orders where tenant_id = ?1) distinctOrders,
+         (select coalesce(sum(orders_count), 0) from profiles where tenant_id = ?1) ordersCounted`,
+    )
     .bind(tenantId)
-    .first<Tally>();
-  return row!;
+    .first<Omit<Tally, "usage">>();
+  // Usage counters are billing's, in the control database.
+  const usage = await env.DB.prepare("select coalesce(sum(events), 0) usage from usage_counters where tenant_id = ?").bind(tenantId).first<{ usage: number }>();
+  return { ...data!, usage: usage!.usage };
 }
 
 /** Doubles in a tally: extra rows under one key, order counts past the orders, usage past the live events. */

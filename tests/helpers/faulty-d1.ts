@@ -3,12 +3,16 @@ import { env } from "cloudflare:workers";
 /** Decides, before each D1 call reaches the database, whether it fails instead: `op` counts from 0 over the binding's life. */
 export type D1Fault = (call: { op: number; kind: "batch" | "statement" }) => Error | null;
 
+/** The D1 bindings a faulty run replaces: the control database and every data shard, so a fault reaches whichever one the code uses. */
+export type D1Bindings = Pick<Env, "DB" | "SHARD_1" | "SHARD_2">;
+
 /**
- * The test D1 binding with faults injected: every `batch()` and every statement run (`run`, `all`, `first`, `raw`)
- * asks `fault` first and throws its error instead of running. Statements prepared here still batch on the real
- * binding, so what does run is the real D1 write, one transaction per batch.
+ * The test D1 bindings with faults injected: every `batch()` and every statement run (`run`, `all`, `first`, `raw`)
+ * on any of them asks `fault` first, with one call count over all of them, and throws its error instead of running.
+ * Statements prepared here still batch on their real binding, so what does run is the real D1 write, one
+ * transaction per batch. Spread `bindings` over `env` where the code under test takes its env.
  */
-export function faultyD1(fault: D1Fault): { d1: D1Database; calls: () => number } {
+export function faultyD1(fault: D1Fault): { bindings: D1Bindings; calls: () => number } {
   let op = 0;
   const real = new WeakMap<object, D1PreparedStatement>();
   const gate = (kind: "batch" | "statement") => {
@@ -32,20 +36,21 @@ export function faultyD1(fault: D1Fault): { d1: D1Database; calls: () => number 
     real.set(proxy, statement);
     return proxy;
   };
-  const d1 = new Proxy(env.DB, {
-    get(target, property) {
-      if (property === "prepare") return (query: string) => wrap(target.prepare(query));
-      if (property === "batch") {
-        return async (statements: D1PreparedStatement[]) => {
-          gate("batch");
-          return target.batch(statements.map((statement) => real.get(statement) ?? statement));
-        };
-      }
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { d1, calls: () => op };
+  const faulty = (binding: D1Database) =>
+    new Proxy(binding, {
+      get(target, property) {
+        if (property === "prepare") return (query: string) => wrap(target.prepare(query));
+        if (property === "batch") {
+          return async (statements: D1PreparedStatement[]) => {
+            gate("batch");
+            return target.batch(statements.map((statement) => real.get(statement) ?? statement));
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return { bindings: { DB: faulty(env.DB), SHARD_1: faulty(env.SHARD_1), SHARD_2: faulty(env.SHARD_2) }, calls: () => op };
 }
 
 /** The consumer's process dying at D1 call `at`: that call and every later one fail, as nothing runs after a kill. */

@@ -4,6 +4,7 @@ import { getTableConfig } from "drizzle-orm/sqlite-core";
 import type { TenantObject } from "../../durable-objects/tenant-object.ts";
 import { tenantObject } from "../../worker/context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../worker/db/privacy-classification.ts";
+import { allDataDbs, CONTROL_TABLES, firstInAnyDb } from "./tenant-db.ts";
 import { waitFor } from "./wait-for.ts";
 import { consumeIngestBatch, webhookMessage } from "./ingest-queue.ts";
 import { sendDelivery } from "./webhook-requests.ts";
@@ -23,7 +24,11 @@ export type PrivacyRequestRow = {
   last_error: string | null;
 };
 
-export const requestRow = (id: string) => env.DB.prepare("select * from privacy_requests where id = ?").bind(id).first<PrivacyRequestRow>();
+/**
+ * A privacy request by its id, from whichever database holds it: after shop/redact the tenant's directory entry is
+ * gone, so its shard can no longer be looked up, and a request for an unknown shop has no tenant at all.
+ */
+export const requestRow = (id: string) => firstInAnyDb<PrivacyRequestRow>("select * from privacy_requests where id = ?", id);
 
 /** Sends a compliance webhook the way Shopify does (the simulator signs it) and answers the request it recorded. */
 export async function sendCompliance(sim: SimClient, shop: string, topic: "customers/data_request" | "customers/redact" | "shop/redact", customerId?: string) {
@@ -43,13 +48,17 @@ export const waitForCompleted = (requestId: string, timeoutMs = 30_000) =>
 
 export type Match = { table: string; column: string; needle: string };
 
-/** Every column of every table the schema has (from the privacy classification, so no table is left out). */
+/**
+ * Every column of every table the schema has (from the privacy classification, so no table is left out), in the
+ * control database and every data shard.
+ */
 export async function findInDatabase(needles: readonly string[]): Promise<Match[]> {
   const lowered = needles.map((needle) => needle.toLowerCase());
   const matches: Match[] = [];
   for (const { table } of PRIVACY_CLASSIFICATION) {
     const name = getTableConfig(table).name;
-    const { results } = await env.DB.prepare(`select * from ${name}`).all<Record<string, unknown>>();
+    const dbs = CONTROL_TABLES.has(name) ? [env.DB] : allDataDbs();
+    const results = (await Promise.all(dbs.map((db) => db.prepare(`select * from ${name}`).all<Record<string, unknown>>()))).flatMap((answer) => answer.results);
     for (const row of results) {
       for (const [column, value] of Object.entries(row)) {
         if (value === null) continue;
@@ -61,7 +70,10 @@ export async function findInDatabase(needles: readonly string[]): Promise<Match[
   return matches;
 }
 
-/** Rows per table that belong to a tenant (tenant_id) or name its shop (shop_domain, used_by_shop). */
+/**
+ * Rows per table that belong to a tenant (tenant_id) or name its shop (shop_domain, used_by_shop). Data tables are
+ * counted in every shard: after shop/redact the directory no longer names the tenant's, and nothing may be left anywhere.
+ */
 export async function rowsOfTenant(tenantId: string, shop: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const { table } of PRIVACY_CLASSIFICATION) {
@@ -70,8 +82,10 @@ export async function rowsOfTenant(tenantId: string, shop: string): Promise<Reco
     if (owners.length === 0) continue;
     const where = owners.map((column) => `${column.name} = ?`).join(" or ");
     const values = owners.map((column) => (column.name === "tenant_id" || column.name === "id" ? tenantId : shop));
-    const row = await env.DB.prepare(`select count(*) n from ${config.name} where ${where}`).bind(...values).first<{ n: number }>();
-    if (row!.n > 0) counts[config.name] = row!.n;
+    const dbs = CONTROL_TABLES.has(config.name) ? [env.DB] : allDataDbs();
+    const rows = await Promise.all(dbs.map((db) => db.prepare(`select count(*) n from ${config.name} where ${where}`).bind(...values).first<{ n: number }>()));
+    const n = rows.reduce((sum, row) => sum + row!.n, 0);
+    if (n > 0) counts[config.name] = n;
   }
   return counts;
 }

@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import worker from "../../worker/index.ts";
+import type { D1Bindings } from "./faulty-d1.ts";
 
 /** A queued message as the queue keeps it between deliveries: same id and body, one more attempt each time. */
 export type Queued = { id: string; body: unknown; attempts: number };
@@ -9,13 +10,13 @@ export type Queued = { id: string; body: unknown; attempts: number };
 export const queued = (bodies: unknown[]): Queued[] => bodies.map((body, i) => ({ id: `ingest-fault-${crypto.randomUUID()}-${i}`, body, attempts: 1 }));
 
 /**
- * One delivery of `messages` to the real ingest consumer, on `d1` (the test binding unless a fault wraps it). Answers
+ * One delivery of `messages` to the real ingest consumer, on the test bindings unless `bindings` (faulty-d1.ts) replace them. Answers
  * the messages the consumer did not ack, as the queue would deliver them again; a throw out of the consumer acks none.
  */
-export async function deliverIngest(messages: Queued[], d1: D1Database = env.DB): Promise<{ unacked: Queued[]; acked: number }> {
+export async function deliverIngest(messages: Queued[], bindings: Partial<D1Bindings> = {}): Promise<{ unacked: Queued[]; acked: number }> {
   const batch = createMessageBatch(QUEUE_NAMES.ingest, messages.map((m) => ({ id: m.id, timestamp: new Date(), attempts: m.attempts, body: m.body })));
   const ctx = createExecutionContext();
-  const threw = await worker.queue(batch, { ...env, DB: d1 }, ctx).then(
+  const threw = await worker.queue(batch, { ...env, ...bindings }, ctx).then(
     () => false,
     () => true,
   );

@@ -1,4 +1,5 @@
-import { env } from "cloudflare:workers";
+import { tenantContextOf } from "./service-context.ts";
+import { tenantDb } from "./tenant-db.ts";
 import { joinBulkLines } from "../../worker/services/backfill/join-bulk-lines.ts";
 import { planBulkRecords } from "../../worker/services/backfill/plan-bulk-records.ts";
 import { applyProductFact, newIngestPlan, readProductFact, writeIngestPlan, type IngestPlan } from "../../worker/services/ingest/index.ts";
@@ -6,9 +7,10 @@ import { applyProductFact, newIngestPlan, readProductFact, writeIngestPlan, type
 export type SeededProduct = { id: string; shopifyProductId: string };
 
 async function written(tenantId: string, plan: IngestPlan): Promise<SeededProduct> {
-  await writeIngestPlan({ ctx: { d1: env.DB }, input: { plan } });
+  const db = await tenantDb(tenantId);
+  await writeIngestPlan({ ctx: await tenantContextOf(tenantId), input: { plan } });
   const shopifyProductId = plan.products[0]!.productId;
-  const row = await env.DB.prepare("select id from products where tenant_id = ? and shopify_product_id = ?").bind(tenantId, shopifyProductId).first<{ id: string }>();
+  const row = await db.prepare("select id from products where tenant_id = ? and shopify_product_id = ?").bind(tenantId, shopifyProductId).first<{ id: string }>();
   if (!row) throw new Error(`product ${shopifyProductId} was not written`);
   return { id: row.id, shopifyProductId };
 }
@@ -31,7 +33,8 @@ export async function seedBulkProduct(tenantId: string, lines: Record<string, un
 }
 
 export async function storedScore(tenantId: string, productId: string) {
-  const row = await env.DB.prepare("select ai_score, ai_recommendations, ai_scored_at from products where tenant_id = ? and id = ?")
+  const row = await (await tenantDb(tenantId))
+    .prepare("select ai_score, ai_recommendations, ai_scored_at from products where tenant_id = ? and id = ?")
     .bind(tenantId, productId)
     .first<{ ai_score: number | null; ai_recommendations: string | null; ai_scored_at: number | null }>();
   return row && { score: row.ai_score, recommendations: row.ai_recommendations === null ? null : (JSON.parse(row.ai_recommendations) as unknown[]), scoredAt: row.ai_scored_at };

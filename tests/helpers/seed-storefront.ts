@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 
 export type OrderSeed = { orderId: string; productIds: string[]; orderedAt: number; profileId?: string | null; customerId?: string | null };
 export type ProductSeed = { productId: string; title?: string; handle?: string; price?: number; status?: string; deletedAt?: number | null };
@@ -16,8 +16,9 @@ export async function seedCatalog(tenantId: string, seeds: ProductSeed[]): Promi
     at: now - (seeds.length - i) * 1000,
     deleted: seed.deletedAt ?? null,
   }));
+  const db = await tenantDb(tenantId);
   for (let start = 0; start < rows.length; start += 500) {
-    await env.DB.prepare(
+    await db.prepare(
       `insert into products (id, tenant_id, shopify_product_id, origin, handle, title, status, tags, price_min, price_max, data, created_at, updated_at, deleted_at)
        select j.value ->> 'id', ?1, j.value ->> 'pid', 'shopify', j.value ->> 'handle', j.value ->> 'title', j.value ->> 'status', '[]',
          j.value ->> 'price', j.value ->> 'price', json_object('images', json_array(json_object('src', 'https://cdn.example/' || (j.value ->> 'pid') || '.png'))),
@@ -38,8 +39,9 @@ export async function seedOrders(tenantId: string, seeds: OrderSeed[]): Promise<
     at: seed.orderedAt,
     lines: seed.productIds.map((productId, i) => ({ lineItemId: `${seed.orderId}-${i}`, productId, variantId: null, sku: null, title: null, quantity: 1, price: 10 })),
   }));
+  const db = await tenantDb(tenantId);
   for (let start = 0; start < rows.length; start += 500) {
-    await env.DB.prepare(
+    await db.prepare(
       `insert into orders (tenant_id, shopify_order_id, profile_id, shopify_customer_id, total_price, line_items, ordered_at, source_updated_at, updated_at)
        select ?1, j.value ->> 'id', j.value ->> 'profile', j.value ->> 'customer', 10, j.value -> 'lines', j.value ->> 'at', j.value ->> 'at', j.value ->> 'at'
        from json_each(?2) j`,
@@ -53,13 +55,14 @@ export async function seedOrders(tenantId: string, seeds: OrderSeed[]): Promise<
 export async function seedSegmentWithMembers(tenantId: string, slug: string, profileIds: string[]): Promise<string> {
   const id = `seg_${slug}_${crypto.randomUUID().slice(0, 8)}`;
   const now = Date.now();
-  await env.DB.prepare(
+  const db = await tenantDb(tenantId);
+  await db.prepare(
     `insert into segments (id, tenant_id, slug, name, kind, query, query_json, push_mode, member_count, last_computed_at, created_at, updated_at)
      values (?, ?, ?, ?, 'customer', 'orders_count >= 0', '{}', 'none', ?, ?, ?, ?)`,
   )
     .bind(id, tenantId, slug, slug, profileIds.length, now, now, now)
     .run();
-  await env.DB.prepare(
+  await db.prepare(
     "insert into segment_memberships (tenant_id, segment_id, member_id, entered_at) select ?1, ?2, j.value, ?3 from json_each(?4) j",
   )
     .bind(tenantId, id, now, JSON.stringify(profileIds))

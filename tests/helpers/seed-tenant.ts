@@ -23,6 +23,7 @@ export async function seedTenant(options: { shop?: string; status?: "installing"
     env.DB.prepare(
       "insert into tenants (id, slug, shop_domain, status, granted_scopes, installed_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     ).bind(tenantId, slug, shop, options.status ?? "active", "", now, now, now),
+    env.DB.prepare("insert into tenant_shards (tenant_id, shard, updated_at) values (?, 'DB', ?)").bind(tenantId, now),
     env.DB.prepare("insert into api_keys (id, tenant_id, kind, public_key, hint, created_at) values (?, ?, 'public', ?, ?, ?)").bind(
       publicKeyId,
       tenantId,

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { tenantDb } from "./tenant-db.ts";
 import type { SegmentView } from "../../worker/services/segments/segment-view.ts";
 import { apiFetch } from "./api-fetch.ts";
 import { installShop, sim, type InstalledShop } from "./harness.ts";
@@ -15,7 +15,7 @@ export const EMPTY_STORE = { products: 0, customers: 0, orders: 0, abandonedChec
 export async function installEmptyShop(options: CreateShopInput = {}, app: Parameters<typeof installShop>[1] = {}): Promise<InstalledShop> {
   const installed = await installShop({ size: EMPTY_STORE, ...options }, app);
   await waitFor(
-    () => env.DB.prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
+    async () => (await tenantDb(installed.tenantId)).prepare("SELECT 1 AS done FROM jobs WHERE tenant_id = ? AND kind = 'backfill' AND finished_at IS NOT NULL").bind(installed.tenantId).first(),
     { what: "the install's backfill" },
   );
   return installed;
@@ -53,7 +53,9 @@ export async function shopifyTags(shop: string, options: { segops?: boolean } = 
   return Object.fromEntries(Object.entries(state.customerTags).map(([gid, tags]) => [gid.split("/").pop()!, tags]));
 }
 
-export async function segmentTagRows(segmentId: string): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT profile_id FROM segment_tags WHERE segment_id = ? ORDER BY profile_id").bind(segmentId).all<{ profile_id: string }>();
+export async function segmentTagRows(tenantId: string, segmentId: string): Promise<string[]> {
+  const { results } = await (await tenantDb(tenantId))
+    .prepare("SELECT profile_id FROM segment_tags WHERE tenant_id = ? AND segment_id = ? ORDER BY profile_id")
+    .bind(tenantId, segmentId).all<{ profile_id: string }>();
   return results.map((row) => row.profile_id);
 }

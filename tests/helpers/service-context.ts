@@ -13,7 +13,7 @@ export function serviceDeps(): Deps {
 }
 
 /** An existing tenant's service context, as a request scoped to it would build. */
-export const tenantContextOf = (tenantId: string): TenantContext => forTenant(serviceDeps(), tenantId);
+export const tenantContextOf = (tenantId: string): Promise<TenantContext> => forTenant(serviceDeps(), tenantId);
 
 /** A fresh seeded tenant's service context. */
 export async function tenantContext(): Promise<TenantContext> {
@@ -22,4 +22,4 @@ export async function tenantContext(): Promise<TenantContext> {
 }
 
 /** A tenant's context with its Admin API client (the tenant must be installed in the simulator). */
-export const adminContext = (tenantId: string): AdminContext => createAdminContext(serviceDeps(), tenantId);
+export const adminContext = (tenantId: string): Promise<AdminContext> => createAdminContext(serviceDeps(), tenantId);

@@ -23,7 +23,7 @@ export async function proxyFetch(shop: string, path: string, options: ProxyOptio
 }
 
 export async function createPage(tenantId: string, input: Partial<z.input<typeof CreateLandingPageInput>> & { slug: string }): Promise<LandingPageView> {
-  const created = await createLandingPage({ ctx: tenantContextOf(tenantId), input: CreateLandingPageInput.parse({ title: `Page ${input.slug}`, ...input }) });
+  const created = await createLandingPage({ ctx: await tenantContextOf(tenantId), input: CreateLandingPageInput.parse({ title: `Page ${input.slug}`, ...input }) });
   if (!created.ok) throw new Error(created.error.message);
   return created.value;
 }

@@ -5,6 +5,7 @@ import orderText from "../fixtures/ingest/order-big-ids.json?raw";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import worker from "../../worker/index.ts";
 import { consumeIngestBatch, webhookMessage } from "../helpers/ingest-queue.ts";
+import { faultyD1 } from "../helpers/faulty-d1.ts";
 import { storedEvents } from "../helpers/read-ingested.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
 
@@ -25,17 +26,13 @@ describe("ingest consumer", () => {
 
   it("retries each message (2^attempts s backoff) when D1 fails, so the queue dead-letters it after max_retries", async () => {
     const tenant = await seedTenant();
-    const failing = {
-      prepare: () => {
-        throw new Error("D1 is down");
-      },
-      batch: () => Promise.reject(new Error("D1 is down")),
-    } as unknown as D1Database;
+    // Every D1 binding down, the control database and each shard alike.
+    const failing = faultyD1(() => new Error("D1 is down")).bindings;
     const batch = createMessageBatch(QUEUE_NAMES.ingest, [
       { id: "retry-1", timestamp: new Date(), attempts: 3, body: webhookMessage(tenant.shop, "orders/create", orderText) },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch, { ...env, DB: failing }, ctx).catch(() => undefined);
+    await worker.queue(batch, { ...env, ...failing }, ctx).catch(() => undefined);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual([]);
     expect(result.retryMessages).toEqual([expect.objectContaining({ msgId: "retry-1" })]);

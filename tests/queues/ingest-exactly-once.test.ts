@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import checkoutText from "../fixtures/ingest/checkout.json?raw";
 import customerText from "../fixtures/ingest/customer.json?raw";
@@ -8,6 +7,7 @@ import { ownPixelEvents } from "../helpers/pixel-collector.ts";
 import { profileByCustomer, storedEvents, storedRows } from "../helpers/read-ingested.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
 import { parseShopifyJson } from "../../worker/shopify/payload/parse-shopify-json.ts";
+import { tenantDb } from "../helpers/tenant-db.ts";
 
 const ORDER_ID = "9007199254740993";
 const CUSTOMER_ID = "9007199254740995";
@@ -28,7 +28,7 @@ describe("exactly-once ingestion", () => {
     await consumeIngestBatch([first, { ...first }]);
     await consumeIngestBatch([{ ...first, via: "pubsub" }]);
     expect(await names(tenant.tenantId)).toEqual([`order_created:${ORDER_ID}`]);
-    const deliveries = await env.DB.prepare("select count(*) as n from deliveries where key = ?").bind(first.deliveryKey).first<{ n: number }>();
+    const deliveries = await (await tenantDb(tenant.tenantId)).prepare("select count(*) as n from deliveries where key = ?").bind(first.deliveryKey).first<{ n: number }>();
     expect(deliveries?.n).toBe(1);
   });
 

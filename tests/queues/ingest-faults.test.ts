@@ -27,7 +27,7 @@ async function mixedTraffic() {
 async function healthyRun() {
   const traffic = await mixedTraffic();
   const counting = faultyD1(() => null);
-  expect((await deliverIngest(traffic.messages, counting.d1)).unacked).toEqual([]);
+  expect((await deliverIngest(traffic.messages, counting.bindings)).unacked).toEqual([]);
   const counts = await countStored(traffic.tenantIds, traffic.accepted);
   expect(counts).toMatchObject({ stored: traffic.accepted, doubled: 0 });
   return { calls: counting.calls(), events: counts.events };
@@ -41,7 +41,7 @@ describe("ingest under faults: N accepted, N stored, 0 doubled", () => {
     // `at === calls`: killed after its last D1 call, the batch written but its acks lost.
     for (let at = 0; at <= healthy.calls; at++) {
       const traffic = await mixedTraffic();
-      await deliverIngest(traffic.messages, faultyD1(killAt(at)).d1);
+      await deliverIngest(traffic.messages, faultyD1(killAt(at)).bindings);
       // A killed consumer acks nothing: the queue hands every message back, those written included.
       await redeliverUntilAcked(traffic.messages.map((m) => ({ ...m, attempts: 2 })));
       const counts = await countStored(traffic.tenantIds, traffic.accepted);
@@ -66,7 +66,7 @@ describe("ingest under faults: N accepted, N stored, 0 doubled", () => {
         if (batches === 1) return new Error("D1_ERROR: the whole batch's transaction failed");
         return batches > alone + 1 ? new Error(`consumer killed after ${alone} messages written alone`) : null;
       };
-      await deliverIngest(traffic.messages, faultyD1(fault).d1);
+      await deliverIngest(traffic.messages, faultyD1(fault).bindings);
       await redeliverUntilAcked(traffic.messages.map((m) => ({ ...m, attempts: 2 })));
       const counts = await countStored(traffic.tenantIds, traffic.accepted);
       expect(counts, `killed after ${alone} messages written alone`).toMatchObject({ accepted: traffic.accepted, stored: traffic.accepted, doubled: 0 });
@@ -85,16 +85,16 @@ describe("ingest under faults: N accepted, N stored, 0 doubled", () => {
       random,
     );
     let failures = 0;
-    const d1 = faultyD1(() => {
+    const { bindings } = faultyD1(() => {
       if (random() >= 0.33) return null;
       failures++;
       return new Error("D1_ERROR: Network connection lost.");
-    }).d1;
+    });
     let deliveries = 0;
     while (left.length > 0) {
       expect(deliveries++, "deliveries before every message was acked").toBeLessThan(200);
       const next: Queued[] = [];
-      for (let i = 0; i < left.length; i += 100) next.push(...(await deliverIngest(left.slice(i, i + 100), d1)).unacked);
+      for (let i = 0; i < left.length; i += 100) next.push(...(await deliverIngest(left.slice(i, i + 100), bindings)).unacked);
       left = next;
     }
     const tenantIds = traffic.flatMap((t) => t.tenantIds);

@@ -3,7 +3,7 @@ import { segmentsTable, tenantsTable } from "../db/schema/index.ts";
 import { errorMessage } from "../lib/log.ts";
 import { recomputeSegment } from "../services/segments/recompute-segment.ts";
 import type { CronJob } from "./types.ts";
-import { forTenant } from "../context/deps.ts";
+import { forCronTenant } from "./for-cron-tenant.ts";
 
 // Every 15 minutes: a segment computed within the last 14 is left for the next run.
 const STALE_AFTER_MS = 14 * 60_000;
@@ -61,7 +61,12 @@ export const recomputeSegments: CronJob = async (deps, now) => {
     }
     const segmentStarted = Date.now();
     try {
-      const outcome = await recomputeSegment({ ctx: forTenant(deps, segment.tenantId), input: { segment } });
+      const ctx = await forCronTenant(deps, segment.tenantId);
+      if (!ctx) {
+        counts.deferred++;
+        continue;
+      }
+      const outcome = await recomputeSegment({ ctx, input: { segment } });
       if (!outcome.ok) throw new Error(outcome.error.message);
       counts.recomputed++;
       if (outcome.value.entered + outcome.value.left > 0) counts.changed++;

@@ -1,4 +1,4 @@
-import { forTenant } from "../context/deps.ts";
+import { forCronTenant } from "./for-cron-tenant.ts";
 import { errorMessage } from "../lib/log.ts";
 import { refreshRecommendations } from "../services/recommendations/refresh-recommendations.ts";
 import { listActiveTenantIds } from "./list-active-tenants.ts";
@@ -15,7 +15,12 @@ export const refreshRecommendationScores: CronJob = async (deps, now) => {
     if (Date.now() - started > TIME_BUDGET_MS) break;
     counts.tenants++;
     try {
-      const outcome = await refreshRecommendations({ ctx: forTenant(deps, tenantId), input: { now } });
+      const ctx = await forCronTenant(deps, tenantId);
+      if (!ctx) {
+        counts.skipped++;
+        continue;
+      }
+      const outcome = await refreshRecommendations({ ctx, input: { now } });
       counts[outcome.refreshed ? "refreshed" : "skipped"]++;
     } catch (error) {
       counts.failed++;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { forTenant } from "../context/deps.ts";
+import { forCronTenant } from "./for-cron-tenant.ts";
 import { tenantsTable } from "../db/schema/index.ts";
 import { errorMessage } from "../lib/log.ts";
 import { syncSubscriptions } from "../services/billing/sync-subscriptions.ts";
@@ -21,7 +21,9 @@ export const repairBillingDrift: CronJob = async (deps, now) => {
       tenants.slice(i, i + AT_ONCE).map(async ({ id, shop }) => {
         if (!shop) return;
         try {
-          const synced = await syncSubscriptions({ ctx: forTenant(deps, id), input: { shopDomain: shop, now: now.getTime() } });
+          const ctx = await forCronTenant(deps, id);
+          if (!ctx) return;
+          const synced = await syncSubscriptions({ ctx, input: { shopDomain: shop, now: now.getTime() } });
           if (!synced.ok) throw new Error(synced.error.message);
           counts.checked += synced.value.checked;
           counts.repaired += synced.value.changed;

@@ -4,7 +4,8 @@ import { requestMetafieldPush } from "../services/catalog/metafields/request-met
 import { refreshMentionCounts } from "../services/mentions/refresh-mention-counts.ts";
 import { listActiveTenantIds } from "./list-active-tenants.ts";
 import type { CronJob } from "./types.ts";
-import { forTenant, type TenantContext } from "../context/deps.ts";
+import type { TenantContext } from "../context/deps.ts";
+import { forCronTenants } from "./for-cron-tenant.ts";
 
 // Bounded work per invocation (D1 queries, wall time): the push job scores whatever this run leaves.
 const PRODUCTS_PER_CALL = 200;
@@ -17,7 +18,7 @@ const TIME_BUDGET_MS = 25_000;
  */
 export const scoreAndPushMetafields: CronJob = async (deps, now) => {
   const started = Date.now();
-  const tenants = (await listActiveTenantIds(deps)).map((tenantId) => forTenant(deps, tenantId));
+  const tenants = await forCronTenants(deps, await listActiveTenantIds(deps));
   const counts = { tenants: tenants.length, mentionsRecounted: 0, scored: 0, dropTriggers: 0, pushes: 0, failed: 0 };
   const guarded = async (ctx: TenantContext, what: string, work: () => Promise<void>) => {
     try {

@@ -9,6 +9,7 @@ import { routeTable } from "../../helpers/route-table.ts";
 import { seedTenant } from "../../helpers/seed-tenant.ts";
 import { waitFor } from "../../helpers/wait-for.ts";
 import { sendSigned } from "../../helpers/webhook-requests.ts";
+import { tenantDb, allDataDbs } from "../../helpers/tenant-db.ts";
 
 const FUZZ_INPUTS = 10_000;
 const INTERLEAVED_INPUTS = 600;
@@ -38,11 +39,13 @@ async function sendAll(requests: FuzzRequest[]): Promise<Outcome[]> {
   return outcomes;
 }
 
-/** Row counts of every table of the schema: refused input must leave every one unchanged. */
+/** Row counts of every table of the schema, summed over the control database and every shard: refused input must leave every one unchanged. */
 async function tableCounts(): Promise<Record<string, number>> {
-  const { results } = await env.DB.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'").all<{ name: string }>();
   const counts: Record<string, number> = {};
-  for (const { name } of results) counts[name] = (await env.DB.prepare(`select count(*) n from "${name}"`).first<number>("n")) ?? 0;
+  for (const db of allDataDbs()) {
+    const { results } = await db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name != 'd1_migrations'").all<{ name: string }>();
+    for (const { name } of results) counts[name] = (counts[name] ?? 0) + ((await db.prepare(`select count(*) n from "${name}"`).first<number>("n")) ?? 0);
+  }
   return counts;
 }
 
@@ -86,9 +89,10 @@ describe("fuzzing every public route", () => {
     }
     expect(await Promise.all(legit)).toEqual(Array.from({ length: batches }, () => [202, 200]).flat());
     expect(describeOutcomes(outcomes)).toEqual([]);
+    const db = await tenantDb(tenant.tenantId);
     const counts = async () => ({
-      pageViews: (await env.DB.prepare("select count(*) n from events where tenant_id = ? and name = 'page_view'").bind(tenant.tenantId).first<number>("n")) ?? 0,
-      orders: (await env.DB.prepare("select count(*) n from events where tenant_id = ? and name = 'order_created'").bind(tenant.tenantId).first<number>("n")) ?? 0,
+      pageViews: (await db.prepare("select count(*) n from events where tenant_id = ? and name = 'page_view'").bind(tenant.tenantId).first<number>("n")) ?? 0,
+      orders: (await db.prepare("select count(*) n from events where tenant_id = ? and name = 'order_created'").bind(tenant.tenantId).first<number>("n")) ?? 0,
     });
     await waitFor(async () => {
       const now = await counts();

@@ -7,6 +7,7 @@ import { fillPath, routeTable, type RouteEntry } from "../../helpers/route-table
 import { installEmptyShop } from "../../helpers/segment-shop.ts";
 import { seedProfiles } from "../../helpers/seed-profiles.ts";
 import { seedCatalog, seedOrders } from "../../helpers/seed-storefront.ts";
+import { tenantDb, CONTROL_TABLES } from "../../helpers/tenant-db.ts";
 
 /** Everything of the victim a request could name or an answer could leak. */
 type Victim = InstalledShop & { slug: string; profileId: string };
@@ -20,9 +21,10 @@ const GUARDED_TABLES = ["tenants", "api_keys", "shop_credentials", "segments", "
 
 async function victimState(tenantId: string): Promise<string> {
   const parts: string[] = [];
+  const data = await tenantDb(tenantId);
   for (const table of GUARDED_TABLES) {
     const column = table === "tenants" ? "id" : "tenant_id";
-    const { results } = await env.DB.prepare(`select * from "${table}" where ${column} = ? order by 1`).bind(tenantId).all();
+    const { results } = await (CONTROL_TABLES.has(table) ? env.DB : data).prepare(`select * from "${table}" where ${column} = ? order by 1`).bind(tenantId).all();
     // last_used_at moves whenever the victim's own key is used; nothing here uses it.
     parts.push(`${table}:${JSON.stringify(results)}`);
   }

@@ -6,9 +6,10 @@ import worker from "../../../worker/index.ts";
 import { apiFetch } from "../../helpers/api-fetch.ts";
 import { seedTenant } from "../../helpers/seed-tenant.ts";
 import { seedProfiles } from "../../helpers/seed-profiles.ts";
+import { tenantDb } from "../../helpers/tenant-db.ts";
 
-const lastComputed = (tenantId: string, slug: string) =>
-  env.DB.prepare("SELECT last_computed_at AS at, member_count AS size FROM segments WHERE tenant_id = ? AND slug = ?").bind(tenantId, slug).first<{ at: number; size: number }>();
+const lastComputed = async (tenantId: string, slug: string) =>
+  (await tenantDb(tenantId)).prepare("SELECT last_computed_at AS at, member_count AS size FROM segments WHERE tenant_id = ? AND slug = ?").bind(tenantId, slug).first<{ at: number; size: number }>();
 
 describe("segment recompute cron", () => {
   it("recomputes stale segments of active tenants, leaving fresh ones, deleted ones and uninstalled tenants alone", async () => {
@@ -20,10 +21,13 @@ describe("segment recompute cron", () => {
       expect(res.status).toBe(201);
     }
     const hourAgo = Date.now() - 3_600_000;
-    await env.DB.prepare("UPDATE segments SET last_computed_at = ? WHERE tenant_id IN (?, ?) AND slug IN ('stale', 'deleted')").bind(hourAgo, active.tenantId, gone.tenantId).run();
-    await env.DB.prepare("UPDATE segments SET deleted_at = ? WHERE tenant_id = ? AND slug = 'deleted'").bind(Date.now(), active.tenantId).run();
+    for (const tenant of [active, gone]) {
+      await (await tenantDb(tenant.tenantId)).prepare("UPDATE segments SET last_computed_at = ? WHERE tenant_id = ? AND slug IN ('stale', 'deleted')").bind(hourAgo, tenant.tenantId).run();
+    }
+    const activeDb = await tenantDb(active.tenantId);
+    await activeDb.prepare("UPDATE segments SET deleted_at = ? WHERE tenant_id = ? AND slug = 'deleted'").bind(Date.now(), active.tenantId).run();
     const fresh = await lastComputed(active.tenantId, "fresh");
-    await env.DB.prepare("UPDATE profiles SET orders_count = 1 WHERE id = ?").bind(buyer).run();
+    await activeDb.prepare("UPDATE profiles SET orders_count = 1 WHERE tenant_id = ? AND id = ?").bind(active.tenantId, buyer).run();
 
     await worker.scheduled(createScheduledController({ cron: CRONS.segmentRecompute, scheduledTime: Date.now() }), env, createExecutionContext());
 

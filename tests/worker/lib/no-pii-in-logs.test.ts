@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { apiGet } from "../../helpers/api-fetch.ts";
 import { adminFetch, sim as simulator } from "../../helpers/harness.ts";
@@ -8,6 +7,7 @@ import { pixelToken, postPixel } from "../../helpers/pixel-collector.ts";
 import { sendCompliance, waitForCompleted } from "../../helpers/privacy.ts";
 import { seedTenant } from "../../helpers/seed-tenant.ts";
 import { deliver, sendDelivery } from "../../helpers/webhook-requests.ts";
+import { tenantDb } from "../../helpers/tenant-db.ts";
 
 // Values that appear nowhere else, so any log line carrying one is a leak.
 const PII = {
@@ -96,11 +96,12 @@ describe("logs never carry customer personal data", () => {
     expect((await postPixel("/events", { token, events }, ip)).status).toBe(202);
     expect((await postPixel("/events", { token: "forged", events }, ip)).status).toBe(401);
 
+    const db = await tenantDb(tenant.tenantId);
     const profile = await waitFor(
-      async () => env.DB.prepare("select id from profiles where tenant_id = ? and email = ?").bind(tenant.tenantId, PII.email).first<{ id: string }>(),
+      async () => db.prepare("select id from profiles where tenant_id = ? and email = ?").bind(tenant.tenantId, PII.email).first<{ id: string }>(),
       { what: "the customer's profile" },
     );
-    await waitFor(async () => (await env.DB.prepare("select count(*) n from events where tenant_id = ? and anonymous_id = ?").bind(tenant.tenantId, clientId).first<{ n: number }>())!.n > 0 || null, { what: "pixel events" });
+    await waitFor(async () => (await db.prepare("select count(*) n from events where tenant_id = ? and anonymous_id = ?").bind(tenant.tenantId, clientId).first<{ n: number }>())!.n > 0 || null, { what: "pixel events" });
     expect((await apiGet(tenant.serverKey, `/profiles/${profile!.id}`)).status).toBe(200);
     expect((await apiGet(tenant.serverKey, `/events?profileId=${profile!.id}`)).status).toBe(200);
     expect((await apiGet(tenant.serverKey, `/events?since=${PII.email}`)).status).toBe(400);

@@ -47,8 +47,16 @@ export type ShopRedaction =
 
 type ColumnsOf<T extends SQLiteTable> = T["_"]["columns"];
 
+/**
+ * Which database holds a table's rows (docs/storage.md, "Planes"): `control` the one control database (`DB`), `data`
+ * the shard a tenant's directory entry names. Every database has every table; a table outside its plane stays empty,
+ * except that `DB` is also the data shard of tenants placed before sharding and of data that has no tenant.
+ */
+export type Plane = "control" | "data";
+
 export type TableClassification<T extends SQLiteTable = SQLiteTable> = {
   table: T;
+  plane: Plane;
   /** `tenant`: every row carries tenant_id; `tenant_or_shop`: tenant_id, or the shop domain when no tenant was known. */
   scope: "tenant" | "tenant_or_shop" | "shop" | "global";
   /** Every column, by its schema key: the typecheck fails when a column is missing. */

@@ -17,6 +17,7 @@ const AFTER_SHOP_REDACT = "until shop/redact";
 export const CUSTOMER_TABLES = [
   classify({
     table: profilesTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "link", tenantId: "none", shopifyCustomerId: "link", email: "personal", phone: "personal", firstName: "personal",
@@ -31,6 +32,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: identitiesTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", kind: "none", value: "personal", profileId: "link", linkedBy: "none", createdAt: "none" },
     notes: { value: "an e-mail, checkout or cart token, or pixel visitor id linked to the profile" },
@@ -40,6 +42,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: eventsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", name: "none", source: "none", occurredAt: "none", receivedAt: "none", profileId: "link",
@@ -59,6 +62,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: ordersTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       tenantId: "none", shopifyOrderId: "link", profileId: "link", shopifyCustomerId: "link", name: "link", currency: "none",
@@ -71,6 +75,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: checkoutsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       tenantId: "none", token: "link", cartToken: "link", shopifyCheckoutId: "link", profileId: "link", anonymousId: "link",
@@ -84,6 +89,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: segmentMembershipsTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", segmentId: "none", memberId: "link", enteredAt: "personal", leftAt: "personal" },
     customerRedact: { action: "delete_rows", step: "memberships", how: "the profile's stays in every segment, current and past" },
@@ -92,6 +98,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: segmentTagsTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", segmentId: "none", profileId: "link", tag: "none", pushedAt: "none" },
     customerRedact: { action: "delete_rows", step: "segment_tags", how: "the record of tags pushed to the customer (Shopify erased the customer itself)" },
@@ -100,6 +107,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: ingestPayloadsTable,
+    plane: "control",
     scope: "tenant_or_shop",
     columns: { id: "none", tenantId: "none", shopDomain: "merchant", body: "free", createdAt: "none" },
     notes: { body: "a raw webhook body over 100 KB, waiting for its queue message" },
@@ -109,6 +117,7 @@ export const CUSTOMER_TABLES = [
   }),
   classify({
     table: deliveriesTable,
+    plane: "data",
     scope: "tenant",
     columns: { key: "none", tenantId: "none", topic: "none", receivedAt: "none" },
     notes: { key: "Shopify's webhook id or a Pub/Sub message id: says nothing about a customer" },

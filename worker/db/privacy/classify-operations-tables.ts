@@ -11,6 +11,7 @@ const RAW_BODY_REDACT = {
 export const OPERATIONS_TABLES = [
   classify({
     table: quarantineTable,
+    plane: "data",
     scope: "tenant_or_shop",
     columns: {
       id: "none", tenantId: "none", shopDomain: "merchant", source: "none", topic: "none", reason: "none", payload: "free", headers: "free",
@@ -27,6 +28,7 @@ export const OPERATIONS_TABLES = [
   }),
   classify({
     table: deadLettersTable,
+    plane: "control",
     scope: "tenant_or_shop",
     columns: {
       id: "none", queue: "none", messageId: "none", tenantId: "none", shopDomain: "merchant", body: "free", attempts: "none",
@@ -39,6 +41,7 @@ export const OPERATIONS_TABLES = [
   }),
   classify({
     table: privacyRequestsTable,
+    plane: "control",
     scope: "tenant_or_shop",
     columns: {
       id: "none", tenantId: "none", shopDomain: "merchant", kind: "none", shopifyCustomerId: "link", payload: "free", export: "none",
@@ -60,6 +63,7 @@ export const OPERATIONS_TABLES = [
   }),
   classify({
     table: redactedSubjectsTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", subjectHash: "none", redactedAt: "none" },
     notes: { subjectHash: "HMAC of a redacted customer's identifier with the tenant id; the identifier itself is gone" },

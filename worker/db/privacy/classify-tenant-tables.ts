@@ -20,6 +20,7 @@ const AFTER_SHOP_REDACT = "until shop/redact";
 export const TENANT_TABLES = [
   classify({
     table: tenantsTable,
+    plane: "control",
     scope: "tenant",
     columns: {
       id: "none", slug: "merchant", shopDomain: "merchant", shopGid: "merchant", shopName: "merchant", currency: "none", status: "none",
@@ -31,6 +32,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: shopCredentialsTable,
+    plane: "control",
     scope: "tenant",
     columns: {
       tenantId: "none", shopDomain: "merchant", accessTokenCiphertext: "merchant", accessTokenExpiresAt: "none", refreshTokenCiphertext: "merchant",
@@ -42,14 +44,16 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: tenantShardsTable,
+    plane: "control",
     scope: "tenant",
-    columns: { tenantId: "none", shard: "none", updatedAt: "none" },
+    columns: { tenantId: "none", shard: "none", state: "none", updatedAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: tenantShardsTable.tenantId },
     retention: AFTER_SHOP_REDACT,
   }),
   classify({
     table: apiKeysTable,
+    plane: "control",
     scope: "tenant",
     columns: { id: "none", tenantId: "none", kind: "none", publicKey: "none", secretHash: "none", hint: "none", createdAt: "none", revokedAt: "none", lastUsedAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
@@ -58,6 +62,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: connectLinksTable,
+    plane: "control",
     scope: "tenant",
     columns: { id: "none", tenantId: "none", expiresAt: "none", usedAt: "none", usedByShop: "merchant", createdAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
@@ -66,6 +71,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: tenantSettingsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       tenantId: "none", trackedEvents: "none", samplingPercent: "none", productSyncInbound: "none", productSyncOutbound: "none",
@@ -77,6 +83,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: billingSubscriptionsTable,
+    plane: "control",
     scope: "tenant",
     columns: {
       tenantId: "none", subscriptionGid: "merchant", plan: "none", status: "none", statusAt: "none", test: "none", trialDays: "none",
@@ -89,6 +96,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: billingTrialsTable,
+    plane: "control",
     scope: "global",
     columns: { shopHash: "none", daysUsed: "none", updatedAt: "none" },
     notes: { shopHash: "HMAC of the shop's domain (privacy's shop tombstone hash); the domain is never stored" },
@@ -98,6 +106,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: usageCountersTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", period: "none", events: "none", updatedAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
@@ -106,6 +115,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: tenantTombstonesTable,
+    plane: "control",
     scope: "global",
     columns: { tenantHash: "none", redactedAt: "none" },
     notes: { tenantHash: "HMAC of an erased tenant's id; the id itself is gone" },
@@ -115,6 +125,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: shopTombstonesTable,
+    plane: "control",
     scope: "global",
     columns: { shopHash: "none", redactedAt: "none", trialDaysUsed: "none" },
     notes: { shopHash: "HMAC of an erased shop's domain; the domain itself is gone" },

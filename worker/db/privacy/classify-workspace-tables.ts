@@ -22,6 +22,7 @@ const AFTER_SHOP_REDACT = "until shop/redact";
 export const WORKSPACE_TABLES = [
   classify({
     table: productsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", shopifyProductId: "none", origin: "none", handle: "none", title: "none", vendor: "none",
@@ -37,6 +38,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: mentionsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", productId: "none", source: "none", query: "none", url: "none", dedupKey: "none", occurredAt: "none", createdAt: "none",
@@ -51,6 +53,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: idempotencyKeysTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", route: "none", key: "none", bodyDigest: "none", status: "none", response: "none", createdAt: "none" },
     notes: { key: "the caller's Idempotency-Key", response: "the answer replayed to a retry: a product's ids, handle and outbound state" },
@@ -60,6 +63,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: segmentsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", slug: "none", name: "none", kind: "none", query: "free", queryJson: "free", pushMode: "none",
@@ -77,6 +81,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: segmentSizesTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", segmentId: "none", computedAt: "none", size: "none", entered: "none", left: "none" },
     customerRedact: { action: "keep", why: "counts that identify no one" },
@@ -85,6 +90,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: flowTriggersTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", handle: "none", enabled: "none", definitionId: "none", lifecycleAt: "none" },
     customerRedact: NO_CUSTOMER_DATA,
@@ -93,6 +99,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: flowActionRunsTable,
+    plane: "data",
     scope: "tenant",
     columns: { actionRunId: "none", tenantId: "none", handle: "none", status: "none", result: "free", createdAt: "none" },
     notes: { result: "the answer replayed to Flow's retries; *Tag a customer* answers with the customer id" },
@@ -102,6 +109,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: discountRulesTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", segmentId: "none", title: "none", valueType: "none", value: "none", discountClass: "none",
@@ -115,6 +123,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: shopifyDiscountsTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", groupKey: "none", shopifyDiscountGid: "none", digest: "none", ruleCount: "none", createdAt: "none", updatedAt: "none" },
     notes: { digest: "a hash of the discount input last sent: rules, dates, combinations" },
@@ -124,6 +133,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: landingPagesTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", slug: "none", title: "none", body: "none", segmentId: "none", status: "none", blocks: "none",
@@ -136,6 +146,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: recommendationScoresTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", kind: "none", anchor: "none", productId: "none", weight: "none" },
     notes: { anchor: "a product id, one of our segment ids, or empty", weight: "counts of orders or buyers, squared and divided: no person behind one row" },
@@ -145,6 +156,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: recommendationRefreshesTable,
+    plane: "data",
     scope: "tenant",
     columns: { tenantId: "none", refreshedAt: "none", ordersUpdatedAt: "none", orders: "none", rows: "none", ms: "none" },
     customerRedact: NO_CUSTOMER_DATA,
@@ -153,6 +165,7 @@ export const WORKSPACE_TABLES = [
   }),
   classify({
     table: jobsTable,
+    plane: "data",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", kind: "none", status: "none", params: "none", result: "none", error: "none", createdAt: "none",

@@ -31,6 +31,8 @@ export const tenantsTable = sqliteTable("tenants", {
 export const tenantShardsTable = sqliteTable("tenant_shards", {
   tenantId: text("tenant_id").primaryKey(),
   shard: text("shard").notNull(),
+  /** `frozen` while a tenant move copies its last rows: writes wait (409, queue retry), reads use `shard`. */
+  state: text("state", { enum: ["active", "frozen"] }).notNull().default("active"),
   updatedAt: updatedAt(),
 });
 

@@ -16,10 +16,10 @@ export type BillingResponse = BillingView;
 export type SubscribeResponse = Subscribed & { billing: BillingView };
 export type ConfirmResponse = { outcome: { plan: BillingView["plan"]; status: string }; billing: BillingView };
 
-function billingContext(c: Context<AppEnv>) {
+async function billingContext(c: Context<AppEnv>) {
   const shopDomain = c.get("shop");
   if (!shopDomain) throw new Error("billing routes run after requireSessionToken");
-  return { ctx: tenantContext(c), shopDomain };
+  return { ctx: await tenantContext(c), shopDomain };
 }
 
 /**
@@ -29,18 +29,18 @@ function billingContext(c: Context<AppEnv>) {
  */
 export const billingRoutes = new Hono<AppEnv>()
   .get("/billing", async (c) => {
-    const { ctx, shopDomain } = billingContext(c);
+    const { ctx, shopDomain } = await billingContext(c);
     return c.json((await describeBilling({ ctx, input: { shopDomain, now: Date.now() } })) satisfies BillingResponse);
   })
   .post("/billing/subscribe", validateJson(SubscribeBody), async (c) => {
-    const { ctx, shopDomain } = billingContext(c);
+    const { ctx, shopDomain } = await billingContext(c);
     const subscribed = await subscribeToPlan({ ctx, input: { plan: c.req.valid("json").plan, shopDomain, now: Date.now() } });
     if (!subscribed.ok) throw new AppError(subscribed.error.reason === "same_plan" ? "conflict" : "shopify_unavailable", subscribed.error.message);
     const billing = await describeBilling({ ctx, input: { shopDomain, now: Date.now() } });
     return c.json({ ...subscribed.value, billing } satisfies SubscribeResponse);
   })
   .post("/billing/confirm", validateJson(ConfirmBody), async (c) => {
-    const { ctx, shopDomain } = billingContext(c);
+    const { ctx, shopDomain } = await billingContext(c);
     const confirmed = await confirmSubscription({ ctx, input: { chargeId: c.req.valid("json").chargeId, shopDomain, now: Date.now() } });
     if (!confirmed.ok) throw new AppError(confirmed.error.reason === "not_found" ? "not_found" : "shopify_unavailable", confirmed.error.message);
     const billing = await describeBilling({ ctx, input: { shopDomain, now: Date.now() } });

@@ -10,8 +10,8 @@ export type CatalogSummaryResponse = CatalogSummary;
 
 /** The Product sync page's catalog: `GET /products` (a page of scores, filtered and sorted) and `GET /products/summary`. */
 export const catalogRoutes = new Hono<AppEnv>()
-  .get("/products/summary", async (c) => c.json((await summarizeCatalog({ ctx: tenantContext(c) })) satisfies CatalogSummaryResponse))
+  .get("/products/summary", async (c) => c.json((await summarizeCatalog({ ctx: await tenantContext(c) })) satisfies CatalogSummaryResponse))
   .get("/products", validateQuery(ListProductsInput), async (c) => {
-    const page = await listProducts({ ctx: tenantContext(c), input: c.req.valid("query") });
+    const page = await listProducts({ ctx: await tenantContext(c), input: c.req.valid("query") });
     return c.json(page satisfies ListProductsResponse);
   });

@@ -42,20 +42,20 @@ function discountRuleError(error: DiscountRuleError): AppError {
  * sharing dates and combinations), at most 25 active. `PATCH` with `{ status: "paused" }` pauses one.
  */
 export const discountRuleRoutes = new Hono<AppEnv>()
-  .get("/discounts", async (c) => c.json((await listDiscountRules({ ctx: tenantContext(c) })) satisfies ListDiscountRulesResponse))
+  .get("/discounts", async (c) => c.json((await listDiscountRules({ ctx: await tenantContext(c) })) satisfies ListDiscountRulesResponse))
   .post("/discounts", validateJson(CreateDiscountRuleInput), async (c) => {
-    const created = await createDiscountRule({ ctx: tenantContext(c), input: c.req.valid("json") });
+    const created = await createDiscountRule({ ctx: await tenantContext(c), input: c.req.valid("json") });
     if (!created.ok) throw discountRuleError(created.error);
     return c.json(created.value satisfies DiscountRuleResponse, 201);
   })
   .patch("/discounts/:id", discountRuleIdParam(), validateJson(UpdateDiscountRuleInput), async (c) => {
     const input = { id: c.req.valid("param").id, patch: c.req.valid("json") };
-    const updated = await updateDiscountRule({ ctx: tenantContext(c), input });
+    const updated = await updateDiscountRule({ ctx: await tenantContext(c), input });
     if (!updated.ok) throw discountRuleError(updated.error);
     return c.json(updated.value satisfies DiscountRuleResponse);
   })
   .delete("/discounts/:id", discountRuleIdParam(), async (c) => {
-    const deleted = await deleteDiscountRule({ ctx: tenantContext(c), input: { id: c.req.valid("param").id } });
+    const deleted = await deleteDiscountRule({ ctx: await tenantContext(c), input: { id: c.req.valid("param").id } });
     if (!deleted.ok) throw discountRuleError(deleted.error);
     return c.body(null, 204);
   });

@@ -12,11 +12,11 @@ export type EventVolumeResponse = EventVolumeView;
 /** The dashboard's event stream: `GET /events/recent?limit=&after=` (newest first) and `GET /events/volume?days=&utcOffset=`. */
 export const eventStreamRoutes = new Hono<AppEnv>()
   .get("/events/recent", validateQuery(ListRecentEventsInput), async (c) => {
-    const page = await listRecentEvents({ ctx: tenantContext(c), input: c.req.valid("query") });
+    const page = await listRecentEvents({ ctx: await tenantContext(c), input: c.req.valid("query") });
     if (!page.ok) throw new AppError("validation_failed", `after: ${page.error.message}`);
     return c.json(page.value satisfies RecentEventsResponse);
   })
   .get("/events/volume", validateQuery(CountEventVolumeInput), async (c) => {
     const input = c.req.valid("query");
-    return c.json((await countEventVolume({ ctx: tenantContext(c), input })) satisfies EventVolumeResponse);
+    return c.json((await countEventVolume({ ctx: await tenantContext(c), input })) satisfies EventVolumeResponse);
   });

@@ -9,5 +9,5 @@ export type SetupResponse = SetupView;
 
 /** Polled by the dashboard while setup runs. `POST /setup/retry` resumes a stopped setup. */
 export const setupRoutes = new Hono<AppEnv>()
-  .get("/setup", async (c) => c.json((await getSetup({ ctx: tenantContext(c) })) satisfies SetupResponse))
-  .post("/setup/retry", async (c) => c.json((await retrySetup({ ctx: tenantContext(c) })) satisfies SetupResponse, 202));
+  .get("/setup", async (c) => c.json((await getSetup({ ctx: await tenantContext(c) })) satisfies SetupResponse))
+  .post("/setup/retry", async (c) => c.json((await retrySetup({ ctx: await tenantContext(c) })) satisfies SetupResponse, 202));

@@ -16,10 +16,10 @@ export type UpdatePixelSettingsResponse = PixelConfig;
 
 /** The Pixel page: `GET /pixel` (settings, consent, install state, live counts) and `PUT /pixel` `{ trackedEvents, samplingPercent }`. */
 export const pixelSettingsRoutes = new Hono<AppEnv>()
-  .get("/pixel", async (c) => c.json((await getPixelSettings({ ctx: tenantContext(c) })) satisfies PixelSettingsResponse))
+  .get("/pixel", async (c) => c.json((await getPixelSettings({ ctx: await tenantContext(c) })) satisfies PixelSettingsResponse))
   .put("/pixel", validateJson(UpdatePixelSettingsInput), async (c) => {
     const input = c.req.valid("json");
-    const updated = await updatePixelSettings({ ctx: tenantContext(c), input });
+    const updated = await updatePixelSettings({ ctx: await tenantContext(c), input });
     if (!updated.ok) {
       const known = PIXEL_EVENT_CATALOG.map((entry) => entry.name).join(", ");
       throw new AppError("validation_failed", `trackedEvents: unknown pixel events ${updated.error.names.join(", ")}; the pixel tracks ${known}.`, {

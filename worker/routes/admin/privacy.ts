@@ -28,21 +28,21 @@ const UNAVAILABLE = {
  */
 export const privacyRoutes = new Hono<AppEnv>()
   .get("/privacy/requests", validateQuery(ListPrivacyRequestsInput), async (c) => {
-    const listed = await listPrivacyRequests({ ctx: tenantContext(c), input: c.req.valid("query") });
+    const listed = await listPrivacyRequests({ ctx: await tenantContext(c), input: c.req.valid("query") });
     if (!listed.ok) throw new AppError("validation_failed", listed.error.message);
     return c.json(listed.value satisfies ListPrivacyRequestsResponse);
   })
   .post("/privacy/requests/:id/export-link", async (c) => {
     const { id } = readInput(RequestIdParam, c.req.param());
-    const link = await mintExportLink({ ctx: tenantContext(c), input: { requestId: id } });
+    const link = await mintExportLink({ ctx: await tenantContext(c), input: { requestId: id } });
     if (!link.ok) {
       const [code, message] = UNAVAILABLE[link.error.reason];
       throw new AppError(code, message);
     }
     return c.json(link.value satisfies ExportLinkResponse, 201);
   })
-  .get("/privacy/settings", async (c) => c.json((await getPrivacySettings({ ctx: tenantContext(c) })) satisfies PrivacySettingsResponse))
+  .get("/privacy/settings", async (c) => c.json((await getPrivacySettings({ ctx: await tenantContext(c) })) satisfies PrivacySettingsResponse))
   .put("/privacy/settings", validateJson(UpdatePrivacySettingsInput), async (c) => {
     const input = c.req.valid("json");
-    return c.json((await updatePrivacySettings({ ctx: tenantContext(c), input })) satisfies PrivacySettingsResponse);
+    return c.json((await updatePrivacySettings({ ctx: await tenantContext(c), input })) satisfies PrivacySettingsResponse);
   });

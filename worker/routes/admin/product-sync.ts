@@ -19,15 +19,15 @@ export type StartPushResponse = { job: PushJobView; started: boolean };
  */
 export const productSyncRoutes = new Hono<AppEnv>()
   .get("/product-sync", async (c) => {
-    const ctx = tenantContext(c);
+    const ctx = await tenantContext(c);
     const [settings, push] = await Promise.all([getProductSyncSettings({ ctx }), getMetafieldPush({ ctx })]);
     return c.json({ settings, push: { ...push, schedule: CRONS.metafieldPush } } satisfies ProductSyncResponse);
   })
   .put("/product-sync", validateJson(UpdateProductSyncInput), async (c) => {
-    const settings = await updateProductSyncSettings({ ctx: tenantContext(c), input: c.req.valid("json") });
+    const settings = await updateProductSyncSettings({ ctx: await tenantContext(c), input: c.req.valid("json") });
     return c.json(settings satisfies ProductSyncSettings);
   })
   .post("/product-sync/push", async (c) => {
-    const requested = await requestMetafieldPush({ ctx: tenantContext(c), input: { reason: "manual", now: Date.now() } });
+    const requested = await requestMetafieldPush({ ctx: await tenantContext(c), input: { reason: "manual", now: Date.now() } });
     return c.json(requested satisfies StartPushResponse, 202);
   });

@@ -7,4 +7,4 @@ export type CreateConnectLinkResponse = ConnectLink;
 
 /** `POST /v1/connect-links`: a signed, single-use, one-hour link that attaches the installing shop to this workspace. */
 export const createConnectLinkRoute = new Hono<AppEnv>()
-  .post("/connect-links", async (c) => c.json((await createConnectLink({ ctx: tenantContext(c) })) satisfies CreateConnectLinkResponse, 201));
+  .post("/connect-links", async (c) => c.json((await createConnectLink({ ctx: await tenantContext(c) })) satisfies CreateConnectLinkResponse, 201));

@@ -20,7 +20,7 @@ export const createProductRoute = new Hono<AppEnv>()
     const header = c.req.header("Idempotency-Key");
     const key = header === undefined ? null : IdempotencyKey.safeParse(header);
     if (key && !key.success) throw new AppError("validation_failed", "Idempotency-Key: 1 to 255 visible ASCII characters.");
-    const created = await createCatalogProduct({ ctx: tenantContext(c), input: { product: c.req.valid("json"), idempotencyKey: key ? key.data : null, now: Date.now() } });
+    const created = await createCatalogProduct({ ctx: await tenantContext(c), input: { product: c.req.valid("json"), idempotencyKey: key ? key.data : null, now: Date.now() } });
     if (!created.ok) throw new AppError(created.error.kind === "outbound_off" ? "forbidden" : "conflict", created.error.message);
     if (created.value.replayed) c.header("Idempotent-Replayed", "true");
     return c.json(created.value.body satisfies CreateProductResponse, 202);

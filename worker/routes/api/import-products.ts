@@ -16,7 +16,7 @@ export const importProductsRoute = new Hono<AppEnv>()
     if (type !== "text/csv") throw new AppError("unsupported_media_type", "Send the CSV as Content-Type: text/csv.");
     const body = c.req.raw.body;
     if (!body) throw new AppError("validation_failed", "The body is empty: send a product CSV with its header row.");
-    const imported = await importProductsCsv({ ctx: tenantContext(c), input: { body, now: Date.now() } });
+    const imported = await importProductsCsv({ ctx: await tenantContext(c), input: { body, now: Date.now() } });
     if (!imported.ok) throw new AppError(imported.error.kind === "outbound_off" ? "forbidden" : "validation_failed", imported.error.message);
     return c.json(imported.value satisfies ImportProductsResponse);
   });

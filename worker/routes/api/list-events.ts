@@ -13,7 +13,7 @@ export type ListEventsResponse = { data: ApiEvent[]; nextCursor: string | null }
 export const listEventsRoute = new Hono<AppEnv>()
   .get("/events", validateQuery(ListEventsInput), async (c) => {
     const input = c.req.valid("query");
-    const ctx = tenantContext(c);
+    const ctx = await tenantContext(c);
     const page = await listEvents({ ctx, input });
     if (!page.ok) throw new AppError("validation_failed", page.error.message);
     return c.json(page.value satisfies ListEventsResponse);

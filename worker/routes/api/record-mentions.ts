@@ -10,6 +10,6 @@ export type RecordMentionsResponse = RecordedMentions;
 /** `POST /v1/mentions`: up to 500 AI-visibility mentions, stored once each; answers per mention (docs/ai-readability.md#mentions). */
 export const recordMentionsRoute = new Hono<AppEnv>()
   .post("/mentions", validateJson(RecordMentionsInput), async (c) => {
-    const recorded = await recordMentions({ ctx: tenantContext(c), input: { ...c.req.valid("json"), now: Date.now() } });
+    const recorded = await recordMentions({ ctx: await tenantContext(c), input: { ...c.req.valid("json"), now: Date.now() } });
     return c.json(recorded satisfies RecordMentionsResponse);
   });

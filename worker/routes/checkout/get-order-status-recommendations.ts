@@ -12,7 +12,7 @@ const OrderStatusQuery = CheckoutQuery.extend({ order_id: OrderIdParam });
 export const getOrderStatusRecommendationsRoute = new Hono<AppEnv>().get("/order-status", validateQuery(OrderStatusQuery), async (c) => {
   const query = c.req.valid("query");
   const answer = await recommendForOrder({
-    ctx: tenantContext(c),
+    ctx: await tenantContext(c),
     input: { customerId: c.get("buyerCustomerId") ?? null, orderId: query.order_id, productIds: query.product_ids, limit: query.limit },
   });
   if (!answer.ok) throw new AppError("not_found", "No such order for this customer.");

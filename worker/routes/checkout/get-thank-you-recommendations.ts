@@ -12,7 +12,7 @@ const ThankYouQuery = CheckoutQuery.extend({ order_id: OrderIdParam.optional() }
 export const getThankYouRecommendationsRoute = new Hono<AppEnv>().get("/thank-you", validateQuery(ThankYouQuery), async (c) => {
   const query = c.req.valid("query");
   const answer = await recommendForOrder({
-    ctx: tenantContext(c),
+    ctx: await tenantContext(c),
     input: { customerId: c.get("buyerCustomerId") ?? null, orderId: query.order_id ?? null, productIds: query.product_ids, limit: query.limit },
   });
   if (!answer.ok) throw new AppError("not_found", "No such order for this buyer.");

@@ -12,7 +12,7 @@ export type CreateLandingPageBody = z.input<typeof CreateLandingPageInput>;
 
 /** `POST /landing-pages` `{ slug, title, body?, blocks?, segment?, segmentBlocks?, products?, status? }` → 201. */
 export const createLandingPageRoute = new Hono<AppEnv>().post("/landing-pages", validateJson(CreateLandingPageInput), async (c) => {
-  const created = await createLandingPage({ ctx: tenantContext(c), input: c.req.valid("json") });
+  const created = await createLandingPage({ ctx: await tenantContext(c), input: c.req.valid("json") });
   if (!created.ok) throw landingPageWriteError(created.error);
   return c.json(created.value satisfies LandingPageView, 201);
 });

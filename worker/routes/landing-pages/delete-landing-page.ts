@@ -8,6 +8,6 @@ import { deleteLandingPage } from "../../services/landing-pages/delete-landing-p
 /** `DELETE /landing-pages/:slug` → 204; its storefront address answers 404 from then on. */
 export const deleteLandingPageRoute = new Hono<AppEnv>().delete("/landing-pages/:slug", slugParam("landing page"), async (c) => {
   const { slug } = c.req.valid("param");
-  if (!(await deleteLandingPage({ ctx: tenantContext(c), input: { slug } }))) throw new AppError("not_found", `No landing page ${slug} in this workspace.`);
+  if (!(await deleteLandingPage({ ctx: await tenantContext(c), input: { slug } }))) throw new AppError("not_found", `No landing page ${slug} in this workspace.`);
   return c.body(null, 204);
 });

@@ -9,7 +9,7 @@ import type { LandingPageView } from "../../services/landing-pages/landing-page-
 /** `GET /landing-pages/:slug`: the page as the editor shows it, draft or published. */
 export const getLandingPageRoute = new Hono<AppEnv>().get("/landing-pages/:slug", slugParam("landing page"), async (c) => {
   const { slug } = c.req.valid("param");
-  const page = await getLandingPage({ ctx: tenantContext(c), input: { slug } });
+  const page = await getLandingPage({ ctx: await tenantContext(c), input: { slug } });
   if (!page) throw new AppError("not_found", `No landing page ${slug} in this workspace.`);
   return c.json(page satisfies LandingPageView);
 });

@@ -8,6 +8,6 @@ export type ListLandingPagesResponse = { data: LandingPageView[] };
 
 /** `GET /landing-pages` → `{ data }`: the workspace's pages, most recently changed first. */
 export const listLandingPagesRoute = new Hono<AppEnv>().get("/landing-pages", async (c) => {
-  const data = await listLandingPages({ ctx: tenantContext(c) });
+  const data = await listLandingPages({ ctx: await tenantContext(c) });
   return c.json({ data } satisfies ListLandingPagesResponse);
 });

@@ -11,7 +11,7 @@ export type PreviewLandingPageBody = z.input<typeof PreviewLandingPageInput>;
 
 /** `POST /landing-pages/preview` `{ page, audience }` → `{ html, audience, productIds }`: the unsaved page as HTML. */
 export const previewLandingPageRoute = new Hono<AppEnv>().post("/landing-pages/preview", validateJson(PreviewLandingPageInput), async (c) => {
-  const preview = await previewLandingPage({ ctx: tenantContext(c), input: c.req.valid("json") });
+  const preview = await previewLandingPage({ ctx: await tenantContext(c), input: c.req.valid("json") });
   if (!preview.ok) throw landingPageWriteError(preview.error);
   return c.json(preview.value satisfies LandingPagePreview);
 });

@@ -13,7 +13,7 @@ export type UpdateLandingPageBody = z.input<typeof UpdateLandingPageInput>;
 
 /** `PATCH /landing-pages/:slug` with any fields; `{ status: "published" }` publishes (the slug stays). */
 export const updateLandingPageRoute = new Hono<AppEnv>().patch("/landing-pages/:slug", slugParam("landing page"), validateJson(UpdateLandingPageInput), async (c) => {
-  const updated = await updateLandingPage({ ctx: tenantContext(c), input: { slug: c.req.valid("param").slug, changes: c.req.valid("json") } });
+  const updated = await updateLandingPage({ ctx: await tenantContext(c), input: { slug: c.req.valid("param").slug, changes: c.req.valid("json") } });
   if (!updated.ok) throw landingPageWriteError(updated.error);
   return c.json(updated.value satisfies LandingPageView);
 });

@@ -9,7 +9,7 @@ export type GetProductScoreResponse = ProductScoreView;
 /** `GET /products/:id/score`: the stored AI readability score and recommendations; `:id` is a SegOps id, Shopify id or GID. */
 export const getProductScoreRoute = new Hono<AppEnv>()
   .get("/products/:id/score", async (c) => {
-    const found = await getProductScore({ ctx: tenantContext(c), input: { ref: c.req.param("id") } });
+    const found = await getProductScore({ ctx: await tenantContext(c), input: { ref: c.req.param("id") } });
     if (!found.ok) throw productScoreError(found.error);
     return c.json(found.value satisfies GetProductScoreResponse);
   });

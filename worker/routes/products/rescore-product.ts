@@ -10,7 +10,7 @@ export type RescoreProductResponse = ProductScoreView;
 /** `POST /products/:id/score`: scores the product now, stores it and answers the new score (a drop fires the Flow trigger). */
 export const rescoreProductRoute = new Hono<AppEnv>()
   .post("/products/:id/score", async (c) => {
-    const scored = await rescoreProduct({ ctx: tenantContext(c), input: { ref: c.req.param("id") } });
+    const scored = await rescoreProduct({ ctx: await tenantContext(c), input: { ref: c.req.param("id") } });
     if (!scored.ok) throw productScoreError(scored.error);
     return c.json(scored.value satisfies RescoreProductResponse);
   });

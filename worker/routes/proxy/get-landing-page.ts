@@ -11,7 +11,7 @@ import { LIQUID_HEADERS, ProxyQuery } from "./proxy-query.ts";
 export const getLandingPageRoute = new Hono<AppEnv>().get("/pages/:slug", slugParam("landing page"), validateQuery(ProxyQuery), async (c) => {
   const query = c.req.valid("query");
   const served = await serveLandingPage({
-    ctx: tenantContext(c),
+    ctx: await tenantContext(c),
     input: { slug: c.req.valid("param").slug, customerId: query.logged_in_customer_id, fragment: query.fragment },
   });
   if (!served.ok) throw new AppError("not_found", `No published landing page ${c.req.valid("param").slug}.`);

@@ -22,7 +22,7 @@ const StripQuery = z.looseObject({
 export const getRecommendationStripRoute = new Hono<AppEnv>().get("/recommendations", validateQuery(StripQuery), async (c) => {
   const query = c.req.valid("query");
   const liquid = await serveRecommendationStrip({
-    ctx: tenantContext(c),
+    ctx: await tenantContext(c),
     input: { rule: query.rule, productId: query.product_id ?? null, customerId: query.logged_in_customer_id, heading: query.heading ?? null, limit: query.limit },
   });
   return c.body(liquid, 200, LIQUID_HEADERS);

@@ -14,7 +14,7 @@ export type CreateSegmentResponse = SegmentView;
 export const createSegmentRoute = new Hono<AppEnv>()
   .post("/segments", validateJson(CreateSegmentInput), async (c) => {
     const input = c.req.valid("json");
-    const created = await createSegment({ ctx: tenantContext(c), input });
+    const created = await createSegment({ ctx: await tenantContext(c), input });
     if (!created.ok) throw segmentWriteError(created.error);
     return c.json(created.value satisfies CreateSegmentResponse, 201);
   });

@@ -9,6 +9,6 @@ import { slugParam } from "../../http/slug-param.ts";
 export const deleteSegmentRoute = new Hono<AppEnv>()
   .delete("/segments/:slug", slugParam(), async (c) => {
     const { slug } = c.req.valid("param");
-    if (!(await deleteSegment({ ctx: tenantContext(c), input: { slug } }))) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
+    if (!(await deleteSegment({ ctx: await tenantContext(c), input: { slug } }))) throw new AppError("not_found", `No segment ${slug} in this workspace.`);
     return c.body(null, 204);
   });

@@ -13,7 +13,7 @@ export const listSegmentMembersRoute = new Hono<AppEnv>()
   .get("/segments/:slug/members", slugParam(), validateQuery(ListSegmentMembersInput), async (c) => {
     const { slug } = c.req.valid("param");
     const query = c.req.valid("query");
-    const page = await listSegmentMembers({ ctx: tenantContext(c), input: { slug, ...query } });
+    const page = await listSegmentMembers({ ctx: await tenantContext(c), input: { slug, ...query } });
     if (!page.ok) throw new AppError(page.error.reason === "not_found" ? "not_found" : "validation_failed", page.error.message);
     return c.json(page.value satisfies ListSegmentMembersResponse);
   });

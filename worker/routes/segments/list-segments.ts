@@ -10,7 +10,7 @@ export type ListSegmentsResponse = SegmentsPage;
 /** `GET /segments?limit=&cursor=` → `{ data, nextCursor }`: the workspace's live segments, oldest first. */
 export const listSegmentsRoute = new Hono<AppEnv>()
   .get("/segments", validateQuery(ListSegmentsInput), async (c) => {
-    const page = await listSegments({ ctx: tenantContext(c), input: c.req.valid("query") });
+    const page = await listSegments({ ctx: await tenantContext(c), input: c.req.valid("query") });
     if (!page.ok) throw new AppError("validation_failed", page.error.message);
     return c.json(page.value satisfies ListSegmentsResponse);
   });

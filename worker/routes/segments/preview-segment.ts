@@ -14,7 +14,7 @@ export type PreviewSegmentResponse = ({ valid: true } & SegmentPreview) | { vali
 export const previewSegmentRoute = new Hono<AppEnv>()
   .post("/segments/preview", validateJson(PreviewSegmentInput), async (c) => {
     const input = c.req.valid("json");
-    const preview = await previewSegment({ ctx: tenantContext(c), input });
+    const preview = await previewSegment({ ctx: await tenantContext(c), input });
     const body: PreviewSegmentResponse = preview.ok ? { valid: true, ...preview.value } : { valid: false, error: preview.error };
     return c.json(body);
   });

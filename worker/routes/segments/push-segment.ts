@@ -11,7 +11,7 @@ export type PushSegmentResponse = { slug: string; queued: true };
 /** `POST /segments/:slug/push`: queues a push now; the outcome shows up as the segment's `lastPush`. */
 export const pushSegmentRoute = new Hono<AppEnv>()
   .post("/segments/:slug/push", slugParam(), async (c) => {
-    const ctx = tenantContext(c);
+    const ctx = await tenantContext(c);
     const { slug } = c.req.valid("param");
     const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);

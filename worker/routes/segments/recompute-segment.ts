@@ -12,7 +12,7 @@ export type RecomputeSegmentResponse = { slug: string; size: number; entered: nu
 /** `POST /segments/:slug/recompute`: recomputes now and answers the new size and how many entered and left. */
 export const recomputeSegmentRoute = new Hono<AppEnv>()
   .post("/segments/:slug/recompute", slugParam(), async (c) => {
-    const ctx = tenantContext(c);
+    const ctx = await tenantContext(c);
     const { slug } = c.req.valid("param");
     const segment = await findSegment({ ctx, input: { slug } });
     if (!segment) throw new AppError("not_found", `No segment ${slug} in this workspace.`);

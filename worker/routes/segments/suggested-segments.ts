@@ -14,10 +14,10 @@ export type AcceptSuggestionResponse = SegmentView;
 
 /** `GET /segments/suggestions` once the backfill is in; `POST /segments/suggestions/accept` `{ key }` creates one. */
 export const suggestedSegmentsRoutes = new Hono<AppEnv>()
-  .get("/segments/suggestions", async (c) => c.json((await listSuggestedSegments({ ctx: tenantContext(c) })) satisfies SuggestedSegmentsResponse))
+  .get("/segments/suggestions", async (c) => c.json((await listSuggestedSegments({ ctx: await tenantContext(c) })) satisfies SuggestedSegmentsResponse))
   .post("/segments/suggestions/accept", validateJson(AcceptSuggestionInput), async (c) => {
     const input = c.req.valid("json");
-    const accepted = await acceptSuggestedSegment({ ctx: tenantContext(c), input });
+    const accepted = await acceptSuggestedSegment({ ctx: await tenantContext(c), input });
     if (!accepted.ok) throw segmentWriteError(accepted.error);
     return c.json(accepted.value.segment satisfies AcceptSuggestionResponse, accepted.value.created ? 201 : 200);
   });

@@ -16,7 +16,7 @@ export const updateSegmentRoute = new Hono<AppEnv>()
   .patch("/segments/:slug", slugParam(), validateJson(UpdateSegmentInput), async (c) => {
     const { slug } = c.req.valid("param");
     const patch = c.req.valid("json");
-    const updated = await updateSegment({ ctx: tenantContext(c), input: { slug, patch } });
+    const updated = await updateSegment({ ctx: await tenantContext(c), input: { slug, patch } });
     if (!updated.ok) throw segmentWriteError(updated.error);
     return c.json(updated.value satisfies UpdateSegmentResponse);
   });

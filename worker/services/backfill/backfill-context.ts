@@ -36,8 +36,8 @@ export type BackfillContext = TenantContext & {
   limits: BackfillLimits;
 };
 
-export function createBackfillContext(deps: Deps, tenantId: string, overrides: Partial<BackfillContext> = {}): BackfillContext {
-  const ctx = forTenant(deps, tenantId);
+export async function createBackfillContext(deps: Deps, tenantId: string, overrides: Partial<BackfillContext> = {}): Promise<BackfillContext> {
+  const ctx = await forTenant(deps, tenantId);
   const tenant = tenantObject(deps.env, tenantId);
   return {
     ...ctx,

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { jobsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { controlDeps, type TenantContext } from "../../context/deps.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { backfillWindow } from "./backfill-window.ts";
@@ -24,6 +24,6 @@ export async function latestBackfillJob(args: { ctx: TenantContext }): Promise<B
 export async function loadBackfillStatus(args: { ctx: TenantContext }): Promise<BackfillView> {
   const { ctx } = args;
   const now = Date.now();
-  const [job, state, tenant] = await Promise.all([latestBackfillJob({ ctx }), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById({ ctx, input: { tenantId: ctx.tenantId } })]);
+  const [job, state, tenant] = await Promise.all([latestBackfillJob({ ctx }), tenantObject(ctx.env, ctx.tenantId).backfillState(), findTenantById({ ctx: controlDeps(ctx), input: { tenantId: ctx.tenantId } })]);
   return describeBackfill(job, state, backfillWindow(tenant?.grantedScopes ?? "", now).ordersDays, now);
 }

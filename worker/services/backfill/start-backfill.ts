@@ -1,3 +1,4 @@
+import { controlDeps } from "../../context/deps.ts";
 import { BACKFILL_RESOURCES, type BackfillMessageOf } from "../../../queues/backfill-messages.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import type { BackfillContext } from "./backfill-context.ts";
@@ -18,7 +19,7 @@ export async function startBackfill(args: { ctx: BackfillContext; input: Backfil
   const { ctx, input: message } = args;
   const now = Date.now();
   if (!(await claimBackfillJob({ ctx, input: { jobId: message.jobId, now } }))) return;
-  const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
+  const tenant = await findTenantById({ ctx: controlDeps(ctx), input: { tenantId: ctx.tenantId } });
   if (!tenant) return;
   const window = backfillWindow(tenant.grantedScopes, now);
   const state = await ctx.tenant.beginBackfill({ jobId: message.jobId, reason: message.reason, startedAt: now, ordersDays: window.ordersDays }, window.since);

@@ -1,4 +1,4 @@
-import { createAdminContext } from "../../context/admin-context.ts";
+import { withAdmin } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan, SubscriptionStatus } from "../../db/schema/index.ts";
@@ -19,7 +19,7 @@ export type ConfirmError = { reason: "not_found"; message: string } | { reason: 
  */
 export async function confirmSubscription(args: { ctx: TenantContext; input: { chargeId: string; shopDomain: string; now: number } }): Promise<Result<ConfirmedSubscription, ConfirmError>> {
   const { input } = args;
-  const ctx = createAdminContext(args.ctx, args.ctx.tenantId);
+  const ctx = withAdmin(args.ctx);
   const id = `gid://shopify/AppSubscription/${input.chargeId}`;
   const read = await ctx.admin.request<{ node: Partial<ShopifySubscription> | null }>(READ_SUBSCRIPTION, { id });
   if (!read.ok) return err({ reason: "shopify", message: `Reading the subscription: ${read.error.message}`, error: read.error });

@@ -7,5 +7,5 @@ export async function settleTenantTrialDays(args: { ctx: Deps; input: { tenantId
   const { ctx, input } = args;
   const tenant = await findTenantById({ ctx, input: { tenantId: input.tenantId } });
   if (!tenant?.shopDomain) return;
-  await settleTrialDays({ ctx: forTenant(ctx, tenant.id), input: { shopDomain: tenant.shopDomain, now: input.now ?? Date.now() } });
+  await settleTrialDays({ ctx: await forTenant(ctx, tenant.id), input: { shopDomain: tenant.shopDomain, now: input.now ?? Date.now() } });
 }

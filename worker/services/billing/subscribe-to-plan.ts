@@ -1,4 +1,4 @@
-import { createAdminContext, type AdminContext } from "../../context/admin-context.ts";
+import { withAdmin, type AdminContext } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan } from "../../db/schema/index.ts";
@@ -46,7 +46,7 @@ const refused = (action: string, errors: ShopifyUserError[]): SubscribeError => 
  */
 export async function subscribeToPlan(args: { ctx: TenantContext; input: { plan: Plan; shopDomain: string; now: number } }): Promise<Result<Subscribed, SubscribeError>> {
   const { input } = args;
-  const ctx = createAdminContext(args.ctx, args.ctx.tenantId);
+  const ctx = withAdmin(args.ctx);
   const state = await loadBillingState({ ctx, input });
   if (input.plan === state.plan) return err({ reason: "same_plan", message: `This workspace is already on ${PLAN_TABLE[input.plan].name}.` });
   if (input.plan === "starter") return cancelToStarter(ctx, state, input);

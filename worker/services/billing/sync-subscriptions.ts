@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { createAdminContext } from "../../context/admin-context.ts";
+import { withAdmin } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { billingSubscriptionsTable } from "../../db/schema/index.ts";
@@ -22,7 +22,7 @@ type SubscriptionsPayload = {
  */
 export async function syncSubscriptions(args: { ctx: TenantContext; input: { shopDomain: string; now: number } }): Promise<Result<{ checked: number; changed: number }, AdminGraphqlError>> {
   const { input } = args;
-  const ctx = createAdminContext(args.ctx, args.ctx.tenantId);
+  const ctx = withAdmin(args.ctx);
   const s = billingSubscriptionsTable;
   const held = await ctx.db
     .select({ gid: s.subscriptionGid, status: s.status })

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
-import { createAdminContext, type AdminContext } from "../../context/admin-context.ts";
+import { withAdmin, type AdminContext } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { discountRulesTable, shopifyDiscountsTable } from "../../db/schema/index.ts";
 import { bytesToHex, utf8 } from "../../lib/encoding.ts";
@@ -75,7 +75,7 @@ async function deleteDiscount(admin: AdminContext, stored: StoredDiscount): Prom
  */
 export async function syncShopifyDiscounts(args: { ctx: TenantContext; input: { now: number } }): Promise<Result<void, ShopifyError>> {
   const { ctx, input } = args;
-  const admin = createAdminContext(ctx, ctx.tenantId);
+  const admin = withAdmin(ctx);
   const live = await loadLiveRules({ ctx, input: { now: input.now } });
   const groups = groupDiscountRules(live);
   const stored = await ctx.db.select().from(shopifyDiscountsTable).where(eq(shopifyDiscountsTable.tenantId, ctx.tenantId)).all();

@@ -1,8 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { flowActionRunsTable } from "../../db/schema/index.ts";
-import { createAdminContext } from "../../context/admin-context.ts";
-import { forTenant, type Deps } from "../../context/deps.ts";
+import { withAdmin } from "../../context/admin-context.ts";
+import { forTenant, type Deps, type TenantContext } from "../../context/deps.ts";
 import { checkPlanLimit } from "../billing/check-plan-limit.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { refuse, type FlowActionResult, type FlowActionRun } from "./actions/flow-action.ts";
@@ -42,8 +42,9 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
   if (!action) return answer(refuse(`SegOps has no Flow action ${input.handle}.`, 404));
   const tenant = await findTenantByShop({ ctx, input: { shop: request.shopify_domain } });
   if (!tenant || tenant.status === "uninstalled") return answer(refuse(`SegOps is not installed on ${request.shopify_domain}.`, 404));
+  const tenantCtx = await forTenant(ctx, tenant.id);
   // Refused before the run is claimed, so Flow's retry after an upgrade runs it.
-  const allowed = await checkPlanLimit({ ctx: forTenant(ctx, tenant.id), input: { limit: "flow" } });
+  const allowed = await checkPlanLimit({ ctx: tenantCtx, input: { limit: "flow" } });
   if (!allowed.ok) {
     const { message, ...details } = allowed.error;
     return { status: 402, body: { error: { code: "plan_limit", message, details } } };
@@ -51,7 +52,7 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
 
   const now = Date.now();
   const runId = request.action_run_id;
-  const claimed = await ctx.db
+  const claimed = await tenantCtx.db
     .insert(flowActionRunsTable)
     .values({ actionRunId: runId, tenantId: tenant.id, handle: input.handle, status: "running", createdAt: new Date(now) })
     .onConflictDoUpdate({
@@ -60,23 +61,23 @@ export async function runFlowAction(args: { ctx: Deps; input: { handle: string; 
       setWhere: and(eq(flowActionRunsTable.status, "running"), lt(flowActionRunsTable.createdAt, new Date(now - STALE_RUN_MS))),
     })
     .returning({ tenantId: flowActionRunsTable.tenantId });
-  if (claimed.length === 0) return storedAnswer(ctx, runId, tenant.id);
+  if (claimed.length === 0) return storedAnswer(tenantCtx, runId, tenant.id);
   if (claimed[0]!.tenantId !== tenant.id) return answer(refuse("This action run belongs to another shop.", 400));
 
-  const result = await action({ ctx: createAdminContext(ctx, tenant.id), input: { properties: request.properties } });
+  const result = await action({ ctx: withAdmin(tenantCtx), input: { properties: request.properties } });
   const byRun = eq(flowActionRunsTable.actionRunId, runId);
   if (result.status === "retry") {
-    await ctx.db.delete(flowActionRunsTable).where(byRun);
+    await tenantCtx.db.delete(flowActionRunsTable).where(byRun);
     return { status: 502, body: { error: { message: result.message } } };
   }
-  await ctx.db
+  await tenantCtx.db
     .update(flowActionRunsTable)
     .set({ status: result.status === 200 ? "succeeded" : "failed", result: { status: result.status, body: result.body } })
     .where(byRun);
   return answer(result);
 }
 
-async function storedAnswer(ctx: Deps, runId: string, tenantId: string): Promise<FlowActionResponse> {
+async function storedAnswer(ctx: TenantContext, runId: string, tenantId: string): Promise<FlowActionResponse> {
   const run = await ctx.db.select().from(flowActionRunsTable).where(eq(flowActionRunsTable.actionRunId, runId)).get();
   if (!run || run.tenantId !== tenantId) return answer(refuse("This action run belongs to another shop.", 400));
   if (run.status === "running") return { status: 429, body: { error: { message: "This action run is still in progress." } } };

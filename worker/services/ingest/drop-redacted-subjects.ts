@@ -1,4 +1,5 @@
 import type { Deps } from "../../context/deps.ts";
+import type { Db } from "../../db/client.ts";
 import { loadRedactionProbe, subjectsInText, type RedactionProbe, type Subject } from "../privacy/index.ts";
 import type { IngestPlan, PlannedEvent } from "./ingest-plan.ts";
 
@@ -91,7 +92,7 @@ function dropRows(plan: IngestPlan, redacted: RedactionProbe): number {
  * queued message, a backfill chunk, a reconciliation): one hash lookup for all of them, and nothing at all for
  * plans whose tenants never redacted anyone. Answers how many rows were dropped.
  */
-export async function dropRedactedSubjects(args: { ctx: Deps; input: { plans: readonly IngestPlan[]; tenantsWithRedactions: ReadonlySet<string> } }): Promise<number> {
+export async function dropRedactedSubjects(args: { ctx: Pick<Deps, "config" | "log"> & { db: Db }; input: { plans: readonly IngestPlan[]; tenantsWithRedactions: ReadonlySet<string> } }): Promise<number> {
   const { ctx, input } = args;
   if (input.tenantsWithRedactions.size === 0) return 0;
   const subjects = input.plans.flatMap((plan) => planSubjects(plan, input.tenantsWithRedactions));

@@ -21,5 +21,5 @@ export { mapWebhookTopic, MAPPED_TOPICS } from "./map-webhook-topic.ts";
 export { CANONICAL_EVENT_NAMES, EVENT_PROPERTIES, type CanonicalEventName } from "./event-properties.ts";
 export { checkPlannedEvents } from "./check-planned-events.ts";
 export { mergeIngestPlan, newIngestPlan, planEvent, planOrRollBack, type IngestPlan, type PlannedEvent } from "./ingest-plan.ts";
-export { ingestStatements, writeIngestPlan } from "./write-ingest-plan.ts";
+export { writeIngestPlan } from "./write-ingest-plan.ts";
 export { dropRedactedSubjects } from "./drop-redacted-subjects.ts";

@@ -15,7 +15,7 @@ export async function refreshWebhookSubscriptions(args: { ctx: Deps; input: { te
   const { ctx, input: { tenant } } = args;
   if (tenant.status !== "active" || tenant.webhooksRevision >= WEBHOOKS_REVISION) return "current";
   try {
-    const outcome = await ensureWebhookSubscriptions({ ctx: createAdminContext(ctx, tenant.id) });
+    const outcome = await ensureWebhookSubscriptions({ ctx: await createAdminContext(ctx, tenant.id) });
     if (!outcome.ok) {
       ctx.log.warn("webhook subscriptions not refreshed", { tenant: tenant.id, error: outcome.error });
       return "failed";

@@ -3,7 +3,7 @@ import type { SetupState, SetupStep } from "./setup-state.ts";
 import { tenantsTable } from "../../db/schema/index.ts";
 import { errorMessage } from "../../lib/log.ts";
 import type { AdminClient } from "../../shopify/admin-graphql.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { controlDeps, type TenantContext } from "../../context/deps.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { SETUP_STEPS, type SetupStepKey, type SetupStepRun, type StepOutcome } from "./setup-steps.ts";
 import { activatePixel } from "./steps/activate-pixel.ts";
@@ -36,7 +36,7 @@ export type SetupRunResult = { complete: boolean; retryInMs: number | null };
  */
 export async function runSetup(args: { ctx: TenantContext & { admin: AdminClient; store: SetupStore } }): Promise<SetupRunResult> {
   const { store, ...ctx } = args.ctx;
-  const tenant = await findTenantById({ ctx, input: { tenantId: ctx.tenantId } });
+  const tenant = await findTenantById({ ctx: controlDeps(ctx), input: { tenantId: ctx.tenantId } });
   if (!tenant || tenant.status === "uninstalled") return { complete: false, retryInMs: null };
   const setup = await store.getSetup();
   for (const { key } of SETUP_STEPS) {

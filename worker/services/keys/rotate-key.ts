@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { createAdminContext } from "../../context/admin-context.ts";
+import { withAdmin } from "../../context/admin-context.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { writePixelSettings } from "../install/steps/activate-pixel.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
@@ -39,7 +39,7 @@ export async function rotateKey(args: { ctx: TenantContext; input: { kind: "publ
   if (kind === "public") {
     for (const old of revoked) forgetPixelKey(old.id);
     const pixel = await writePixelSettings({
-      ctx: createAdminContext(ctx, ctx.tenantId),
+      ctx: withAdmin(ctx),
       input: { publicKey: secret, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") },
     });
     if (!pixel.ok) return err({ message: `New public key created, but the pixel still has the old one: ${pixel.error}` });

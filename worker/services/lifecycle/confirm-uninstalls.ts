@@ -1,5 +1,5 @@
 import type { Deps } from "../../context/deps.ts";
-import { createAdminContext } from "../../context/admin-context.ts";
+import { adminClientOf } from "../../context/admin-context.ts";
 import type { LifecyclePlan } from "./lifecycle-plan.ts";
 
 export const CONFIRM_INSTALLED_QUERY = "query ConfirmInstalled { shop { id } }";
@@ -12,7 +12,7 @@ export const CONFIRM_INSTALLED_QUERY = "query ConfirmInstalled { shop { id } }";
 export async function refuseUnconfirmedUninstalls(args: { ctx: Deps; input: { plan: Pick<LifecyclePlan, "uninstalls"> } }): Promise<string | null> {
   const { ctx, input } = args;
   for (const { tenantId } of input.plan.uninstalls) {
-    const answer = await createAdminContext(ctx, tenantId).admin.request<{ shop: { id: string } }>(CONFIRM_INSTALLED_QUERY);
+    const answer = await adminClientOf(ctx, tenantId).request<{ shop: { id: string } }>(CONFIRM_INSTALLED_QUERY);
     if (answer.ok || answer.error.kind === "access_denied") {
       return "app/uninstalled not confirmed: Shopify still accepts the shop's access token, so the app is installed";
     }

@@ -27,5 +27,5 @@ export async function startPixelSession(args: { ctx: Deps; input: { text: string
 
   const expiresAt = now + TOKEN_TTL_MS;
   const token = await signPixelToken(ctx.config.TOKEN_ENCRYPTION_KEY, { tenantId: key.tenantId, keyId: key.keyId, clientId: body.data.clientId, expiresAt });
-  return ok({ token, expiresAt: new Date(expiresAt).toISOString(), config: await loadPixelConfig({ ctx: forTenant(ctx, key.tenantId), input: { now } }) });
+  return ok({ token, expiresAt: new Date(expiresAt).toISOString(), config: await loadPixelConfig({ ctx: await forTenant(ctx, key.tenantId, { access: "read" }), input: { now } }) });
 }

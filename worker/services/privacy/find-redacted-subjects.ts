@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Deps } from "../../context/deps.ts";
+import type { Db } from "../../db/client.ts";
+import type { Config } from "../../env.ts";
 import { redactedSubjectsTable, tenantsTable } from "../../db/schema/index.ts";
 import { normalizeSubject, type Subject } from "./subject-hash.ts";
 import { keyedHash } from "../../lib/keyed-hash.ts";
@@ -10,7 +11,7 @@ const r = redactedSubjectsTable;
  * Which of these tenants (named, or by their shop) have redacted anyone: one index probe each. Only their rows are
  * ever hashed and looked up, so tenants without redactions pay one cheap query per batch.
  */
-export async function findTenantsWithRedactions(args: { ctx: Deps; input: { tenantIds: Iterable<string>; shops: Iterable<string> } }): Promise<Set<string>> {
+export async function findTenantsWithRedactions(args: { ctx: { db: Db }; input: { tenantIds: Iterable<string>; shops: Iterable<string> } }): Promise<Set<string>> {
   const { ctx, input } = args;
   const tenantIds = [...new Set(input.tenantIds)];
   const shops = [...new Set(input.shops)];
@@ -31,8 +32,8 @@ export type RedactionProbe = (tenantId: string, kind: Subject["kind"], value: st
 
 const NOTHING_REDACTED: RedactionProbe = () => false;
 
-/** Hashes each distinct identifier once and asks D1 for all of them in one query. */
-export async function loadRedactionProbe(args: { ctx: Deps; input: { subjects: readonly (Subject & { tenantId: string })[] } }): Promise<RedactionProbe> {
+/** Hashes each distinct identifier once and asks the database holding these tenants' data, in one query. */
+export async function loadRedactionProbe(args: { ctx: { config: Config; db: Db }; input: { subjects: readonly (Subject & { tenantId: string })[] } }): Promise<RedactionProbe> {
   const { ctx, input } = args;
   const messages = new Map<string, string>();
   for (const { tenantId, kind, value } of input.subjects) {

@@ -1,6 +1,7 @@
 import { and, eq, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps, TenantContext } from "../../context/deps.ts";
+import type { Db } from "../../db/client.ts";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { PRIVACY_REQUEST_STATUSES, privacyRequestsTable } from "../../db/schema/index.ts";
 import { ok, type Result } from "../../lib/result.ts";
@@ -62,7 +63,7 @@ export function privacyRequestView(row: Row): PrivacyRequestView {
   };
 }
 
-async function page(ctx: Deps, where: SQL | undefined, input: z.output<typeof ListPrivacyRequestsInput>): Promise<Result<{ rows: Row[]; nextCursor: string | null }, { message: string }>> {
+async function page(ctx: { db: Db }, where: SQL | undefined, input: z.output<typeof ListPrivacyRequestsInput>): Promise<Result<{ rows: Row[]; nextCursor: string | null }, { message: string }>> {
   const cursor = readCursor(input.cursor);
   if (!cursor.ok) return cursor;
   const rows = await ctx.db
@@ -77,7 +78,7 @@ async function page(ctx: Deps, where: SQL | undefined, input: z.output<typeof Li
 
 /** The tenant's own requests, newest first (`tenant_id` is the only scope: a session never sees another shop's). */
 export async function listPrivacyRequests(args: { ctx: TenantContext; input: z.output<typeof ListPrivacyRequestsInput> }) {
-  const listed = await page(args.ctx, eq(p.tenantId, args.ctx.tenantId), args.input);
+  const listed = await page(args.ctx.control, eq(p.tenantId, args.ctx.tenantId), args.input);
   if (!listed.ok) return listed;
   return ok({ data: listed.value.rows.map(privacyRequestView), nextCursor: listed.value.nextCursor });
 }

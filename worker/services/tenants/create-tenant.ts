@@ -1,7 +1,7 @@
-import { tenantsTable } from "../../db/schema/index.ts";
+import { tenantShardsTable, tenantsTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
 import { shopSubdomain } from "../../shopify/shop-domain.ts";
-import type { Deps } from "../../context/deps.ts";
+import { CONTROL_SHARD, type Deps } from "../../context/deps.ts";
 import { findTenantByShop, type Tenant } from "./find-tenant.ts";
 
 const MAX_SLUG_ATTEMPTS = 20;
@@ -13,7 +13,8 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 
 /**
  * The shop's tenant, created if needed with slug = shop subdomain (`acme`, then `acme-2`… when another shop
- * holds it). Two installs racing for the same shop end on the same row: the shop domain is unique.
+ * holds it), with its shard directory entry in the same batch. Two installs racing for the same shop end on the
+ * same row: the shop domain is unique.
  */
 export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: string; now: number } }): Promise<Tenant> {
   const { ctx, input } = args;
@@ -24,10 +25,11 @@ export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: strin
   for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     try {
-      const [created] = await ctx.db
-        .insert(tenantsTable)
-        .values({ id: newId("tenant"), slug, shopDomain: shop, status: "installing", createdAt: new Date(now), updatedAt: new Date(now) })
-        .returning();
+      const id = newId("tenant");
+      const [[created]] = await ctx.db.batch([
+        ctx.db.insert(tenantsTable).values({ id, slug, shopDomain: shop, status: "installing", createdAt: new Date(now), updatedAt: new Date(now) }).returning(),
+        ctx.db.insert(tenantShardsTable).values({ tenantId: id, shard: CONTROL_SHARD, updatedAt: new Date(now) }),
+      ]);
       if (created) return created;
     } catch (error) {
       if (isUniqueViolation(error, "shop_domain")) {

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ListDiscountRulesResponse } from "../../../../worker/routes/admin/discount-rules.ts";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
 import { insertActiveRules, jsonInit, segmentPushing } from "../../../helpers/discount-rules.ts";
 import { adminFetch, adminJson, appFetch } from "../../../helpers/harness.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("/admin/api/discounts (security)", () => {
   it.each([
@@ -26,7 +26,7 @@ describe("/admin/api/discounts (security)", () => {
     expect((await adminFetch(b.shop, `/discounts/${ruleId}`, jsonInit("PATCH", { status: "paused" }))).status).toBe(404);
     expect((await adminFetch(b.shop, `/discounts/${ruleId}`, { method: "DELETE" })).status).toBe(404);
 
-    const row = await env.DB.prepare("SELECT tenant_id, title, status FROM discount_rules WHERE id = ?").bind(ruleId).first();
+    const row = await (await tenantDb(a.tenantId)).prepare("SELECT tenant_id, title, status FROM discount_rules WHERE id = ?").bind(ruleId).first();
     expect(row).toEqual({ tenant_id: a.tenantId, title: "Rule 0", status: "active" });
     expect((await adminJson<ListDiscountRulesResponse>(a.shop, "/discounts")).rules).toEqual([expect.objectContaining({ id: ruleId, title: "Rule 0" })]);
   });

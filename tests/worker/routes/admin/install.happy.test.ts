@@ -4,6 +4,7 @@ import type { BootstrapResponse } from "../../../../worker/routes/admin/get-boot
 import { DATA_WEBHOOK_TOPICS } from "../../../../worker/services/install/ensure-webhook-subscriptions.ts";
 import { waitForBackfill } from "../../../helpers/backfill.ts";
 import { adminFetch, adminJson, appFetch, createSimShop, installShop, sim, waitForSetup, APP_ORIGIN } from "../../../helpers/harness.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("managed install", () => {
   it("provisions tenant, keys, webhooks, pixel, metafield definitions and the backfill request", async () => {
@@ -33,7 +34,7 @@ describe("managed install", () => {
       `app--${env.SHOPIFY_API_KEY}--segops.mention_count_30d:number_integer`,
       `app--${env.SHOPIFY_API_KEY}--segops.segment_memberships:list.single_line_text_field`,
     ]);
-    const job = await env.DB.prepare("select kind, status from jobs where tenant_id = ?").bind(first.tenant.id).first();
+    const job = await (await tenantDb(first.tenant.id)).prepare("select kind, status from jobs where tenant_id = ?").bind(first.tenant.id).first();
     expect(job).toMatchObject({ kind: "backfill" });
   });
 

@@ -59,7 +59,7 @@ describe("/admin/api/privacy and /privacy/exports (security)", () => {
     const later = new URL(link);
     later.searchParams.set("expires", String(Number(link.searchParams.get("expires")) + 60_000));
     expect((await download(later.toString())).status).toBe(403);
-    const minted = await mintExportLink({ ctx: tenantContextOf(a.tenantId), input: { requestId: requestA, now: Date.now() - 10 * 60 * 1000 } });
+    const minted = await mintExportLink({ ctx: await tenantContextOf(a.tenantId), input: { requestId: requestA, now: Date.now() - 10 * 60 * 1000 } });
     expect(minted.ok && (await download(minted.value.url)).status).toBe(410);
     expect((await download(link.toString())).status).toBe(200);
   });

@@ -1,8 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ImportProductsResponse } from "../../../../worker/routes/api/import-products.ts";
 import { installOutboundShop, settledOutbound, shopifyProduct } from "../../../helpers/catalog-out.ts";
 import { appFetch, sim } from "../../../helpers/harness.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const HEADER = "Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,Published,Option1 Name,Option1 Value,Option2 Name,Option2 Value,Variant SKU,Variant Grams,Variant Price,Variant Barcode,Image Src,Image Alt Text,SEO Title,SEO Description,Status";
 
@@ -42,7 +42,7 @@ describe("POST /v1/products/import", () => {
     const socks = await shopifyProduct(installed.tenantId, rows[1]!.shopify_product_id!);
     expect(socks).toMatchObject({ title: "Merino socks", status: "ACTIVE" });
     expect(socks!.variants.nodes.map((v) => [v.sku, v.selectedOptions.map((o) => o.value).join("/")])).toEqual([["SOCK-S", "S/Grey"], ["SOCK-M", "M/Grey"]]);
-    const stored = await env.DB.prepare("select product_type, tags, data from products where tenant_id = ? and handle = 'socks'").bind(installed.tenantId).first<{ product_type: string; tags: string; data: string }>();
+    const stored = await (await tenantDb(installed.tenantId)).prepare("select product_type, tags, data from products where tenant_id = ? and handle = 'socks'").bind(installed.tenantId).first<{ product_type: string; tags: string; data: string }>();
     expect(stored!.product_type).toBe("Socks");
     expect(JSON.parse(stored!.tags)).toEqual(["wool", "winter"]);
     expect(JSON.parse(stored!.data)).toMatchObject({
@@ -98,7 +98,7 @@ describe("POST /v1/products/import", () => {
     const answer = await imported(installed.serverKey, body);
     expect(bytes).toBeGreaterThan(1_000_000);
     expect(answer).toEqual({ rows: products * 2, products: { written: products, failed: 0 }, errors: [], errorsTruncated: false });
-    const counted = await env.DB.prepare("select count(*) as n from products where tenant_id = ? and origin = 'segops'").bind(installed.tenantId).first<{ n: number }>();
+    const counted = await (await tenantDb(installed.tenantId)).prepare("select count(*) as n from products where tenant_id = ? and origin = 'segops'").bind(installed.tenantId).first<{ n: number }>();
     expect(counted!.n).toBe(products);
     const pushed = await settledOutbound(installed.tenantId, products, 90_000);
     expect(pushed.filter((row) => row.outbound_state === "pushed")).toHaveLength(products);

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { RecordMentionsResponse } from "../../../../worker/routes/api/record-mentions.ts";
 import { compileSegment, parseSegment } from "../../../../worker/services/segments/dsl/index.ts";
@@ -8,6 +7,7 @@ import { completeProduct } from "../../../helpers/product-payloads.ts";
 import { seedWebhookProduct } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -19,7 +19,7 @@ async function post(key: string, mentions: unknown[]): Promise<RecordMentionsRes
 }
 
 async function mentionCount(tenantId: string, productId: string): Promise<number> {
-  const row = await env.DB.prepare("select mention_count_30d as n from products where tenant_id = ? and id = ?").bind(tenantId, productId).first<{ n: number }>();
+  const row = await (await tenantDb(tenantId)).prepare("select mention_count_30d as n from products where tenant_id = ? and id = ?").bind(tenantId, productId).first<{ n: number }>();
   return row!.n;
 }
 
@@ -28,7 +28,7 @@ async function productMembers(tenantId: string, text: string): Promise<string[]>
   if (!ast.ok) throw new Error(ast.error.message);
   const compiled = compileSegment(ast.value, { kind: "product", tenantId, now: Date.now() });
   if (!compiled.ok) throw new Error(compiled.error.message);
-  const { results } = await env.DB.prepare(compiled.value.sql).bind(...compiled.value.params).all<{ id: string }>();
+  const { results } = await (await tenantDb(tenantId)).prepare(compiled.value.sql).bind(...compiled.value.params).all<{ id: string }>();
   return results.map((row) => row.id).sort();
 }
 
@@ -79,7 +79,7 @@ describe("POST /v1/mentions", () => {
       (first.results[1] as { mentionId: string }).mentionId,
       (first.results[1] as { mentionId: string }).mentionId,
     ]);
-    const stored = await env.DB.prepare("select count(*) as n from mentions where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>();
+    const stored = await (await tenantDb(tenant.tenantId)).prepare("select count(*) as n from mentions where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>();
     expect(stored!.n).toBe(2);
     expect(await mentionCount(tenant.tenantId, socks.id)).toBe(2);
   });
@@ -124,7 +124,7 @@ describe("POST /v1/mentions", () => {
     ]);
     expect(await mentionCount(tenant.tenantId, socks.id)).toBe(3);
     expect(await productMembers(tenant.tenantId, "mentions >= 3")).toEqual([socks.id]);
-    const changed = await refreshMentionCounts({ ctx: tenantContextOf(tenant.tenantId), input: { now: Date.now() + 2 * DAY } });
+    const changed = await refreshMentionCounts({ ctx: await tenantContextOf(tenant.tenantId), input: { now: Date.now() + 2 * DAY } });
     expect(changed).toBe(1);
     expect(await mentionCount(tenant.tenantId, socks.id)).toBe(2);
     expect(await productMembers(tenant.tenantId, "mentions >= 3")).toEqual([]);

@@ -21,7 +21,7 @@ async function shopWithHabits() {
     { orderId: "9005", productIds: ["301"], orderedAt: NOW - 1000, profileId: vip!, customerId: "5001" },
   ]);
   await seedSegmentWithMembers(tenant.tenantId, "vip", [vip!]);
-  await refreshRecommendations({ ctx: tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
+  await refreshRecommendations({ ctx: await tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
   return tenant;
 }
 

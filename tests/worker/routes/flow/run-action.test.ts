@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { actionBody, flowPost } from "../../../helpers/flow-requests.ts";
 import { appFetch, sim } from "../../../helpers/harness.ts";
@@ -6,9 +5,10 @@ import { installEmptyShop, seedShopCustomers, shopifyTags } from "../../../helpe
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { seedProfiles } from "../../../helpers/seed-profiles.ts";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
-const sizeRows = (tenantId: string) =>
-  env.DB.prepare("SELECT count(*) AS n FROM segment_sizes WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>().then((row) => row?.n ?? 0);
+const sizeRows = async (tenantId: string) =>
+  (await tenantDb(tenantId)).prepare("SELECT count(*) AS n FROM segment_sizes WHERE tenant_id = ?").bind(tenantId).first<{ n: number }>().then((row) => row?.n ?? 0);
 
 describe("POST /flow/actions/:handle", () => {
   it("answers 401 when the HMAC is invalid, and runs nothing", async () => {
@@ -22,7 +22,7 @@ describe("POST /flow/actions/:handle", () => {
       body: JSON.stringify(body),
     });
     expect(tampered.status).toBe(401);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM flow_action_runs WHERE action_run_id = ?").bind(body.action_run_id).first()).toEqual({ n: 0 });
+    expect(await (await tenantDb(tenant.tenantId)).prepare("SELECT count(*) AS n FROM flow_action_runs WHERE action_run_id = ?").bind(body.action_run_id).first()).toEqual({ n: 0 });
   });
 
   it("recomputes a segment once per action_run_id: a redelivery gets the same answer and changes nothing", async () => {

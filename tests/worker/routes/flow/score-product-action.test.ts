@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { actionBody, flowPost } from "../../../helpers/flow-requests.ts";
 import { completeProduct } from "../../../helpers/product-payloads.ts";
 import { seedWebhookProduct, storedScore } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const HANDLE = "segops-score-product";
 const scoreAction = (shop: string, properties: Record<string, unknown>, runId?: ReturnType<typeof crypto.randomUUID>) => flowPost(`/actions/${HANDLE}`, actionBody(shop, HANDLE, properties, runId));
@@ -39,7 +39,7 @@ describe("POST /flow/actions/segops-score-product", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(answer);
     expect(await storedScore(tenant.tenantId, product.id)).toEqual(stored);
-    const runs = await env.DB.prepare("select count(*) n from flow_action_runs where action_run_id = ?").bind(runId).first<{ n: number }>();
+    const runs = await (await tenantDb(tenant.tenantId)).prepare("select count(*) n from flow_action_runs where action_run_id = ?").bind(runId).first<{ n: number }>();
     expect(runs).toEqual({ n: 1 });
 
     expect(await (await scoreAction(tenant.shop, { product_id: 7103 })).json()).toMatchObject({ score: 85 });

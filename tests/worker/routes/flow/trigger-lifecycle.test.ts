@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { requestAiScoreDropped } from "../../../../worker/services/flow/request-ai-score-dropped.ts";
 import { createSegment } from "../../../../worker/services/segments/create-segment.ts";
@@ -10,10 +9,11 @@ import { waitFor } from "../../../helpers/wait-for.ts";
 import { installEmptyShop, seedShopCustomers } from "../../../helpers/segment-shop.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { updateProfile } from "../../../helpers/seed-profiles.ts";
-import { serviceDeps } from "../../../helpers/service-context.ts";
+import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
-const trigger = (tenantId: string, handle: string) =>
-  env.DB.prepare("SELECT enabled, lifecycle_at FROM flow_triggers WHERE tenant_id = ? AND handle = ?").bind(tenantId, handle).first<{ enabled: number; lifecycle_at: number }>();
+const trigger = async (tenantId: string, handle: string) =>
+  (await tenantDb(tenantId)).prepare("SELECT enabled, lifecycle_at FROM flow_triggers WHERE tenant_id = ? AND handle = ?").bind(tenantId, handle).first<{ enabled: number; lifecycle_at: number }>();
 
 describe("POST /flow/triggers/lifecycle", () => {
   it("answers 401 when the HMAC is invalid, and stores nothing", async () => {
@@ -56,7 +56,7 @@ describe("membership triggers", () => {
   it("fires nothing while no workflow is enabled, then fires entered and left for each changed member once one is", async () => {
     const installed = await installEmptyShop();
     const { profileIds, customerIds } = await seedShopCustomers(installed, 3, ["vip"]);
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
     await createSegment({ ctx, input: { name: "VIP", kind: "customer", query: 'tags contains "vip"', pushMode: "none" } });
     const recompute = async () => {
       const outcome = await recomputeSegment({ ctx, input: { segment: (await findSegment({ ctx, input: { slug: "vip" } }))! } });
@@ -89,7 +89,7 @@ describe("membership triggers", () => {
 describe("product AI score dropped", () => {
   it("fires only for a drop, and only while a workflow uses the trigger", async () => {
     const installed = await installEmptyShop();
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
     const change = { shopifyProductId: "8123456789", title: "Linen shirt", previousScore: 72, score: 41 };
     expect(await requestAiScoreDropped({ ctx, input: change })).toBe(false);
     await flowPost("/triggers/lifecycle", lifecycleBody(installed.shop, "segops-ai-score-dropped", true));

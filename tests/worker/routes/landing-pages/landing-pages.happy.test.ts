@@ -58,7 +58,7 @@ describe("/admin/api/landing-pages", () => {
       { orderId: "3", productIds: ["301"], orderedAt: now - 1000, profileId: vip! },
     ]);
     await seedSegmentWithMembers(tenant.tenantId, "vip", [vip!]);
-    await refreshRecommendations({ ctx: tenantContextOf(tenant.tenantId), input: { now: new Date(now) } });
+    await refreshRecommendations({ ctx: await tenantContextOf(tenant.tenantId), input: { now: new Date(now) } });
     const page = {
       title: "Members' corner",
       blocks: [{ kind: "text", text: "Hello all" }],

@@ -7,6 +7,7 @@ import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queu
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 async function ops<T = unknown>(method: string, path: string, token?: string): Promise<{ status: number; body: T }> {
   const res = await exports.default.fetch(`https://segops.test/ops${path}`, {
@@ -49,10 +50,11 @@ describe("operator endpoints", () => {
   it("records a replay that fails again on the same row instead of adding one", async () => {
     const tenant = await seedTenant();
     await consumeIngestBatch([webhookMessage(tenant.shop, "orders/paid", "{broken")]);
-    const before = await env.DB.prepare("select id from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ id: string }>();
+    const db = await tenantDb(tenant.tenantId);
+    const before = await db.prepare("select id from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ id: string }>();
     expect(before.results).toHaveLength(1);
     await consumeIngestBatch([{ type: "replay", quarantineId: before.results[0]!.id }]);
-    const after = await env.DB.prepare("select replay_result from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ replay_result: string }>();
+    const after = await db.prepare("select replay_result from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ replay_result: string }>();
     expect(after.results).toHaveLength(1);
     expect(after.results[0]!.replay_result).toMatch(/^failed again: body is not JSON/);
   });

@@ -1,10 +1,11 @@
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { consumeIngestBatch, pixelMessage } from "../../../helpers/ingest-queue.ts";
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 async function expectRefusal(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -44,11 +45,12 @@ describe("pixel collector (errors)", () => {
     const token = await pixelToken(tenant.publicKey, "v2");
     const events = ownPixelEvents("v2").filter((event) => event.name === "page_viewed" || event.name === "made_up_event");
     expect((await postPixel("/events", { token, events })).status).toBe(202);
-    const row = await waitFor(() => env.DB.prepare("select * from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string; source: string; payload: string }>(), { what: "a quarantine row" });
+    const db = await tenantDb(tenant.tenantId);
+    const row = await waitFor(() => db.prepare("select * from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string; source: string; payload: string }>(), { what: "a quarantine row" });
     expect(row).toMatchObject({ source: "pixel" });
     expect(row.reason).toMatch(/made_up_event/);
     expect(JSON.parse(row.payload)).toMatchObject({ name: "made_up_event" });
-    const stored = await env.DB.prepare("select name from events where tenant_id = ?").bind(tenant.tenantId).all();
+    const stored = await db.prepare("select name from events where tenant_id = ?").bind(tenant.tenantId).all();
     expect(stored.results).toEqual([{ name: "page_view" }]);
   });
 
@@ -81,7 +83,7 @@ describe("pixel collector (errors)", () => {
     expect(result.retryMessages).toEqual([]);
     expect((await storedEvents(tenant.tenantId)).map((row) => row.name)).toEqual(["page_view"]);
     expect(await storedEvents(other.tenantId)).toHaveLength(1);
-    const row = await env.DB.prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>();
+    const row = await (await tenantDb(tenant.tenantId)).prepare("select reason from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ reason: string }>();
     expect(row?.reason).toMatch(/custom data/);
   });
 

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
 import { completeProduct } from "../../../helpers/product-payloads.ts";
 import { seedWebhookProduct } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("/v1/products/:id/score errors", () => {
   it.each(["GET", "POST"] as const)("answers %s for an unknown or malformed product id with 404 not_found", async (method) => {
@@ -18,9 +18,10 @@ describe("/v1/products/:id/score errors", () => {
   it("answers 404 for a deleted product, and does not score it", async () => {
     const tenant = await seedTenant();
     const product = await seedWebhookProduct(tenant.tenantId, completeProduct({ id: 7301 }));
-    await env.DB.prepare("update products set deleted_at = ? where id = ?").bind(Date.now(), product.id).run();
+    const db = await tenantDb(tenant.tenantId);
+    await db.prepare("update products set deleted_at = ? where tenant_id = ? and id = ?").bind(Date.now(), tenant.tenantId, product.id).run();
     expect((await apiFetch(tenant.serverKey, "/products/7301/score", { method: "POST" })).status).toBe(404);
     expect((await apiFetch(tenant.serverKey, "/products/7301/score")).status).toBe(404);
-    expect(await env.DB.prepare("select ai_score from products where id = ?").bind(product.id).first()).toEqual({ ai_score: null });
+    expect(await db.prepare("select ai_score from products where tenant_id = ? and id = ?").bind(tenant.tenantId, product.id).first()).toEqual({ ai_score: null });
   });
 });

@@ -1,10 +1,10 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
 import { adminFetch, appFetch, createSimShop } from "../../../helpers/harness.ts";
 import { completeProduct } from "../../../helpers/product-payloads.ts";
 import { seedWebhookProduct } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const EMPTY_STORE = { size: { products: 0, customers: 0, orders: 0, abandonedCheckouts: 0 } };
 
@@ -26,7 +26,7 @@ describe("/products/:id/score security", () => {
         expect((await adminFetch(ours.shop, `/products/${ref}/score`, { method })).status, `${method} /admin/api ${ref}`).toBe(404);
       }
     }
-    expect(await env.DB.prepare("select ai_score from products where id = ?").bind(product.id).first()).toEqual({ ai_score: null });
+    expect(await (await tenantDb(theirs.tenantId)).prepare("select ai_score from products where tenant_id = ? and id = ?").bind(theirs.tenantId, product.id).first()).toEqual({ ai_score: null });
 
     const same = await seedWebhookProduct(ours.tenantId, completeProduct({ id: 7401, vendor: null }));
     expect(await (await apiFetch(ours.serverKey, "/products/7401/score", { method: "POST" })).json()).toMatchObject({ productId: same.id, score: 98 });

@@ -19,7 +19,7 @@ async function shopWithVipPage() {
     { orderId: "3", productIds: ["301"], orderedAt: NOW - 1000, profileId: vip! },
   ]);
   await seedSegmentWithMembers(tenant.tenantId, "vip", [vip!]);
-  await refreshRecommendations({ ctx: tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
+  await refreshRecommendations({ ctx: await tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
   await createPage(tenant.tenantId, {
     slug: "spring",
     title: "Spring sale",

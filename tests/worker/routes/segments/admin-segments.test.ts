@@ -6,6 +6,7 @@ import type { SegmentView } from "../../../../worker/services/segments/segment-v
 import { adminFetch, adminJson, createSimShop } from "../../../helpers/harness.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { seedEvents, seedProfiles } from "../../../helpers/seed-profiles.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 86_400_000;
 const post = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -38,7 +39,8 @@ describe("/admin/api/segments", () => {
   it("waits for the backfill before suggesting, then suggests with counts and accepts one", async () => {
     const tenant = await adminTenant();
     const now = Date.now();
-    await env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, created_at) VALUES (?, ?, 'backfill', 'running', '{}', ?)")
+    const db = await tenantDb(tenant.tenantId);
+    await db.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, created_at) VALUES (?, ?, 'backfill', 'running', '{}', ?)")
       .bind(`job_${tenant.tenantId}`, tenant.tenantId, now)
       .run();
     expect(await adminJson<SuggestionsView>(tenant.shop, "/segments/suggestions")).toEqual({ status: "waiting_for_backfill", suggestions: [] });
@@ -49,7 +51,7 @@ describe("/admin/api/segments", () => {
       { ordersCount: 1, totalSpent: 40, lastOrderAt: now - 80 * DAY },
     ]);
     await seedEvents(tenant.tenantId, [{ profileId: abandoner!, name: "checkout_start", occurredAt: now - 2 * DAY }]);
-    await env.DB.prepare("UPDATE jobs SET status = 'succeeded', finished_at = ? WHERE id = ?").bind(now, `job_${tenant.tenantId}`).run();
+    await db.prepare("UPDATE jobs SET status = 'succeeded', finished_at = ? WHERE tenant_id = ? AND id = ?").bind(now, tenant.tenantId, `job_${tenant.tenantId}`).run();
 
     const view = await adminJson<SuggestionsView>(tenant.shop, "/segments/suggestions");
     expect(view.status).toBe("ready");
@@ -78,14 +80,15 @@ describe("/admin/api/segments", () => {
     const suggestions = () => adminJson<SuggestionsView>(shop, "/segments/suggestions");
     expect(await suggestions()).toEqual({ status: "waiting_for_backfill", suggestions: [] });
 
+    const db = await tenantDb(tenant.tenantId);
     const job = (id: string, createdAt: number, finishedAt: number | null) =>
-      env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, created_at, finished_at) VALUES (?, ?, 'backfill', ?, '{}', ?, ?)")
+      db.prepare("INSERT INTO jobs (id, tenant_id, kind, status, params, created_at, finished_at) VALUES (?, ?, 'backfill', ?, '{}', ?, ?)")
         .bind(id, tenant.tenantId, finishedAt === null ? "running" : "succeeded", createdAt, finishedAt)
         .run();
     const installedAt = Date.now();
     await job(`job_a_${tenant.tenantId}`, installedAt + 1, null);
     expect((await suggestions()).status).toBe("waiting_for_backfill");
-    await env.DB.prepare("UPDATE jobs SET status = 'succeeded', finished_at = ? WHERE id = ?").bind(installedAt + 2, `job_a_${tenant.tenantId}`).run();
+    await db.prepare("UPDATE jobs SET status = 'succeeded', finished_at = ? WHERE tenant_id = ? AND id = ?").bind(installedAt + 2, tenant.tenantId, `job_a_${tenant.tenantId}`).run();
     expect((await suggestions()).status).toBe("ready");
 
     // Installed again: the earlier install's finished backfill does not count for this one.

@@ -4,12 +4,13 @@ import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { installShop, sim } from "../../../helpers/harness.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { sendSigned } from "../../../helpers/webhook-requests.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const shopObject = (shop: string) => JSON.stringify({ id: 548380009, name: "Super Toys", domain: shop, myshopify_domain: shop, email: "owner@example.com" });
 const tenantStatus = async (tenantId: string) => (await env.DB.prepare("select status from tenants where id = ?").bind(tenantId).first<{ status: string }>())?.status;
 const credentialRows = async (tenantId: string) => (await env.DB.prepare("select count(*) n from shop_credentials where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
 const quarantined = (tenantId: string, topic: string) =>
-  waitFor(() => env.DB.prepare("select reason from quarantine where tenant_id = ? and topic = ?").bind(tenantId, topic).first<{ reason: string }>(), { what: `${topic} quarantined` });
+  waitFor(async () => (await tenantDb(tenantId)).prepare("select reason from quarantine where tenant_id = ? and topic = ?").bind(tenantId, topic).first<{ reason: string }>(), { what: `${topic} quarantined` });
 
 describe("deliveries whose headers do not match their signed body", () => {
   it("quarantines an order body re-sent as app/uninstalled, and the shop keeps its tokens", async () => {
@@ -34,7 +35,7 @@ describe("deliveries whose headers do not match their signed body", () => {
     const stale = new Date(installedAt - 60_000).toISOString();
     const res = await sendSigned({ shop, topic: "app/uninstalled", body: shopObject(shop), triggeredAt: stale });
     expect(res.status).toBe(200);
-    await waitFor(() => env.DB.prepare("select 1 from deliveries where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).first(), { what: "the stale uninstall recorded" });
+    await waitFor(async () => (await tenantDb(tenantId)).prepare("select 1 from deliveries where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).first(), { what: "the stale uninstall recorded" });
     expect(await tenantStatus(tenantId)).toBe("active");
     expect(await credentialRows(tenantId)).toBe(1);
     // A current one still uninstalls, once Shopify confirms it (the uninstall revokes the token).
@@ -54,7 +55,7 @@ describe("deliveries whose headers do not match their signed body", () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { outcome: string }).outcome).toBe("quarantined");
     expect((await quarantined(victim.tenantId, topic)).reason).toMatch(/shop_domain/);
-    const requests = await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(victim.tenantId).first<{ n: number }>();
+    const requests = await (await tenantDb(victim.tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(victim.tenantId).first<{ n: number }>();
     expect(requests?.n).toBe(0);
   });
 });

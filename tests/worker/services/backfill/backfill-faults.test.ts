@@ -17,7 +17,7 @@ describe("backfill under Shopify 5xx and timeouts: N accepted, N stored, 0 doubl
     await sim().settings(shop, fault);
     const admin = createAdminClient(serviceDeps().config, tenantObject(env, tenantId), client);
     const { jobId } = await runJob(tenantId, { admin });
-    expect(await jobStatus(jobId)).toBe("succeeded");
+    expect(await jobStatus(tenantId, jobId)).toBe("succeeded");
     const counts = await backfillCounts(shop, tenantId);
     expect(counts.accepted).toBeGreaterThan(50);
     expect(counts).toEqual({ accepted: counts.accepted, stored: counts.accepted, doubled: 0 });

@@ -14,7 +14,7 @@ describe("backfill under a THROTTLED storm and a revoked token: N accepted, N st
     const before = await sim().state(shop);
     await sim().settings(shop, { throttleGraphql: 30 });
     const { jobId } = await runJob(tenantId);
-    expect(await jobStatus(jobId)).toBe("succeeded");
+    expect(await jobStatus(tenantId, jobId)).toBe("succeeded");
     const throttled = (await sim().state(shop)).throttledCalls - before.throttledCalls;
     expect(throttled).toBeGreaterThanOrEqual(30);
     const counts = await backfillCounts(shop, tenantId);
@@ -38,7 +38,7 @@ describe("backfill under a THROTTLED storm and a revoked token: N accepted, N st
       },
     };
     const revoking = await runJob(tenantId, { admin });
-    expect(await jobStatus(revoking.jobId)).toBe("failed");
+    expect(await jobStatus(tenantId, revoking.jobId)).toBe("failed");
     const view = await adminJson<BackfillResponse>(shop, "/backfill");
     expect(JSON.stringify(view)).toContain("SegOps has no valid access to the shop");
     const partial = await backfillCounts(shop, tenantId);
@@ -47,7 +47,7 @@ describe("backfill under a THROTTLED storm and a revoked token: N accepted, N st
 
     await adminJson(shop, "/bootstrap");
     const rerun = await runJob(tenantId);
-    expect(await jobStatus(rerun.jobId)).toBe("succeeded");
+    expect(await jobStatus(tenantId, rerun.jobId)).toBe("succeeded");
     const counts = await backfillCounts(shop, tenantId);
     expect(counts).toEqual({ accepted: counts.accepted, stored: counts.accepted, doubled: 0 });
     const line = countsLine(`token revoked after two of four exports were read (${partial.stored} of ${partial.accepted} stored, job failed), re-run after reinstall`, counts);

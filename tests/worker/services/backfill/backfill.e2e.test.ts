@@ -1,7 +1,7 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { installShop, sim } from "../../../helpers/harness.ts";
 import { tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("backfill of a simulator store", () => {
   it("imports the window's orders and checkouts and every customer and product, matching the store's own counts", async () => {
@@ -25,14 +25,14 @@ describe("backfill of a simulator store", () => {
       customer_created: all.customers,
       checkout_start: checkouts.abandonedCheckouts,
     });
-    const paid = await env.DB.prepare("select count(*) n from orders where tenant_id = ? and financial_status in ('paid','partially_refunded','refunded')").bind(tenantId).first<{ n: number }>();
+    const paid = await (await tenantDb(tenantId)).prepare("select count(*) n from orders where tenant_id = ? and financial_status in ('paid','partially_refunded','refunded')").bind(tenantId).first<{ n: number }>();
     expect(counts.events.purchase).toBe(paid!.n);
   });
 
   it("scores every imported product's AI readability as soon as the backfill finishes", async () => {
     const { shop, tenantId } = await installShop();
     expect((await waitForBackfill(shop)).job?.status).toBe("succeeded");
-    const scores = await env.DB.prepare("select count(*) n, count(ai_score) scored, min(ai_score) low, max(ai_score) high from products where tenant_id = ?")
+    const scores = await (await tenantDb(tenantId)).prepare("select count(*) n, count(ai_score) scored, min(ai_score) low, max(ai_score) high from products where tenant_id = ?")
       .bind(tenantId)
       .first<{ n: number; scored: number; low: number; high: number }>();
     expect(scores!.n).toBeGreaterThan(0);

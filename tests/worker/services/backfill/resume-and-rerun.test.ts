@@ -1,25 +1,26 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { BackfillResource } from "../../../../queues/backfill-messages.ts";
 import { BACKFILL_LIMITS } from "../../../../worker/services/backfill/backfill-context.ts";
 import { writeIngestPlan } from "../../../../worker/services/ingest/write-ingest-plan.ts";
 import { manualBackfill, tenantCounts, waitForBackfill } from "../../../helpers/backfill.ts";
 import { adminFetch, adminJson, installShop, sim } from "../../../helpers/harness.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const STORE = { products: 8, customers: 20, orders: 60, abandonedCheckouts: 6, days: 120 };
 
 async function forgetBackfilledRows(tenantId: string) {
-  await env.DB.batch(["events", "orders", "checkouts", "identities", "profiles", "products"].map((table) => env.DB.prepare(`delete from ${table} where tenant_id = ?`).bind(tenantId)));
+  const db = await tenantDb(tenantId);
+  await db.batch(["events", "orders", "checkouts", "identities", "profiles", "products"].map((table) => db.prepare(`delete from ${table} where tenant_id = ?`).bind(tenantId)));
 }
 
 async function queuedJob(tenantId: string) {
   const jobId = `job_test_${crypto.randomUUID().slice(0, 8)}`;
-  await env.DB.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{\"reason\":\"manual\"}', ?)").bind(jobId, tenantId, Date.now()).run();
+  await (await tenantDb(tenantId)).prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', 'queued', '{\"reason\":\"manual\"}', ?)").bind(jobId, tenantId, Date.now()).run();
   return jobId;
 }
 
 async function expectStoreCounts(shop: string, tenantId: string) {
-  const state = await manualBackfill(tenantId).ctx.tenant.backfillState();
+  const state = await (await manualBackfill(tenantId)).ctx.tenant.backfillState();
   const since = (resource: BackfillResource) => new Date(state!.resources[resource].since ?? 0);
   const [orders, all] = await Promise.all([sim().stats(shop, since("orders")), sim().stats(shop, new Date(0))]);
   const counts = await tenantCounts(tenantId);
@@ -39,12 +40,12 @@ describe("backfill crash, resume and re-run", () => {
 
     let stages = 0;
     let writes = 0;
-    const driver = manualBackfill(tenantId, {
+    const driver = await manualBackfill(tenantId, {
       limits: { ...BACKFILL_LIMITS, stageBytes: 2_000, writeRoots: 7, invocationMs: 0 },
       writePlan: async (plan) => {
         writes++;
         if (writes === 3) throw new Error("crash before the D1 batch");
-        await writeIngestPlan({ ctx: { d1: env.DB }, input: { plan } });
+        await writeIngestPlan({ ctx: driver.ctx, input: { plan } });
         if (writes === 5) throw new Error("crash after the D1 batch, before the cursor moved");
       },
     });
@@ -71,7 +72,7 @@ describe("backfill crash, resume and re-run", () => {
     expect(failures).toEqual(["crash while staging a downloaded range", "crash before the D1 batch", "crash after the D1 batch, before the cursor moved"]);
     expect(stages).toBeGreaterThan(4);
     await expectStoreCounts(shop, tenantId);
-    const job = await env.DB.prepare("select status from jobs where id = ?").bind(jobId).first();
+    const job = await (await tenantDb(tenantId)).prepare("select status from jobs where tenant_id = ? and id = ?").bind(tenantId, jobId).first();
     expect(job).toEqual({ status: "succeeded" });
   });
 
@@ -79,7 +80,7 @@ describe("backfill crash, resume and re-run", () => {
     const { shop, tenantId } = await installShop({ size: STORE });
     await waitForBackfill(shop);
     const first = await expectStoreCounts(shop, tenantId);
-    const ids = async () => (await env.DB.prepare("select id from events where tenant_id = ? union all select id from profiles where tenant_id = ? order by 1").bind(tenantId, tenantId).all()).results;
+    const ids = async () => (await (await tenantDb(tenantId)).prepare("select id from events where tenant_id = ? union all select id from profiles where tenant_id = ? order by 1").bind(tenantId, tenantId).all()).results;
     const before = await ids();
 
     const queued = await adminJson<{ running: boolean; job: { id: string } }>(shop, "/backfill", { method: "POST" });
@@ -96,6 +97,6 @@ describe("backfill crash, resume and re-run", () => {
     const again = await adminFetch(shop, "/backfill", { method: "POST" });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { message: string } }).error.message).toContain(running.job!.id);
-    await env.DB.prepare("update jobs set status = 'cancelled' where tenant_id = ?").bind(tenantId).run();
+    await (await tenantDb(tenantId)).prepare("update jobs set status = 'cancelled' where tenant_id = ?").bind(tenantId).run();
   });
 });

@@ -26,14 +26,14 @@ describe("one Admin API cost bucket per shop", () => {
     const query = `query ($n: Int!) { customers(first: $n) { nodes { id } } }`;
 
     // The DO still believes in the 2,000-point bucket it saw at install: ten calls of 10 points overrun 50.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => adminContext(tenantId).admin.request<unknown>(query, { n: 8 })));
+    const burst = await Promise.all(Array.from({ length: 10 }, async () => (await adminContext(tenantId)).admin.request<unknown>(query, { n: 8 })));
     expect(burst.filter((result) => !result.ok)).toEqual([]);
     const afterBurst = await throttled();
     expect(afterBurst).toBeGreaterThan(0);
 
     const queued = await adminJson<{ job: { id: string } }>(shop, "/backfill", { method: "POST" });
     const caller = async (first: number) => {
-      const { admin } = adminContext(tenantId);
+      const { admin } = await adminContext(tenantId);
       const results = [];
       for (let i = 0; i < 4; i++) results.push(await admin.request<unknown>(query, { n: first }));
       return results;

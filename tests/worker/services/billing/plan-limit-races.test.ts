@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
@@ -6,13 +5,14 @@ import { insertActiveRules, jsonInit, segmentPushing } from "../../../helpers/di
 import { adminFetch } from "../../../helpers/harness.ts";
 import { installEmptyShop } from "../../../helpers/segment-shop.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 // Creates fired together at a Starter workspace: the plan's limit is counted in the statement that writes, so exactly
 // the limit is stored and every other create answers 402 plan_limit, never a 5xx.
 const N = 8;
 const segment = (name: string) => ({ name, kind: "customer", query: "orders_count >= 1" });
 const count = async (table: string, tenantId: string, where = "1 = 1") =>
-  (await env.DB.prepare(`select count(*) as n from ${table} where tenant_id = ? and ${where}`).bind(tenantId).first<{ n: number }>())!.n;
+  (await (await tenantDb(tenantId)).prepare(`select count(*) as n from ${table} where tenant_id = ? and ${where}`).bind(tenantId).first<{ n: number }>())!.n;
 const statuses = (responses: Response[]) => responses.map((res) => res.status).toSorted();
 const expected = (created: number, total: number) => [...Array(created).fill(201), ...Array(total - created).fill(402)];
 const allAt = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
@@ -60,9 +60,10 @@ describe("concurrent creates at a plan's limit", () => {
 
     // Paused rules resumed together: none fits while the created one is active.
     const paused = await insertActiveRules(tenant.tenantId, segmentId, 3);
-    await env.DB.prepare("update discount_rules set status = 'inactive' where tenant_id = ? and id in (?, ?, ?)").bind(tenant.tenantId, ...paused).run();
-    const created = (await env.DB.prepare("select id from discount_rules where tenant_id = ? and status = 'active'").bind(tenant.tenantId).first<{ id: string }>())!;
-    await env.DB.prepare("update discount_rules set status = 'inactive' where id = ?").bind(created.id).run();
+    const db = await tenantDb(tenant.tenantId);
+    await db.prepare("update discount_rules set status = 'inactive' where tenant_id = ? and id in (?, ?, ?)").bind(tenant.tenantId, ...paused).run();
+    const created = (await db.prepare("select id from discount_rules where tenant_id = ? and status = 'active'").bind(tenant.tenantId).first<{ id: string }>())!;
+    await db.prepare("update discount_rules set status = 'inactive' where tenant_id = ? and id = ?").bind(tenant.tenantId, created.id).run();
     const resumed = await Promise.all(paused.map((id) => adminFetch(tenant.shop, `/discounts/${id}`, jsonInit("PATCH", { status: "active" }))));
     expect(statuses(resumed)).toEqual([200, 402, 402]);
     expect(await count("discount_rules", tenant.tenantId, "status = 'active'")).toBe(1);

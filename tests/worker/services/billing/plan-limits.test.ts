@@ -9,6 +9,7 @@ import { consumeIngestBatch, pixelMessage, webhookMessage } from "../../../helpe
 import { ownPixelEvents } from "../../../helpers/pixel-collector.ts";
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 type PlanLimitBody = { error: { code: string; message: string; requestId?: string; details: { limit: string; plan: string; allowed: number | boolean; used: number | null; upgradeTo: string | null } } };
 
@@ -26,7 +27,7 @@ describe("a Starter workspace filled to its limits", () => {
     expect(body.error).toMatchObject({ code: "plan_limit", details: { limit: "segments", plan: "starter", allowed: 3, used: 3, upgradeTo: "growth" } });
     expect(body.error.message).toContain("Upgrade to Growth");
     expect(body.error.requestId).toBeTruthy();
-    const { n } = (await env.DB.prepare("select count(*) as n from segments where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
+    const { n } = (await (await tenantDb(tenant.tenantId)).prepare("select count(*) as n from segments where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
     expect(n).toBe(3);
 
     await grantPlan(tenant.tenantId, "growth");
@@ -51,7 +52,7 @@ describe("a Starter workspace filled to its limits", () => {
     const refused = await flowPost(`/actions/${FLOW_ACTIONS.recomputeSegment}`, request);
     expect(refused.status).toBe(402);
     expect(((await refused.json()) as PlanLimitBody).error).toMatchObject({ code: "plan_limit", details: { limit: "flow", upgradeTo: "growth" } });
-    const claimed = await env.DB.prepare("select count(*) as n from flow_action_runs where action_run_id = ?").bind(request.action_run_id).first<{ n: number }>();
+    const claimed = await (await tenantDb(tenant.tenantId)).prepare("select count(*) as n from flow_action_runs where action_run_id = ?").bind(request.action_run_id).first<{ n: number }>();
     expect(claimed!.n).toBe(0);
   });
 

@@ -10,6 +10,7 @@ import { catalogRows, deliverOutbox, installCatalogShop, pushJobResult, pushNow,
 import { createSegmentVia } from "../../../helpers/segment-shop.ts";
 import { adminContext } from "../../../helpers/service-context.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("metafield push", () => {
   it("writes the four metafields once, then only what changed, and the products/update it causes neither re-scores nor re-pushes", async () => {
@@ -59,8 +60,8 @@ describe("metafield push", () => {
 });
 
 describe("metafield push runs", () => {
-  const runner = (tenantId: string, jobId: string) => (holder: string, input: Partial<PushMetafieldsInput> = {}) =>
-    pushMetafields({ ctx: adminContext(tenantId), input: { jobId, holder, now: Date.now(), budgetMs: 0, pageSize: 10, ...input } });
+  const runner = (tenantId: string, jobId: string) => async (holder: string, input: Partial<PushMetafieldsInput> = {}) =>
+    pushMetafields({ ctx: await adminContext(tenantId), input: { jobId, holder, now: Date.now(), budgetMs: 0, pageSize: 10, ...input } });
 
   it("resumes after a crash and after Shopify failing mid-push, writing nothing twice", async () => {
     const installed = await installCatalogShop(30);
@@ -72,17 +73,17 @@ describe("metafield push runs", () => {
     expect(await pushed()).toHaveLength(10);
 
     // A run that died holding the job keeps it until its lease lapses.
-    expect(await claimPushJob({ ctx: adminContext(installed.tenantId), input: { jobId, holder: "crashed", now: Date.now(), leaseMs: 60_000 } })).not.toBeNull();
+    expect(await claimPushJob({ ctx: await adminContext(installed.tenantId), input: { jobId, holder: "crashed", now: Date.now(), leaseMs: 60_000 } })).not.toBeNull();
     expect(await run("m2")).toEqual({ outcome: "busy" });
     expect(await pushed()).toHaveLength(10);
 
     await sim().settings(installed.shop, { failGraphql: { count: 4, status: 503 } });
     expect(await run("m2", { now: Date.now() + 61_000 })).toMatchObject({ outcome: "retry" });
     expect(await pushed()).toHaveLength(10);
-    expect(await pushJobResult(jobId)).toMatchObject({ status: "running", result: { seen: 10, products: 10, metafields: 40, holder: null } });
+    expect(await pushJobResult(installed.tenantId, jobId)).toMatchObject({ status: "running", result: { seen: 10, products: 10, metafields: 40, holder: null } });
 
     expect(await run("m2", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    expect(await pushJobResult(jobId)).toMatchObject({ status: "succeeded", result: { total: 30, seen: 30, products: 30, metafields: 120, errors: 0 } });
+    expect(await pushJobResult(installed.tenantId, jobId)).toMatchObject({ status: "succeeded", result: { total: 30, seen: 30, products: 30, metafields: 120, errors: 0 } });
     const rows = await catalogRows(installed.tenantId);
     const written = await shopifyMetafields(installed.shop);
     expect(rows.map((row) => written[row.shopify_product_id]?.ai_readability_score)).toEqual(rows.map((row) => String(row.ai_score)));
@@ -92,10 +93,13 @@ describe("metafield push runs", () => {
     // Shopify, holding the same values, changes nothing and announces nothing.
     await sim().settled();
     await sim().outbox(installed.shop);
-    await env.DB.prepare("UPDATE products SET metafields_digest = NULL WHERE id IN (?, ?)").bind(rows[0]!.id, rows[1]!.id).run();
+    await (await tenantDb(installed.tenantId))
+      .prepare("UPDATE products SET metafields_digest = NULL WHERE tenant_id = ? AND id IN (?, ?)")
+      .bind(installed.tenantId, rows[0]!.id, rows[1]!.id)
+      .run();
     const again = await queuedPushJob(installed.tenantId);
     expect(await runner(installed.tenantId, again)("m4", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    expect(await pushJobResult(again)).toMatchObject({ status: "succeeded", result: { products: 2, metafields: 8, errors: 0 } });
+    expect(await pushJobResult(installed.tenantId, again)).toMatchObject({ status: "succeeded", result: { products: 2, metafields: 8, errors: 0 } });
     await sim().settled();
     expect(await sim().outbox(installed.shop)).toEqual([]);
   });
@@ -106,10 +110,10 @@ describe("metafield push runs", () => {
     const run = runner(installed.tenantId, jobId);
     // One page of 70 products is 280 metafields: a call of ten metafieldsSet (250), then one of two (30).
     expect(await run("m1", { pageSize: 70 })).toEqual({ outcome: "continue" });
-    expect(await pushJobResult(jobId)).toMatchObject({ result: { cursor: null, seen: 0, metafields: 250, calls: 1 } });
+    expect(await pushJobResult(installed.tenantId, jobId)).toMatchObject({ result: { cursor: null, seen: 0, metafields: 250, calls: 1 } });
     expect((await sim().state(installed.shop)).graphqlCalls.metafieldsSet).toBe(10);
     expect(await run("m2", { pageSize: 70, budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    expect(await pushJobResult(jobId)).toMatchObject({ status: "succeeded", result: { seen: 70, metafields: 280, calls: 2, errors: 0 } });
+    expect(await pushJobResult(installed.tenantId, jobId)).toMatchObject({ status: "succeeded", result: { seen: 70, metafields: 280, calls: 2, errors: 0 } });
     expect((await sim().state(installed.shop)).graphqlCalls.metafieldsSet).toBe(12);
     expect(Object.values(await shopifyMetafields(installed.shop)).map((fields) => Object.keys(fields).length)).toEqual(Array(70).fill(4));
   });
@@ -120,7 +124,7 @@ describe("metafield push runs", () => {
     await sim().deleteProduct(installed.shop, rows[2]!.shopify_product_id, { emit: false });
     const jobId = await queuedPushJob(installed.tenantId);
     expect(await runner(installed.tenantId, jobId)("m1", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    const { status, result } = await pushJobResult(jobId);
+    const { status, result } = await pushJobResult(installed.tenantId, jobId);
     expect({ status, products: result.products, metafields: result.metafields, errors: result.errors }).toEqual({ status: "succeeded", products: 7, metafields: 28, errors: 4 });
     expect(result.errorSamples).toContain(`product ${rows[2]!.shopify_product_id} ai_readability_score: INVALID: Owner does not exist.`);
     expect(Object.keys(await shopifyMetafields(installed.shop)).sort()).toEqual(rows.filter((_, i) => i !== 2).map((row) => row.shopify_product_id).sort());
@@ -130,13 +134,13 @@ describe("metafield push runs", () => {
   it("waits out a small cost bucket instead of being throttled", async () => {
     const installed = await installCatalogShop(30);
     await sim().settings(installed.shop, { throttle: { maximumAvailable: 20, restoreRate: 10 }, refillBucket: true });
-    const ctx = adminContext(installed.tenantId);
+    const ctx = await adminContext(installed.tenantId);
     expect((await ctx.admin.request(`{ shop { name } }`)).ok).toBe(true);
     const throttledBefore = (await sim().state(installed.shop)).throttledCalls;
     const jobId = await queuedPushJob(installed.tenantId);
     const started = Date.now();
     expect(await runner(installed.tenantId, jobId)("m1", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    const { result } = await pushJobResult(jobId);
+    const { result } = await pushJobResult(installed.tenantId, jobId);
     // Ten products a page: 40 metafields, two metafieldsSet of 10 points each, per call.
     expect(result).toMatchObject({ calls: 3, cost: 60, metafields: 120, errors: 0 });
     // 60 points through a bucket of 20 refilling 10 a second: at least (60 - 20) / 10 = 4 s.
@@ -166,12 +170,13 @@ describe("nightly metafield push", () => {
     const installed = await installCatalogShop(2);
     const [mentioned, aged] = await catalogRows(installed.tenantId);
     const day = 24 * 60 * 60 * 1000;
+    const db = await tenantDb(installed.tenantId);
     const mention = (productId: string, daysAgo: number, i: number) =>
-      env.DB.prepare("INSERT INTO mentions (id, tenant_id, product_id, source, dedup_key, occurred_at, created_at) VALUES (?, ?, ?, 'chatgpt', ?, ?, ?)")
+      db.prepare("INSERT INTO mentions (id, tenant_id, product_id, source, dedup_key, occurred_at, created_at) VALUES (?, ?, ?, 'chatgpt', ?, ?, ?)")
         .bind(`men_${productId}_${i}`, installed.tenantId, productId, `${productId}-${i}`, Date.now() - daysAgo * day, Date.now())
         .run();
     await Promise.all([mention(mentioned!.id, 1, 1), mention(mentioned!.id, 29, 2), mention(mentioned!.id, 31, 3), mention(aged!.id, 40, 1)]);
-    await env.DB.prepare("UPDATE products SET mention_count_30d = 5 WHERE id = ?").bind(aged!.id).run();
+    await db.prepare("UPDATE products SET mention_count_30d = 5 WHERE tenant_id = ? AND id = ?").bind(installed.tenantId, aged!.id).run();
 
     await worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
     await settledMetafieldPush(installed.shop);

@@ -14,7 +14,8 @@ import { installEmptyShop } from "../../../helpers/segment-shop.ts";
 import { settledMetafieldPush } from "../../../helpers/catalog-shop.ts";
 import { seedBulkProduct, seedWebhookProduct, storedScore } from "../../../helpers/seed-products.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { serviceDeps } from "../../../helpers/service-context.ts";
+import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const runNightly = () => worker.scheduled(createScheduledController({ cron: CRONS.metafieldPush, scheduledTime: Date.now() }), env, createExecutionContext());
 
@@ -38,7 +39,7 @@ describe("storing AI readability scores", () => {
     const payload = completeProduct({ id: 7001, options: [{ name: "Title", values: ["Default Title"] }] });
     const { response } = await deliver(client, shop, { topic: "products/update", payloadText: JSON.stringify(payload), via: "https" });
     expect(response.status).toBe(200);
-    const row = await waitFor(() => env.DB.prepare("select id from products where tenant_id = ? and shopify_product_id = '7001'").bind(tenant.tenantId).first<{ id: string }>(), { what: "product 7001 stored from its webhook" });
+    const row = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select id from products where tenant_id = ? and shopify_product_id = '7001'").bind(tenant.tenantId).first<{ id: string }>(), { what: "product 7001 stored from its webhook" });
     expect(await storedScore(tenant.tenantId, row.id)).toEqual({ score: null, recommendations: null, scoredAt: null });
 
     const res = await apiFetch(tenant.serverKey, "/products/7001/score", { method: "POST" });
@@ -72,8 +73,8 @@ describe("storing AI readability scores", () => {
     const theirs = await seedTenant();
     const product = await seedWebhookProduct(theirs.tenantId, completeProduct({ id: 7003 }));
     const deleted = await seedWebhookProduct(ours.tenantId, completeProduct({ id: 7004 }));
-    await env.DB.prepare("update products set deleted_at = ? where id = ?").bind(Date.now(), deleted.id).run();
-    const outcome = await scoreProducts({ ctx: { ...serviceDeps(), tenantId: ours.tenantId }, input: { productIds: [product.id, deleted.id] } });
+    await (await tenantDb(ours.tenantId)).prepare("update products set deleted_at = ? where tenant_id = ? and id = ?").bind(Date.now(), ours.tenantId, deleted.id).run();
+    const outcome = await scoreProducts({ ctx: await tenantContextOf(ours.tenantId), input: { productIds: [product.id, deleted.id] } });
     expect(outcome).toEqual({ scored: [], dropTriggers: 0 });
     expect((await storedScore(theirs.tenantId, product.id))!.score).toBeNull();
     expect((await storedScore(ours.tenantId, deleted.id))!.score).toBeNull();
@@ -87,7 +88,7 @@ describe("product AI score dropped trigger", () => {
     const installed = await installEmptyShop();
     await flowPost("/triggers/lifecycle", lifecycleBody(installed.shop, "segops-ai-score-dropped", true));
     const product = await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7010 }));
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
 
     expect((await scoreProducts({ ctx, input: { productIds: [product.id] } })).dropTriggers).toBe(0);
     await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7010, images: [], updated_at: "2026-11-02T10:00:00Z" }));
@@ -114,7 +115,7 @@ describe("product AI score dropped trigger", () => {
     const installed = await installEmptyShop();
     await flowPost("/triggers/lifecycle", lifecycleBody(installed.shop, "segops-ai-score-dropped", false));
     const product = await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7011 }));
-    const ctx = { ...serviceDeps(), tenantId: installed.tenantId };
+    const ctx = await tenantContextOf(installed.tenantId);
     await scoreProducts({ ctx, input: { productIds: [product.id] } });
     await seedWebhookProduct(installed.tenantId, completeProduct({ id: 7011, images: [], updated_at: "2026-11-02T10:00:00Z" }));
     const dropped = await scoreProducts({ ctx, input: { productIds: [product.id] } });

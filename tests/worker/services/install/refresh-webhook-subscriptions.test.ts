@@ -17,7 +17,7 @@ const revisionOf = async (tenantId: string) => (await env.DB.prepare("select web
 
 /** Puts the shop back as an install made before products/* asked for the SEO metafields left it. */
 async function makeOldInstall(shop: string, tenantId: string): Promise<void> {
-  const admin = adminContext(tenantId).admin;
+  const admin = (await adminContext(tenantId)).admin;
   for (const subscription of await productSubscriptions(shop)) {
     const strip = await admin.request<{ webhookSubscriptionUpdate: { userErrors: unknown[] } }>(
       `mutation StripMetafields($id: ID!) { webhookSubscriptionUpdate(id: $id, webhookSubscription: { metafields: [] }) { userErrors { field message } } }`,
@@ -59,14 +59,14 @@ describe("re-subscribing installs made before the SEO metafields", () => {
 
   it("keeps metafields a subscription already has and changes nothing when run again", async () => {
     const { shop, tenantId } = await installShop();
-    const admin = adminContext(tenantId).admin;
+    const admin = (await adminContext(tenantId)).admin;
     const [first] = await productSubscriptions(shop);
     const custom = { namespace: "custom", key: "material" };
     await admin.request(`mutation Keep($id: ID!, $m: [HasMetafieldsMetafieldIdentifierInput!]) { webhookSubscriptionUpdate(id: $id, webhookSubscription: { metafields: $m }) { userErrors { message } } }`, {
       id: first!.id,
       m: [custom],
     });
-    const ctx = adminContext(tenantId);
+    const ctx = await adminContext(tenantId);
     const once = await ensureWebhookSubscriptions({ ctx });
     expect(once).toMatchObject({ ok: true, detail: expect.stringContaining("(0 new, 1 updated)") });
     expect((await productSubscriptions(shop)).find((s) => s.id === first!.id)?.metafields).toEqual([custom, ...SEO]);

@@ -2,12 +2,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { installShop, sim } from "../../../helpers/harness.ts";
 import { appUninstalledBody, consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const tenantStatus = async (tenantId: string) => (await env.DB.prepare("select status from tenants where id = ?").bind(tenantId).first<{ status: string }>())?.status;
 const credentialRows = async (tenantId: string) => (await env.DB.prepare("select count(*) n from shop_credentials where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
 const quarantineReasons = async (tenantId: string) =>
-  (await env.DB.prepare("select reason from quarantine where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).all<{ reason: string }>()).results.map((row) => row.reason);
-const privacyRequests = async (tenantId: string) => (await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
+  (await (await tenantDb(tenantId)).prepare("select reason from quarantine where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).all<{ reason: string }>()).results.map((row) => row.reason);
+const privacyRequests = async (tenantId: string) => (await (await tenantDb(tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
 
 describe("app/uninstalled is confirmed with Shopify before tokens are dropped", () => {
   it("ignores a genuine old body re-sent with fresh headers while the app is installed, keeping the tokens", async () => {
@@ -18,7 +19,7 @@ describe("app/uninstalled is confirmed with Shopify before tokens are dropped", 
     expect(await tenantStatus(tenantId)).toBe("active");
     expect(await credentialRows(tenantId)).toBe(1);
     expect(await quarantineReasons(tenantId)).toEqual([expect.stringMatching(/not confirmed.*installed/)]);
-    expect(await env.DB.prepare("select count(*) n from deliveries where key = ?").bind(replayed.deliveryKey).first()).toEqual({ n: 1 });
+    expect(await (await tenantDb(tenantId)).prepare("select count(*) n from deliveries where key = ?").bind(replayed.deliveryKey).first()).toEqual({ n: 1 });
     expect(await privacyRequests(tenantId)).toBe(0);
   });
 

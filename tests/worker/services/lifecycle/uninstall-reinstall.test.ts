@@ -11,6 +11,8 @@ import { tenantObject } from "../../../../worker/context/tenant-object.ts";
 import { DECLARED_SCOPES } from "../../../../worker/shopify/scopes.ts";
 import { adminFetch, adminJson, installShop, sim, waitForSetup } from "../../../helpers/harness.ts";
 import { appUninstalledBody, consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
+import { faultyD1 } from "../../../helpers/faulty-d1.ts";
 
 const tenantRow = (tenantId: string) => env.DB.prepare("select status, uninstalled_at from tenants where id = ?").bind(tenantId).first<{ status: string; uninstalled_at: number | null }>();
 const credentials = (tenantId: string) => env.DB.prepare("select count(*) n from shop_credentials where tenant_id = ?").bind(tenantId).first<{ n: number }>();
@@ -54,7 +56,7 @@ describe("uninstall and reinstall", () => {
     expect(tenant?.status).toBe("uninstalled");
     expect(tenant?.uninstalled_at).toBeGreaterThan(0);
     expect(await credentials(tenantId)).toEqual({ n: 0 });
-    expect(await env.DB.prepare("select status from jobs where tenant_id = ? and kind = 'backfill'").bind(tenantId).first()).toEqual({ status: "cancelled" });
+    expect(await (await tenantDb(tenantId)).prepare("select status from jobs where tenant_id = ? and kind = 'backfill'").bind(tenantId).first()).toEqual({ status: "cancelled" });
     expect(await env.DB.prepare("select count(*) n from api_keys where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 2 });
     expect(await alarm(tenantId)).toBeNull();
     expect((await adminFetch(shop, "/setup")).status).toBe(409);
@@ -80,8 +82,9 @@ describe("uninstall and reinstall", () => {
     const { deliveries } = await sim().uninstall(shop);
     const message = webhookMessage(shop, "app/uninstalled", deliveries[0]!.body);
     const writeFails = recordingTenants({ failDropTokens: false });
-    const failingDb = { prepare: (query: string) => env.DB.prepare(query), batch: () => Promise.reject(new Error("D1 write failed")) } as unknown as D1Database;
-    const failed = await consumeWith({ ...writeFails.env, DB: failingDb }, message);
+    // Every D1 batch fails, on whichever database (control or the tenant's shard) the write goes to.
+    const { bindings } = faultyD1(({ kind }) => (kind === "batch" ? new Error("D1 write failed") : null));
+    const failed = await consumeWith({ ...writeFails.env, ...bindings }, message);
     expect(failed.retryMessages).toHaveLength(1);
     expect(writeFails.calls).toEqual([]);
     expect((await tenantRow(tenantId))?.status).toBe("active");
@@ -107,9 +110,10 @@ describe("uninstall and reinstall", () => {
     const { result } = await consumeIngestBatch([message]);
     expect(result.retryMessages).toEqual([]);
     expect(await alarm(tenantId)).toBeNull();
-    const recorded = await env.DB.prepare("select count(*) n from deliveries where key = ?").bind(message.deliveryKey).first();
+    const db = await tenantDb(tenantId);
+    const recorded = await db.prepare("select count(*) n from deliveries where key = ?").bind(message.deliveryKey).first();
     expect(recorded).toEqual({ n: 1 });
-    expect(await env.DB.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
+    expect(await db.prepare("select count(*) n from quarantine where tenant_id = ?").bind(tenantId).first()).toEqual({ n: 0 });
   });
 
   it("restores the same tenant, with its keys, when the shop installs again before shop/redact", async () => {
@@ -153,7 +157,7 @@ describe("scopes", () => {
   it("quarantines a malformed scopes_update with its reason instead of guessing", async () => {
     const { shop, tenantId } = await installShop();
     await consumeIngestBatch([webhookMessage(shop, "app/scopes_update", JSON.stringify({ nope: true }))]);
-    const row = await env.DB.prepare("select reason from quarantine where tenant_id = ? and topic = 'app/scopes_update'").bind(tenantId).first<{ reason: string }>();
+    const row = await (await tenantDb(tenantId)).prepare("select reason from quarantine where tenant_id = ? and topic = 'app/scopes_update'").bind(tenantId).first<{ reason: string }>();
     expect(row?.reason).toMatch(/^app\/scopes_update: current /);
   });
 });

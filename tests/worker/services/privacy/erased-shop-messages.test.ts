@@ -8,8 +8,11 @@ import { ownPixelEvents } from "../../../helpers/pixel-collector.ts";
 import { objectStorage, rowsOfTenant, sendCompliance, waitForCompleted } from "../../../helpers/privacy.ts";
 import { consumeQueueBatch } from "../../../helpers/queue-batch.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb, allDataDbs } from "../../../helpers/tenant-db.ts";
 
-const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<{ n: number }>())!.n;
+/** A count summed over `dbs`: every database for data of an erased shop (its directory entry is gone), `env.DB` for dead letters. */
+const count = async (dbs: D1Database[], sql: string, ...values: unknown[]) =>
+  (await Promise.all(dbs.map(async (db) => (await db.prepare(sql).bind(...values).first<{ n: number }>())!.n))).reduce((sum, n) => sum + n, 0);
 
 /** A shop that used SegOps, uninstalled, and was erased by shop/redact. */
 async function erasedShop() {
@@ -35,7 +38,7 @@ describe("messages of a shop erased by shop/redact", () => {
     ]);
     expect(result.retryMessages).toEqual([]);
     expect(await rowsOfTenant(tenant.tenantId, tenant.shop)).toEqual({});
-    expect(await count("select count(*) n from quarantine where instr(payload, '9007199254740995') > 0 and received_at >= ?", beforeErasure)).toBe(0);
+    expect(await count(allDataDbs(), "select count(*) n from quarantine where instr(payload, '9007199254740995') > 0 and received_at >= ?", beforeErasure)).toBe(0);
   });
 
   it("are dropped by the backfill, Shopify-writes and dead-letter consumers without touching the Durable Object", async () => {
@@ -49,7 +52,7 @@ describe("messages of a shop erased by shop/redact", () => {
     const backfillDlq = await consumeQueueBatch("segops-backfill-dlq", [{ type: "start", ...target, reason: "manual" }]);
     const ids = [...ingestDlq.batch.messages, ...backfillDlq.batch.messages].map((message) => message.id);
     const letters = `select count(*) n from dead_letters where message_id in (${ids.map(() => "?").join(", ")}) or instr(body, ?) > 0 or instr(body, ?) > 0`;
-    expect(await count(letters, ...ids, tenant.tenantId, tenant.shop)).toBe(0);
+    expect(await count([env.DB], letters, ...ids, tenant.tenantId, tenant.shop)).toBe(0);
     expect(await objectStorage(tenant.tenantId)).toEqual({ keys: {}, tables: {}, alarm: null });
     expect(await rowsOfTenant(tenant.tenantId, tenant.shop)).toEqual({});
   });
@@ -61,7 +64,7 @@ describe("messages of a shop erased by shop/redact", () => {
       webhookMessage(tenant.shop, "orders/paid", orderText, { receivedAt: beforeErasure }),
       webhookMessage(tenant.shop, "orders/create", orderText),
     ]);
-    const names = await env.DB.prepare("select name from events where tenant_id = ? order by name").bind(reinstalled.tenantId).all<{ name: string }>();
+    const names = await (await tenantDb(reinstalled.tenantId)).prepare("select name from events where tenant_id = ? order by name").bind(reinstalled.tenantId).all<{ name: string }>();
     expect(names.results.map((row) => row.name)).toEqual(["order_created"]);
   });
 

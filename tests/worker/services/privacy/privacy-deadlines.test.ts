@@ -9,6 +9,7 @@ import { ingestCustomer, requestRow, sendCompliance, testPerson, waitForComplete
 import { serviceDeps } from "../../../helpers/service-context.ts";
 import { deliveryRequest } from "../../../helpers/simulator-client.ts";
 import { fetchWithEnv, sendDelivery } from "../../../helpers/webhook-requests.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,7 +34,7 @@ const withEnv = (overrides: Partial<Record<keyof Env, unknown>>): Deps => {
   return { ...deps, env: { ...deps.env, ...overrides } as Env };
 };
 
-const profiles = async (tenantId: string) => (await env.DB.prepare("select count(*) n from profiles where tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n;
+const profiles = async (tenantId: string) => (await (await tenantDb(tenantId)).prepare("select count(*) n from profiles where tenant_id = ?").bind(tenantId).first<{ n: number }>())!.n;
 
 describe("privacy requests over time", () => {
   it("run for an uninstalled shop, and a request recorded before a reinstall still runs after it", async () => {
@@ -59,7 +60,7 @@ describe("privacy requests over time", () => {
     expect((await sendDelivery(delivery)).status).toBe(200);
     expect(await runPrivacyRequest({ ctx: serviceDeps(), input: { requestId } })).toBe("already_completed");
     expect(await requestRow(requestId)).toEqual(done);
-    const { n } = (await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
+    const { n } = (await (await tenantDb(tenant.tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
     expect(n).toBe(1);
     const again = await sendCompliance(sim, tenant.shop, "customers/redact", customerId);
     expect(JSON.parse((await waitForCompleted(again.requestId)).result!)).toMatchObject({ profile: 0, events: 0 });
@@ -76,9 +77,10 @@ describe("privacy requests over time", () => {
 
     const overdue = await recordOnly(tenant.shop, "customers/redact", customerId);
     const now = Date.now();
-    await env.DB.batch([
-      env.DB.prepare("update privacy_requests set received_at = ?, due_at = ? where id = ?").bind(now - 26 * DAY_MS, now + 4 * DAY_MS, failing),
-      env.DB.prepare("update privacy_requests set received_at = ?, due_at = ?, updated_at = ? where id = ?").bind(now - 31 * DAY_MS, now - DAY_MS, now, overdue),
+    const db = await tenantDb(tenant.tenantId);
+    await db.batch([
+      db.prepare("update privacy_requests set received_at = ?, due_at = ? where id = ?").bind(now - 26 * DAY_MS, now + 4 * DAY_MS, failing),
+      db.prepare("update privacy_requests set received_at = ?, due_at = ?, updated_at = ? where id = ?").bind(now - 31 * DAY_MS, now - DAY_MS, now, overdue),
     ]);
     const warn = vi.spyOn(console, "warn");
     const queued = heldQueue();
@@ -87,7 +89,7 @@ describe("privacy requests over time", () => {
     expect(queued.sent).toContainEqual({ type: "privacy_request", requestId: failing });
     expect(await requestRow(overdue)).toMatchObject({ status: "completed" });
     expect(counts).toMatchObject({ ranOverdue: 1, flagged: 1 });
-    expect(await env.DB.prepare("select at_risk_at from privacy_requests where id = ?").bind(failing).first()).toEqual({ at_risk_at: now });
+    expect(await db.prepare("select at_risk_at from privacy_requests where id = ?").bind(failing).first()).toEqual({ at_risk_at: now });
     const flaggedLine = warn.mock.calls.map((call) => String(call[0])).find((line) => line.includes("privacy request at risk"));
     expect(JSON.parse(flaggedLine!)).toMatchObject({ tenant: tenant.tenantId, request: failing, kind: "customers_data_request" });
   });

@@ -11,6 +11,7 @@ import { postPixel, pixelToken } from "../../../helpers/pixel-collector.ts";
 import { findInDatabase, objectStorage, rowsOfTenant, sendCompliance, stageLines, waitForCompleted } from "../../../helpers/privacy.ts";
 import { deliveryRequest, type SimClient, type SimDelivery } from "../../../helpers/simulator-client.ts";
 import { fetchWithEnv, sendDelivery } from "../../../helpers/webhook-requests.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const STORE = { products: 2, customers: 0, orders: 0, abandonedCheckouts: 0, days: 30 };
 
@@ -50,7 +51,8 @@ async function seedCustomer(sim: SimClient, shop: string, tenantId: string, publ
   const clientId = crypto.randomUUID();
   const token = await pixelToken(publicKey, clientId);
   expect((await postPixel("/events", { token, events: [pixelCheckout(clientId, checkoutToken)] })).status).toBe(202);
-  await waitFor(async () => (await env.DB.prepare("select 1 from checkouts where tenant_id = ? and token = ?").bind(tenantId, checkoutToken).first()) ?? null, { what: "the pixel checkout" });
+  const db = await tenantDb(tenantId);
+  await waitFor(async () => (await db.prepare("select 1 from checkouts where tenant_id = ? and token = ?").bind(tenantId, checkoutToken).first()) ?? null, { what: "the pixel checkout" });
   const { order, deliveries } = await sim.createOrder(shop, { customerId, checkoutToken, financialStatus: "paid", lines: [{ quantity: 1 }] });
   await send(deliveries);
   await send((await sim.updateCustomer(shop, customerId, { tags: ["proof"], via: "pubsub" })).deliveries);
@@ -60,13 +62,13 @@ async function seedCustomer(sim: SimClient, shop: string, tenantId: string, publ
   const spilled = await sim.webhook(shop, { topic: "customers/update", payloadText: JSON.stringify({ ...JSON.parse(raw), note: "x".repeat(110_000) }), via: "https" });
   expect((await fetchWithEnv(deliveryRequest(spilled), { INGEST_QUEUE: { send: async () => undefined } })).status).toBe(200);
   await stageLines(tenantId, [{ id: `gid://shopify/Customer/${customerId}`, parentId: null, line: raw }]);
-  await env.DB.prepare("insert into flow_action_runs (action_run_id, tenant_id, handle, status, result, created_at) values (?, ?, 'segops-tag-customer', 'succeeded', ?, ?)")
+  await db.prepare("insert into flow_action_runs (action_run_id, tenant_id, handle, status, result, created_at) values (?, ?, 'segops-tag-customer', 'succeeded', ?, ?)")
     .bind(`run-${crypto.randomUUID()}`, tenantId, JSON.stringify({ status: 200, body: { customerId, tag: "vip" } }), Date.now())
     .run();
-  await waitFor(async () => (await env.DB.prepare("select 1 from events where tenant_id = ? and anonymous_id = ? and profile_id is not null").bind(tenantId, clientId).first()) ?? null, { what: "the stitched visitor" });
-  const orders = await env.DB.prepare("select shopify_order_id id from orders where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).all<{ id: string }>();
+  await waitFor(async () => (await db.prepare("select 1 from events where tenant_id = ? and anonymous_id = ? and profile_id is not null").bind(tenantId, clientId).first()) ?? null, { what: "the stitched visitor" });
+  const orders = await db.prepare("select shopify_order_id id from orders where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).all<{ id: string }>();
   expect(orders.results.map((row) => row.id)).toContain(order.id);
-  const profile = await env.DB.prepare("select id from profiles where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).first<{ id: string }>();
+  const profile = await db.prepare("select id from profiles where tenant_id = ? and shopify_customer_id = ?").bind(tenantId, customerId).first<{ id: string }>();
   return { ...who, customerId, profileId: profile!.id, orderIds: orders.results.map((row) => row.id), checkoutToken, clientId };
 }
 
@@ -127,7 +129,7 @@ describe("redaction proof", () => {
     shopA = await installedShop(sim, [ada, bob]);
     seededAda = await seedCustomer(sim, shopA.shop, shopA.tenantId, shopA.publicKey, ada, shopA.customers[0]!);
     seededBob = await seedCustomer(sim, shopA.shop, shopA.tenantId, shopA.publicKey, bob, shopA.customers[1]!);
-    await waitFor(async () => (await env.DB.prepare("select count(*) n from segment_tags where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>())!.n >= 2 || null, { what: "tags pushed" });
+    await waitFor(async () => (await (await tenantDb(shopA.tenantId)).prepare("select count(*) n from segment_tags where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>())!.n >= 2 || null, { what: "tags pushed" });
   }, 120_000);
 
   it("customers/redact leaves no trace of the customer in any column of any table or in the Durable Object, and leaves the other customer whole", async () => {
@@ -144,7 +146,7 @@ describe("redaction proof", () => {
     expect(await findInDatabase(needlesOf(seededBob))).toEqual(bobBefore);
     expect(storage).toContain(seededBob.email.toLowerCase());
     expect(JSON.parse(done.result!)).toMatchObject({ events: expect.any(Number), raw_bodies: 3, tenant_object: 1, profile: 1 });
-    const kept = await env.DB.prepare("select count(*) n from redacted_subjects where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>();
+    const kept = await (await tenantDb(shopA.tenantId)).prepare("select count(*) n from redacted_subjects where tenant_id = ?").bind(shopA.tenantId).first<{ n: number }>();
     expect(kept!.n).toBeGreaterThanOrEqual(5);
   });
 

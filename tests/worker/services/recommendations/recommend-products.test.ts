@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recommendProducts } from "../../../../worker/services/recommendations/recommend-products.ts";
 import { refreshRecommendations } from "../../../../worker/services/recommendations/refresh-recommendations.ts";
@@ -6,6 +5,7 @@ import { seedEvents, seedProfiles } from "../../../helpers/seed-profiles.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { tenantContextOf } from "../../../helpers/service-context.ts";
 import { seedCatalog, seedOrders, seedSegmentWithMembers, seededRandom, type OrderSeed } from "../../../helpers/seed-storefront.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -47,11 +47,11 @@ describe("recommendations on a demo-shaped shop", () => {
   beforeAll(async () => {
     tenantId = (await seedTenant()).tenantId;
     shop = await seedDemoShapedShop(tenantId);
-    const outcome = await refreshRecommendations({ ctx: tenantContextOf(tenantId), input: { now: new Date(NOW) } });
+    const outcome = await refreshRecommendations({ ctx: await tenantContextOf(tenantId), input: { now: new Date(NOW) } });
     expect(outcome).toMatchObject({ refreshed: true, orders: ORDERS + 60 });
   }, 60_000);
 
-  const recommend = (input: Parameters<typeof recommendProducts>[0]["input"]) => recommendProducts({ ctx: tenantContextOf(tenantId), input });
+  const recommend = async (input: Parameters<typeof recommendProducts>[0]["input"]) => recommendProducts({ ctx: await tenantContextOf(tenantId), input });
 
   it("ranks the product bought together with another first, ahead of the best sellers", async () => {
     const { products } = await recommend({ rule: "bought_together", anchorProductIds: [product(150)], limit: 4 });
@@ -63,7 +63,7 @@ describe("recommendations on a demo-shaped shop", () => {
 
   it("recommends what a shopper's segment buys more than everyone else", async () => {
     const member = shop.loyal[3]!;
-    const customerId = (await env.DB.prepare("select shopify_customer_id as id from profiles where id = ?").bind(member).first<{ id: string }>())!.id;
+    const customerId = (await (await tenantDb(tenantId)).prepare("select shopify_customer_id as id from profiles where tenant_id = ? and id = ?").bind(tenantId, member).first<{ id: string }>())!.id;
     const { products, shopper } = await recommend({ rule: "popular_in_segment", customerId, limit: 3 });
     expect(shopper?.segments.map((s) => s.id)).toEqual([shop.segmentId]);
     expect(products[0]).toMatchObject({ productId: product(120), reason: "popular_in_segment" });
@@ -76,8 +76,9 @@ describe("recommendations on a demo-shaped shop", () => {
       { profileId: viewer, name: "product_view", occurredAt: NOW - 3_000 },
       { profileId: viewer, name: "product_view", occurredAt: NOW - 1_000 },
     ]);
-    await env.DB.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(`gid://shopify/Product/${product(90)}`, tenantId, viewer, NOW - 3_000).run();
-    await env.DB.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(product(95), tenantId, viewer, NOW - 1_000).run();
+    const db = await tenantDb(tenantId);
+    await db.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(`gid://shopify/Product/${product(90)}`, tenantId, viewer, NOW - 3_000).run();
+    await db.prepare("update events set properties = json_object('productId', ?) where tenant_id = ? and profile_id = ? and occurred_at = ?").bind(product(95), tenantId, viewer, NOW - 1_000).run();
     const { products } = await recommend({ rule: "personal", customerId, limit: 4 });
     expect(products.slice(0, 2).map((p) => [p.productId, p.reason])).toEqual([
       [product(95), "recently_viewed"],
@@ -96,8 +97,8 @@ describe("recommendations on a demo-shaped shop", () => {
     const other = (await seedTenant()).tenantId;
     await seedCatalog(other, [{ productId: product(1) }, { productId: product(2), status: "archived" }, { productId: product(3), deletedAt: NOW }]);
     await seedOrders(other, [{ orderId: "1", productIds: [product(1), product(2), product(3)], orderedAt: NOW - DAY }]);
-    await refreshRecommendations({ ctx: tenantContextOf(other), input: { now: new Date(NOW) } });
-    const { products } = await recommendProducts({ ctx: tenantContextOf(other), input: { rule: "best_sellers", limit: 4 } });
+    await refreshRecommendations({ ctx: await tenantContextOf(other), input: { now: new Date(NOW) } });
+    const { products } = await recommendProducts({ ctx: await tenantContextOf(other), input: { rule: "best_sellers", limit: 4 } });
     expect(products.map((p) => p.productId)).toEqual([product(1)]);
   });
 
@@ -105,15 +106,15 @@ describe("recommendations on a demo-shaped shop", () => {
     const other = (await seedTenant()).tenantId;
     await seedCatalog(other, [{ productId: product(150) }, { productId: product(170) }, { productId: product(5) }]);
     await seedOrders(other, [{ orderId: "1", productIds: [product(150), product(5)], orderedAt: NOW - DAY }]);
-    await refreshRecommendations({ ctx: tenantContextOf(other), input: { now: new Date(NOW) } });
-    const { products } = await recommendProducts({ ctx: tenantContextOf(other), input: { rule: "bought_together", anchorProductIds: [product(150)], limit: 2 } });
+    await refreshRecommendations({ ctx: await tenantContextOf(other), input: { now: new Date(NOW) } });
+    const { products } = await recommendProducts({ ctx: await tenantContextOf(other), input: { rule: "bought_together", anchorProductIds: [product(150)], limit: 2 } });
     expect(products[0]).toMatchObject({ productId: product(5), reason: "bought_together" });
     const mine = await recommend({ rule: "bought_together", anchorProductIds: [product(150)], limit: 1 });
     expect(mine.products[0]?.productId).toBe(product(170));
   });
 
   it("skips a rebuild when no order changed, and rebuilds when forced", async () => {
-    const ctx = tenantContextOf(tenantId);
+    const ctx = await tenantContextOf(tenantId);
     expect((await refreshRecommendations({ ctx, input: { now: new Date(NOW + 60_000) } })).refreshed).toBe(false);
     expect((await refreshRecommendations({ ctx, input: { now: new Date(NOW + 60_000), force: true } })).refreshed).toBe(true);
     const { products } = await recommend({ rule: "bought_together", anchorProductIds: [product(150)], limit: 1 });
@@ -125,8 +126,8 @@ describe("recommendations in a new shop", () => {
   it("offers the newest products when there are no orders yet", async () => {
     const { tenantId } = await seedTenant();
     await seedCatalog(tenantId, [{ productId: product(1) }, { productId: product(2) }, { productId: product(3) }]);
-    await refreshRecommendations({ ctx: tenantContextOf(tenantId), input: { now: new Date(NOW) } });
-    const { products } = await recommendProducts({ ctx: tenantContextOf(tenantId), input: { rule: "personal", anchorProductIds: [product(3)], limit: 4 } });
+    await refreshRecommendations({ ctx: await tenantContextOf(tenantId), input: { now: new Date(NOW) } });
+    const { products } = await recommendProducts({ ctx: await tenantContextOf(tenantId), input: { rule: "personal", anchorProductIds: [product(3)], limit: 4 } });
     expect(products.map((p) => [p.productId, p.reason])).toEqual([
       [product(2), "new_in_store"],
       [product(1), "new_in_store"],

@@ -1,10 +1,10 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { apiFetch } from "../../../helpers/api-fetch.ts";
 import { sim } from "../../../helpers/harness.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 import { createSegmentVia, installEmptyShop, seedShopCustomers, settledPush } from "../../../helpers/segment-shop.ts";
 import { sendDelivery } from "../../../helpers/webhook-requests.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 describe("tag push and our own webhooks", () => {
   it("does not loop: the customers/update webhooks our tags cause change no membership and push nothing", async () => {
@@ -23,7 +23,7 @@ describe("tag push and our own webhooks", () => {
     expect(caused.filter((d) => d.topic === "customers/update")).toHaveLength(3);
 
     await waitFor(async () => {
-      const { results } = await env.DB.prepare("SELECT tags FROM profiles WHERE tenant_id = ? AND id IN (?, ?, ?)")
+      const { results } = await (await tenantDb(installed.tenantId)).prepare("SELECT tags FROM profiles WHERE tenant_id = ? AND id IN (?, ?, ?)")
         .bind(installed.tenantId, ...profileIds)
         .all<{ tags: string }>();
       return results.every((row) => (JSON.parse(row.tags) as string[]).includes("segops:vip"));

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TenantContext } from "../../../../worker/context/deps.ts";
 import { createSegment } from "../../../../worker/services/segments/create-segment.ts";
@@ -6,6 +5,7 @@ import { findSegment } from "../../../../worker/services/segments/find-segment.t
 import { recomputeSegment } from "../../../../worker/services/segments/recompute-segment.ts";
 import { memberships, seedEvents, seedProfiles, updateProfile } from "../../../helpers/seed-profiles.ts";
 import { tenantContext as tenantCtx } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const HOUR = 3_600_000;
 
@@ -16,8 +16,11 @@ async function recompute(ctx: TenantContext, slug: string, now: number) {
   return outcome.value;
 }
 
-async function sizes(segmentId: string) {
-  const { results } = await env.DB.prepare("SELECT computed_at, size, entered, left FROM segment_sizes WHERE segment_id = ? ORDER BY computed_at").bind(segmentId).all();
+async function sizes(tenantId: string, segmentId: string) {
+  const { results } = await (await tenantDb(tenantId))
+    .prepare("SELECT computed_at, size, entered, left FROM segment_sizes WHERE tenant_id = ? AND segment_id = ? ORDER BY computed_at")
+    .bind(tenantId, segmentId)
+    .all();
   return results;
 }
 
@@ -27,7 +30,7 @@ describe("recomputeSegment", () => {
     const [a, b, c] = await seedProfiles(ctx.tenantId, [{ tags: ["vip"] }, { tags: ["vip"] }, { tags: [] }]);
     const created = await createSegment({ ctx, input: { name: "vip", kind: "customer", query: 'tags contains "vip"', pushMode: "none" } });
     if (!created.ok) throw new Error(created.error.message);
-    const t0 = (await memberships(created.value.id))[0]!.entered_at;
+    const t0 = (await memberships(ctx.tenantId, created.value.id))[0]!.entered_at;
 
     await updateProfile(ctx.tenantId, a!, { tags: [] });
     await updateProfile(ctx.tenantId, c!, { tags: ["vip"] });
@@ -37,7 +40,7 @@ describe("recomputeSegment", () => {
     await updateProfile(ctx.tenantId, a!, { tags: ["VIP"] });
     const t2 = t1 + HOUR;
     expect(await recompute(ctx, "vip", t2)).toMatchObject({ size: 3, entered: 1, left: 0 });
-    expect(await memberships(created.value.id)).toEqual([
+    expect(await memberships(ctx.tenantId, created.value.id)).toEqual([
       { member_id: a, entered_at: t0, left_at: t1 },
       { member_id: b, entered_at: t0, left_at: null },
       { member_id: c, entered_at: t1, left_at: null },
@@ -52,7 +55,7 @@ describe("recomputeSegment", () => {
     expect(created.ok && created.value.memberCount).toBe(2);
     await updateProfile(ctx.tenantId, b!, { redactedAt: Date.now() });
     expect(await recompute(ctx, "buyers", Date.now() + 1)).toMatchObject({ size: 1, entered: 0, left: 1 });
-    const current = (await memberships(created.ok ? created.value.id : "")).filter((row) => row.left_at === null);
+    const current = (await memberships(ctx.tenantId, created.ok ? created.value.id : "")).filter((row) => row.left_at === null);
     expect(current.map((row) => row.member_id)).toEqual([a]);
   });
 
@@ -70,13 +73,13 @@ describe("recomputeSegment", () => {
     await seedProfiles(ctx.tenantId, [{ ordersCount: 1 }]);
     const created = await createSegment({ ctx, input: { name: "buyers", kind: "customer", query: "orders_count >= 1", pushMode: "none" } });
     const id = created.ok ? created.value.id : "";
-    const [first] = await sizes(id);
+    const [first] = await sizes(ctx.tenantId, id);
     const t0 = first!.computed_at as number;
     await recompute(ctx, "buyers", t0 + HOUR);
     await recompute(ctx, "buyers", t0 + 2 * HOUR);
-    expect(await sizes(id)).toHaveLength(1);
+    expect(await sizes(ctx.tenantId, id)).toHaveLength(1);
     await recompute(ctx, "buyers", t0 + 25 * HOUR);
-    expect(await sizes(id)).toEqual([
+    expect(await sizes(ctx.tenantId, id)).toEqual([
       { computed_at: t0, size: 1, entered: 1, left: 0 },
       { computed_at: t0 + 25 * HOUR, size: 1, entered: 0, left: 0 },
     ]);

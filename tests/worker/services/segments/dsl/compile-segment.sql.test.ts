@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
   compileSegment,
@@ -9,6 +8,7 @@ import {
   type SegmentNode,
 } from "../../../../../worker/services/segments/dsl/index.ts";
 import { DAY, NOW, newTenantId } from "./seed-segment-rows.ts";
+import { tenantDb } from "../../../../helpers/tenant-db.ts";
 
 function compiled(text: string, kind: SegmentKind = "customer", tenantId = "ten_x") {
   const ast = parseSegment(text, kind);
@@ -65,7 +65,7 @@ describe("compileSegment SQL shape", () => {
     expect(sql).not.toContain("DROP");
     expect(sql).not.toContain("%");
     expect(params).toContain(hostile);
-    const { results } = await env.DB.prepare(sql).bind(...params).all();
+    const { results } = await (await tenantDb("ten_x")).prepare(sql).bind(...params).all();
     expect(results).toEqual([]);
   });
 
@@ -73,13 +73,13 @@ describe("compileSegment SQL shape", () => {
     const { sql, params } = compiled('country in ("us", "CA")');
     expect(sql).toContain("p.country IN (?, ?)");
     expect(params.slice(1, 3)).toEqual(["US", "CA"]);
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    const { results } = await (await tenantDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
     expect(results.map((row) => row.detail).join("\n")).toContain("profiles_country_idx");
   });
 
   it("counts events through the partial events_profile_idx (events without a profile are not in it)", async () => {
     const { sql, params } = compiled("purchase.count(30d) >= 2");
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+    const { results } = await (await tenantDb("ten_x")).prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
     expect(results.map((row) => row.detail).join("\n")).toContain("events_profile_idx");
   });
 
@@ -112,14 +112,15 @@ describe("the D1 limit of 100 bound parameters", () => {
 
   it("accepts exactly 100 parameters, and D1 runs the statement", async () => {
     const tenantId = newTenantId();
-    await env.DB.prepare(
+    const db = await tenantDb(tenantId);
+    await db.prepare(
       `INSERT INTO profiles (id, tenant_id, shopify_customer_id, country, tags, created_at, updated_at) VALUES (?1, ?2, '1', 'BA', '[]', ?3, ?3)`,
     )
       .bind(`${tenantId}_p`, tenantId, NOW)
       .run();
     const { sql, params } = compiled(`country in (${countries(50)}) and country not in (${countries(49, 60)})`, "customer", tenantId);
     expect(params).toHaveLength(100);
-    const { results } = await env.DB.prepare(sql).bind(...params).all<{ id: string }>();
+    const { results } = await db.prepare(sql).bind(...params).all<{ id: string }>();
     expect(results.map((row) => row.id)).toEqual([`${tenantId}_p`]);
   });
 });
@@ -127,13 +128,14 @@ describe("the D1 limit of 100 bound parameters", () => {
 describe("event windows at the boundary", () => {
   it("counts an event exactly `window` ago and not one a millisecond earlier", async () => {
     const tenantId = newTenantId();
-    const insertProfile = env.DB.prepare(
+    const db = await tenantDb(tenantId);
+    const insertProfile = db.prepare(
       "INSERT INTO profiles (id, tenant_id, shopify_customer_id, tags, created_at, updated_at) VALUES (?1, ?2, ?1, '[]', ?3, ?3)",
     );
-    const insertEvent = env.DB.prepare(
+    const insertEvent = db.prepare(
       "INSERT INTO events (id, tenant_id, name, source, occurred_at, received_at, profile_id, dedup_key, properties) VALUES (?1, ?2, 'purchase', 'pixel', ?3, ?3, ?4, ?1, '{}')",
     );
-    await env.DB.batch([
+    await db.batch([
       insertProfile.bind(`${tenantId}_in`, tenantId, NOW),
       insertProfile.bind(`${tenantId}_out`, tenantId, NOW),
       insertEvent.bind(`${tenantId}_e1`, tenantId, NOW - 12 * 3_600_000, `${tenantId}_in`),
@@ -141,7 +143,7 @@ describe("event windows at the boundary", () => {
     ]);
     const members = async (text: string) => {
       const { sql, params } = compiled(text, "customer", tenantId);
-      return (await env.DB.prepare(sql).bind(...params).all<{ id: string }>()).results.map((row) => row.id).sort();
+      return (await db.prepare(sql).bind(...params).all<{ id: string }>()).results.map((row) => row.id).sort();
     };
     expect(await members("purchase.count(12h) >= 1")).toEqual([`${tenantId}_in`]);
     expect(await members("purchase.count(12h) = 0")).toEqual([`${tenantId}_out`]);

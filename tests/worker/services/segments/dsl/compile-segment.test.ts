@@ -1,7 +1,7 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileSegment, compileSegmentCount, parseSegment, type SegmentKind } from "../../../../../worker/services/segments/dsl/index.ts";
 import { DAY, NOW, TODAY, newTenantId, seedCustomers, seedProducts } from "./seed-segment-rows.ts";
+import { tenantDb } from "../../../../helpers/tenant-db.ts";
 
 async function compiledMembers(text: string, kind: SegmentKind, tenantId: string): Promise<string[]> {
   const ast = parseSegment(text, kind);
@@ -10,15 +10,16 @@ async function compiledMembers(text: string, kind: SegmentKind, tenantId: string
   if (!compiled.ok) throw new Error(compiled.error.message);
   const count = compileSegmentCount(ast.value, { kind, tenantId, now: NOW });
   if (!count.ok) throw new Error(count.error.message);
-  const { results } = await env.DB.prepare(compiled.value.sql).bind(...compiled.value.params).all<{ id: string }>();
-  const counted = await env.DB.prepare(count.value.sql).bind(...count.value.params).first<{ count: number }>();
+  const db = await tenantDb(tenantId);
+  const { results } = await db.prepare(compiled.value.sql).bind(...compiled.value.params).all<{ id: string }>();
+  const counted = await db.prepare(count.value.sql).bind(...count.value.params).first<{ count: number }>();
   expect(counted?.count).toBe(results.length);
   return results.map((row) => row.id).sort();
 }
 
 async function handWrittenMembers(where: string, table: "profiles" | "products", tenantId: string): Promise<string[]> {
   const live = table === "profiles" ? "redacted_at IS NULL" : "true";
-  const { results } = await env.DB.prepare(`SELECT id FROM ${table} WHERE tenant_id = ?1 AND ${live} AND (${where})`).bind(tenantId).all<{ id: string }>();
+  const { results } = await (await tenantDb(tenantId)).prepare(`SELECT id FROM ${table} WHERE tenant_id = ?1 AND ${live} AND (${where})`).bind(tenantId).all<{ id: string }>();
   return results.map((row) => row.id).sort();
 }
 
@@ -32,8 +33,8 @@ describe("compileSegment on customer data matches hand-written SQL", () => {
   let profileIds: string[] = [];
 
   beforeAll(async () => {
-    profileIds = await seedCustomers(env.DB, tenantId, 42);
-    await seedCustomers(env.DB, otherTenantId, 42);
+    profileIds = await seedCustomers(tenantId, 42);
+    await seedCustomers(otherTenantId, 42);
   });
 
   it.each<[string, string]>([
@@ -86,7 +87,8 @@ describe("compileSegment on customer data matches hand-written SQL", () => {
 
   it("never selects another tenant's profiles, even when that tenant's events name our profile ids", async () => {
     const crossTenantId = newTenantId();
-    await env.DB.prepare(
+    // In our tenant's own database: the worst case, where only the compiled SQL's tenant filter keeps them apart.
+    await (await tenantDb(tenantId)).prepare(
       `INSERT INTO events (id, tenant_id, name, source, occurred_at, received_at, profile_id, dedup_key, properties)
        SELECT 'x_' || id, ?1, 'refund', 'api', ?2, ?2, id, 'x_' || id, '{}' FROM profiles WHERE tenant_id = ?3`,
     )
@@ -104,8 +106,8 @@ describe("compileSegment on product data matches hand-written SQL", () => {
   const tenantId = newTenantId();
 
   beforeAll(async () => {
-    await seedProducts(env.DB, tenantId, 7);
-    await seedProducts(env.DB, newTenantId(), 7);
+    await seedProducts(tenantId, 7);
+    await seedProducts(newTenantId(), 7);
   });
 
   it.each<[string, string]>([

@@ -1,4 +1,5 @@
 import { createRandom } from "./generate-segment.ts";
+import { tenantDb } from "../../../../helpers/tenant-db.ts";
 
 export const DAY = 86_400_000;
 /** A fixed clock in the middle of a UTC day, so day boundaries and event windows differ. */
@@ -19,7 +20,8 @@ const SPENT = [0, 199.99, 200, 200.01, 500, 1200];
 const STATES = ["SUBSCRIBED", "NOT_SUBSCRIBED", "UNSUBSCRIBED", "PENDING", "INVALID", "REDACTED", null];
 
 /** Inserts `count` varied profiles with events for one tenant, deterministically from `seed`; returns the ids of those not redacted. */
-export async function seedCustomers(db: D1Database, tenantId: string, seed: number, count = 200): Promise<string[]> {
+export async function seedCustomers(tenantId: string, seed: number, count = 200): Promise<string[]> {
+  const db = await tenantDb(tenantId);
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const statements: D1PreparedStatement[] = [];
@@ -53,7 +55,8 @@ export async function seedCustomers(db: D1Database, tenantId: string, seed: numb
 }
 
 /** Inserts `count` varied products (some soft-deleted) for one tenant, deterministically from `seed`; returns all ids. */
-export async function seedProducts(db: D1Database, tenantId: string, seed: number, count = 200): Promise<string[]> {
+export async function seedProducts(tenantId: string, seed: number, count = 200): Promise<string[]> {
+  const db = await tenantDb(tenantId);
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const insert = db.prepare(

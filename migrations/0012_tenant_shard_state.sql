@@ -1,0 +1,1 @@
+ALTER TABLE `tenant_shards` ADD `state` text DEFAULT 'active' NOT NULL;
