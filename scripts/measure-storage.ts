@@ -2,15 +2,15 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { gzipSync } from "node:zlib";
-import { startDevStack } from "../dev/start-stack.ts";
-import { freePort } from "../dev/free-port.ts";
-import { resolveOpsToken } from "../ops/ops-client.ts";
-import { backfillShop } from "./backfill.ts";
-import { queryLocalD1 } from "./local-d1.ts";
-import { benchStateDir } from "./report.ts";
-import { runRound } from "./run-round.ts";
-import { handshakeVisitors } from "./seed-bench-tenants.ts";
-import { visitorsFor } from "./visitors.ts";
+import { startDevStack } from "./dev/start-stack.ts";
+import { freePort } from "./dev/free-port.ts";
+import { resolveOpsToken } from "./ops/ops-client.ts";
+import { backfillShop } from "./bench/backfill.ts";
+import { queryLocalD1 } from "./bench/local-d1.ts";
+import { benchStateDir } from "./bench/report.ts";
+import { runRound } from "./bench/run-round.ts";
+import { handshakeVisitors } from "./bench/seed-bench-tenants.ts";
+import { visitorsFor } from "./bench/visitors.ts";
 
 /** A table's rows and the bytes of its B-tree and of each of its indexes, summed over every local D1 database. */
 type TableSize = { rows: number; table: number; indexes: number };
@@ -75,7 +75,7 @@ function print(label: string, sizes: Sizes, before?: Sizes): void {
   }
 }
 
-// `node scripts/bench/measure-storage.ts`: bytes per row of each table after a demo-store backfill, then what a
+// `node scripts/measure-storage.ts`: bytes per row of each table after a demo-store backfill, then what a
 // pixel load of 20-event batches adds (docs/capacity.md).
 const persistTo = await benchStateDir("segops-capacity-");
 const stack = await startDevStack({ appPort: await freePort(), simulatorPort: await freePort(), persistTo, output: "quiet", runtime: "served" });
