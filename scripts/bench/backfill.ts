@@ -40,7 +40,7 @@ function busyTime(intervals: (readonly [number, number])[]): number {
 }
 
 /** Installs a fresh simulator shop through the real managed install and waits for its install backfill to finish. */
-async function backfillShop(stack: DevStack, shop: string, size: Store["size"]): Promise<Progress> {
+export async function backfillShop(stack: DevStack, shop: string, size: Store["size"]): Promise<Progress> {
   const sim = simClient(stack.simulatorUrl);
   await sim.createShop({ shop, ...(size ? { size } : {}) });
   const admin = adminSession(stack.appUrl, shop, sim);

@@ -5,7 +5,7 @@ import { REQUESTS_PER_VISITOR, visitorOf } from "./visitors.ts";
 /** One load round, run in its own process so the generator never shares a core's event loop with the orchestrator. */
 export type LoadPlan = {
   url: string;
-  kind: "bare" | "floor-pixel" | "floor-webhook" | "pixel" | "webhook";
+  kind: "bare" | "floor-pixel" | "floor-webhook" | "pixel" | "webhook" | "shards";
   connections: number;
   /** A fixed number of requests, so every request sent is answered and counted (a timed run cuts some off). */
   amount: number | null;
@@ -17,6 +17,8 @@ export type LoadPlan = {
   tenants: number;
   shops: string[];
   apiSecret: string;
+  /** shards: how many shards the two tenants are placed on (2: one each). */
+  shards?: 1 | 2;
 };
 
 /** `startedAt` is the wall-clock time of the first request, for end-to-end figures that run until a later write. */
@@ -60,6 +62,7 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
     const headers = { "content-type": "text/plain;charset=UTF-8", "cf-connecting-ip": visitor.ip, "x-bench-visitor": `${visitor.tenant}:${visitor.clientId}`, "x-bench-run": plan.runId };
     return { ...request, headers, body: JSON.stringify({ token: plan.tokens[v] ?? "floor", events }) };
   }
+  if (plan.kind === "shards") return shardsRequest(request, n);
   if (plan.kind === "webhook" || plan.kind === "floor-webhook") {
     const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
     const headers = {
@@ -76,7 +79,21 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
   return request;
 };
 
-const PATHS = { bare: "/", "floor-pixel": "/pixel", "floor-webhook": "/webhook", pixel: "/pixel/v1/events", webhook: "/webhooks" } as const;
+// Two tenants taking turns; each sends three pixel batches, then a webhook. Tenant 1 is on shard 2 when there are two.
+function shardsRequest(request: autocannon.Request, n: number): autocannon.Request {
+  const tenant = n % 2;
+  const turn = Math.floor(n / 2);
+  const headers: Record<string, string> = { "x-bench-run": plan.runId, "x-bench-tenant": `bench-${tenant}`, "x-bench-shard": String(plan.shards === 2 ? tenant + 1 : 1) };
+  if (turn % 4 === 3) {
+    const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
+    const hmac = createHmac("sha256", plan.apiSecret).update(body, "utf8").digest("base64");
+    return { ...request, path: "/webhook", headers: { ...headers, "content-type": "application/json", "x-shopify-hmac-sha256": hmac }, body };
+  }
+  const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(`bench-${plan.runId}-${turn}`, `${plan.runId}-${n}-${i}`));
+  return { ...request, path: "/pixel", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify({ events }) };
+}
+
+const PATHS = { bare: "/", "floor-pixel": "/pixel", "floor-webhook": "/webhook", pixel: "/pixel/v1/events", webhook: "/webhooks", shards: "/pixel" } as const;
 const path = PATHS[plan.kind];
 const startedAt = Date.now();
 const started = performance.now();

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } 
 import { z } from "zod";
 import { productsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const SCORE_BANDS = { low: [0, 49], fair: [50, 79], good: [80, 100] } as const;
 
@@ -57,10 +58,11 @@ const SORTS = { score: productsTable.aiScore, title: productsTable.title, update
 /** One page of the catalog's scores, filtered and sorted on the server; unscored products sort after scored ones. */
 export async function listProducts(args: { ctx: TenantContext; input: z.output<typeof ListProductsInput> }): Promise<ProductsPage> {
   const { ctx, input } = args;
+  const { db } = openLaggedReads(ctx);
   const where = filters(ctx, input);
   const by = input.direction === "desc" ? desc : asc;
   const [rows, total] = await Promise.all([
-    ctx.db
+    db
       .select({
         id: productsTable.id,
         shopifyProductId: productsTable.shopifyProductId,
@@ -80,7 +82,7 @@ export async function listProducts(args: { ctx: TenantContext; input: z.output<t
       .orderBy(sql`${SORTS[input.sort]} is null`, by(SORTS[input.sort]), by(productsTable.id))
       .limit(input.limit)
       .offset((input.page - 1) * input.limit),
-    ctx.db.select({ n: count() }).from(productsTable).where(where).get(),
+    db.select({ n: count() }).from(productsTable).where(where).get(),
   ]);
   return {
     data: rows.map((row) => ({

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { productsTable } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export type CatalogSummary = {
   total: number;
@@ -19,24 +20,25 @@ const FACETS = 200;
 /** The catalog's score summary: how many are scored, the median, how many score under 50, and the spread. */
 export async function summarizeCatalog(args: { ctx: TenantContext }): Promise<CatalogSummary> {
   const { ctx } = args;
+  const { db } = openLaggedReads(ctx);
   const live = and(eq(productsTable.tenantId, ctx.tenantId), isNull(productsTable.deletedAt));
   const scored = and(live, isNotNull(productsTable.aiScore));
   const bucket = sql<number>`min(${productsTable.aiScore} / 10, 9)`;
   const [totals, buckets, vendors, types] = await Promise.all([
-    ctx.db
+    db
       .select({ total: count(), scored: count(productsTable.aiScore), below50: sql<number>`count(*) filter (where ${lt(productsTable.aiScore, 50)})` })
       .from(productsTable)
       .where(live)
       .get(),
-    ctx.db.select({ bucket, n: count() }).from(productsTable).where(scored).groupBy(bucket),
-    ctx.db.selectDistinct({ value: productsTable.vendor }).from(productsTable).where(and(live, isNotNull(productsTable.vendor))).orderBy(asc(productsTable.vendor)).limit(FACETS),
-    ctx.db.selectDistinct({ value: productsTable.productType }).from(productsTable).where(and(live, isNotNull(productsTable.productType))).orderBy(asc(productsTable.productType)).limit(FACETS),
+    db.select({ bucket, n: count() }).from(productsTable).where(scored).groupBy(bucket),
+    db.selectDistinct({ value: productsTable.vendor }).from(productsTable).where(and(live, isNotNull(productsTable.vendor))).orderBy(asc(productsTable.vendor)).limit(FACETS),
+    db.selectDistinct({ value: productsTable.productType }).from(productsTable).where(and(live, isNotNull(productsTable.productType))).orderBy(asc(productsTable.productType)).limit(FACETS),
   ]);
   const n = totals?.scored ?? 0;
   const median =
     n === 0
       ? null
-      : ((await ctx.db.select({ score: productsTable.aiScore }).from(productsTable).where(scored).orderBy(asc(productsTable.aiScore)).limit(1).offset(Math.floor((n - 1) / 2)).get())?.score ?? null);
+      : ((await db.select({ score: productsTable.aiScore }).from(productsTable).where(scored).orderBy(asc(productsTable.aiScore)).limit(1).offset(Math.floor((n - 1) / 2)).get())?.score ?? null);
   const counts = new Map(buckets.map((row) => [Number(row.bucket), row.n]));
   return {
     total: totals?.total ?? 0,

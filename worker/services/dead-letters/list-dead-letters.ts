@@ -4,6 +4,7 @@ import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } 
 import { deadLettersTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const ListDeadLettersInput = z.object({
   queue: z.string().min(1).optional(),
@@ -29,7 +30,7 @@ export async function listDeadLetters(args: {
     input.status === "open" ? isNull(deadLettersTable.replayedAt) : undefined,
     afterCursor(DEAD_LETTER_ORDER, cursor.value),
   ];
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select()
     .from(deadLettersTable)
     .where(and(...filters))

@@ -4,6 +4,7 @@ import { discountRulesTable, segmentsTable } from "../../db/schema/index.ts";
 import { MAX_ACTIVE_RULES } from "./discount-rule-input.ts";
 import { toDiscountRuleView, type DiscountRuleView } from "./discount-rule-view.ts";
 import { isLive } from "./count-live-rules.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export type DiscountRulesList = { rules: DiscountRuleView[]; activeCount: number; maxActive: number };
 
@@ -11,7 +12,7 @@ export type DiscountRulesList = { rules: DiscountRuleView[]; activeCount: number
 export async function listDiscountRules(args: { ctx: TenantContext }): Promise<DiscountRulesList> {
   const { ctx } = args;
   const now = Date.now();
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select({ rule: discountRulesTable, segment: segmentsTable })
     .from(discountRulesTable)
     .innerJoin(segmentsTable, and(eq(segmentsTable.tenantId, discountRulesTable.tenantId), eq(segmentsTable.id, discountRulesTable.segmentId)))

@@ -2,6 +2,7 @@ import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { EVENT_SOURCES, eventsTable, type EventSource } from "../../db/schema/index.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const CountEventVolumeInput = z.object({
   days: z.coerce.number().int().min(1).max(90).default(14),
@@ -21,7 +22,7 @@ export async function countEventVolume(args: { ctx: TenantContext; input: z.outp
   const firstDay = Math.floor((Date.now() + shift) / DAY_MS) - input.days + 1;
   const from = firstDay * DAY_MS - shift;
   const day = sql<number>`cast((${eventsTable.occurredAt} + ${shift}) / ${DAY_MS} as integer)`;
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select({ day, source: eventsTable.source, events: count() })
     .from(eventsTable)
     .where(and(eq(eventsTable.tenantId, ctx.tenantId), gte(eventsTable.occurredAt, new Date(from)), lt(eventsTable.occurredAt, new Date(from + input.days * DAY_MS))))

@@ -4,6 +4,7 @@ import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } 
 import { EVENT_SOURCES, eventsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 const sinceTime = z.union([z.iso.datetime({ offset: true }), z.iso.date(), z.string().regex(/^\d{10,13}$/)]).transform((value) => {
   if (/^\d+$/.test(value)) return value.length === 10 ? Number(value) * 1000 : Number(value);
@@ -45,7 +46,7 @@ export async function listEvents(args: { ctx: TenantContext; input: z.output<typ
     input.since !== undefined ? gte(eventsTable.occurredAt, new Date(input.since)) : undefined,
     afterCursor(EVENT_ORDER, cursor.value),
   ];
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select()
     .from(eventsTable)
     .where(and(...filters))

@@ -4,6 +4,7 @@ import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } 
 import { quarantineTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const ListQuarantineInput = z.object({
   tenantId: z.string().min(1).optional(),
@@ -40,7 +41,7 @@ export async function listQuarantine(args: {
     input.status === "open" ? isNull(quarantineTable.replayedAt) : undefined,
     afterCursor(QUARANTINE_ORDER, cursor.value),
   ];
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select()
     .from(quarantineTable)
     .where(and(...filters))

@@ -5,6 +5,7 @@ import type { TenantContext } from "../../context/deps.ts";
 import { productsTable, profilesTable, segmentMembershipsTable } from "../../db/schema/index.ts";
 import { tableNames } from "../../db/sql-names.ts";
 import { findSegment } from "./find-segment.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const ListSegmentMembersInput = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -39,7 +40,7 @@ export async function listSegmentMembers(args: {
   const segment = await findSegment({ ctx, input: { slug: input.slug } });
   if (!segment) return err({ reason: "not_found", message: `No segment ${input.slug} in this workspace.` });
   const x = MEMBER_ROWS[segment.kind];
-  const { results } = await ctx.d1.prepare(
+  const { results } = await openLaggedReads(ctx).d1.prepare(
     `SELECT m.${M.memberId} AS id, x.${x.shopifyId} AS shopifyId, m.${M.enteredAt} AS enteredAt
      FROM ${M.$table} m LEFT JOIN ${x.$table} x ON x.${x.tenantId} = m.${M.tenantId} AND x.${x.id} = m.${M.memberId}
      WHERE m.${M.tenantId} = ?1 AND m.${M.segmentId} = ?2 AND m.${M.leftAt} IS NULL AND m.${M.memberId} > ?3

@@ -5,6 +5,7 @@ import { segmentsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const ListSegmentsInput = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -20,7 +21,7 @@ export async function listSegments(args: { ctx: TenantContext; input: z.output<t
   const { ctx, input } = args;
   const cursor = readCursor(input.cursor);
   if (!cursor.ok) return err(cursor.error);
-  const rows = await ctx.db
+  const rows = await openLaggedReads(ctx).db
     .select()
     .from(segmentsTable)
     .where(and(eq(segmentsTable.tenantId, ctx.tenantId), isNull(segmentsTable.deletedAt), afterCursor(SEGMENT_ORDER, cursor.value)))

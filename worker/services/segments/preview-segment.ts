@@ -5,6 +5,7 @@ import { formatSegment, type SegmentError } from "./dsl/index.ts";
 import { compileMemberCount, readSegmentQuery } from "./read-segment-query.ts";
 import { SegmentQueryInput } from "./segment-input.ts";
 import { translationOf, type Translation } from "./segment-view.ts";
+import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const PreviewSegmentInput = z.object({ kind: z.enum(["customer", "product"]), query: SegmentQueryInput });
 
@@ -19,7 +20,7 @@ export async function previewSegment(args: { ctx: TenantContext; input: z.output
   if (!query.ok) return err(query.error);
   const counted = compileMemberCount(query.value.ast, input.kind, ctx.tenantId, now);
   if (!counted.ok) return err(counted.error);
-  const row = await ctx.d1.prepare(counted.value.sql)
+  const row = await openLaggedReads(ctx).d1.prepare(counted.value.sql)
     .bind(...counted.value.params)
     .first<{ count: number }>();
   return ok({ count: row?.count ?? 0, canonical: formatSegment(query.value.ast), translation: translationOf(query.value.ast, input.kind) });
