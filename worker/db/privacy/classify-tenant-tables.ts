@@ -54,6 +54,7 @@ export const TENANT_TABLES = [
   }),
   classify({
     table: tenantMovesTable,
+    plane: "control",
     scope: "tenant",
     columns: {
       id: "none", tenantId: "none", fromShard: "none", toShard: "none", phase: "none", step: "none", leasedUntil: "none", tableIndex: "none",
