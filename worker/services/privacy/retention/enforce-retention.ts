@@ -3,6 +3,10 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PrivacyMessage } from "../../../../queues/messages.ts";
 import type { Deps } from "../../../context/deps.ts";
 import { deadLettersTable, deliveriesTable, eventsTable, idempotencyKeysTable, ingestPayloadsTable, quarantineTable, tenantSettingsTable } from "../../../db/schema/index.ts";
+import { forTenant } from "../../../context/deps.ts";
+import { archiveEvents } from "../archive/archive-events.ts";
+import { dayOf } from "../archive/archive-layout.ts";
+import { deleteExpiredArchiveDays } from "../archive/delete-archive.ts";
 import { deleteInBatches, newWorkBudget, useQuery, type WorkBudget } from "../work-budget.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,8 +49,9 @@ function unownedTasks(now: number): [string, SQLiteTable, SQL][] {
 }
 
 /**
- * The nightly retention for one tenant (or, `tenantId` null, for rows no tenant owns): events past the tenant's
- * retention, raw bodies past 30 days, orphaned spilled payloads. Bounded per message; what is left goes to the back
+ * The nightly retention for one tenant (or, `tenantId` null, for rows no tenant owns): events past the hot window
+ * moved to the R2 archive first, then events past the tenant's retention, raw bodies past 30 days, orphaned spilled
+ * payloads, and archive days past the retention. Bounded per message; what is left goes to the back
  * of the queue as a continuation, so a large tenant takes turns with the others instead of stalling them.
  */
 export async function enforceRetention(args: { ctx: Deps; input: RetentionMessage & { budget?: WorkBudget } }): Promise<{ deleted: Record<string, number>; done: boolean }> {
@@ -54,16 +59,31 @@ export async function enforceRetention(args: { ctx: Deps; input: RetentionMessag
   const { budget: given, ...message } = input;
   const budget = given ?? newWorkBudget();
   useQuery(budget);
-  const tasks = input.tenantId ? await tenantTasks(ctx, input.tenantId, input.now) : unownedTasks(input.now);
   const deleted: Record<string, number> = {};
+  const continueLater = async () => {
+    await ctx.env.PRIVACY_QUEUE.send(message satisfies PrivacyMessage);
+    ctx.log.info("retention continues", { tenant: input.tenantId, ...deleted });
+    return { deleted, done: false };
+  };
+  // Archive first: events past the hot window reach R2 (and their profiles' counts) before retention deletes any.
+  if (input.tenantId) {
+    const archived = await archiveEvents({ ctx: forTenant(ctx, input.tenantId), input: { now: input.now, budget } });
+    deleted.archived = archived.archived;
+    // A duplicate delivery already works on this tenant and sends its own continuation.
+    if (archived.busy) return { deleted, done: true };
+    if (!archived.done) return continueLater();
+  }
+  const tasks = input.tenantId ? await tenantTasks(ctx, input.tenantId, input.now) : unownedTasks(input.now);
   for (const [name, table, where] of tasks) {
     const progress = await deleteInBatches({ ctx, input: { budget, table, where } });
     deleted[name] = progress.deleted;
-    if (!progress.done) {
-      await ctx.env.PRIVACY_QUEUE.send(message satisfies PrivacyMessage);
-      ctx.log.info("retention continues", { tenant: input.tenantId, ...deleted });
-      return { deleted, done: false };
-    }
+    if (!progress.done) return continueLater();
+  }
+  if (input.tenantId) {
+    const before = dayOf(input.now - (await eventRetentionDays(ctx, input.tenantId)) * DAY_MS);
+    const expired = await deleteExpiredArchiveDays({ ctx, input: { tenantId: input.tenantId, before, budget } });
+    deleted.archive_files = expired.deleted;
+    if (!expired.done) return continueLater();
   }
   if (Object.values(deleted).some((count) => count > 0)) ctx.log.info("retention done", { tenant: input.tenantId, ...deleted });
   return { deleted, done: true };
