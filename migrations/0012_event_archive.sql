@@ -15,4 +15,4 @@ CREATE TABLE `event_archive_parts` (
 CREATE INDEX `event_archive_parts_status_idx` ON `event_archive_parts` (`tenant_id`,`status`);--> statement-breakpoint
 ALTER TABLE `tenant_settings` ADD `hot_window_days` integer DEFAULT 90 NOT NULL;--> statement-breakpoint
 ALTER TABLE `profiles` ADD `archived_event_counts` text;--> statement-breakpoint
-ALTER TABLE `profiles` ADD `archived_dates` text;
+ALTER TABLE `profiles` ADD `archived_files` text;

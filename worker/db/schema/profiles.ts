@@ -24,8 +24,8 @@ export const profilesTable = sqliteTable(
     lastSeenAt: timestampMs("last_seen_at"),
     /** Events moved to the R2 archive, counted by name, so all-time counts in segments still see them. */
     archivedEventCounts: text("archived_event_counts", { mode: "json" }).$type<Record<string, number>>(),
-    /** The archive's days (YYYY-MM-DD) holding this customer's events: exports and redactions read only these. */
-    archivedDates: text("archived_dates", { mode: "json" }).$type<string[]>(),
+    /** The archive's files holding this customer's events, as `YYYY-MM-DD/<part>`: exports and redactions read only these. */
+    archivedFiles: text("archived_files", { mode: "json" }).$type<string[]>(),
     sourceUpdatedAt: timestampMs("source_updated_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -58,9 +58,9 @@ describe("event archive", () => {
     });
     const object = await env.EVENT_ARCHIVE.head(Object.keys(files)[0]!);
     expect(object?.httpMetadata).toMatchObject({ contentType: "application/x-ndjson", contentEncoding: "gzip" });
-    const counts = await env.DB.prepare("select archived_event_counts c, archived_dates d from profiles where id = ?").bind(profile).first<{ c: string; d: string }>();
+    const counts = await env.DB.prepare("select archived_event_counts c, archived_files f from profiles where id = ?").bind(profile).first<{ c: string; f: string }>();
     expect(JSON.parse(counts!.c)).toEqual({ product_view: 3 });
-    expect((JSON.parse(counts!.d) as string[]).toSorted()).toEqual([day(old[2]!), day(old[0]!)].toSorted());
+    expect((JSON.parse(counts!.f) as string[]).toSorted()).toEqual([`${day(old[2]!)}/1`, `${day(old[0]!)}/1`].toSorted());
 
     expect(await archive(tenantContextOf(tenantId), now)).toMatchObject({ archived: 0, files: 0, done: true });
     expect(await archivedLines(tenantId)).toHaveLength(3);

@@ -19,7 +19,7 @@ const A = tableNames(eventArchivePartsTable);
 const iso = (column: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', e.${column} / 1000.0, 'unixepoch')`;
 
 // One NDJSON line per event, built by SQLite (no parse and re-serialise in the Worker); the line's keys are D1's
-// column names. `owner`: the profile, or the one the visitor id is linked to, whose archive days list this day.
+// column names. `owner`: the profile, or the one the visitor id is linked to, whose list of archive files gets this one.
 const SELECT_DAY = `
   SELECT e.${E.id} AS id, e.${E.name} AS name, e.${E.profileId} AS profileId, coalesce(e.${E.profileId}, i.${I.profileId}) AS owner,
     json_object('${E.id}', e.${E.id}, '${E.tenantId}', e.${E.tenantId}, '${E.name}', e.${E.name}, '${E.source}', e.${E.source},
@@ -43,13 +43,13 @@ const CLAIM = `
   UPDATE ${A.$table} SET ${A.claim} = ?4, ${A.claimedUntil} = ?5
   WHERE ${A.tenantId} = ?1 AND ${A.date} = ?2 AND ${A.part} = ?3 AND ${A.status} = 'pending' AND (${A.claimedUntil} IS NULL OR ${A.claimedUntil} < ?6)`;
 const HELD = `EXISTS (SELECT 1 FROM ${A.$table} WHERE ${A.tenantId} = ?1 AND ${A.date} = ?2 AND ${A.part} = ?3 AND ${A.status} = 'pending' AND ${A.claim} = ?4)`;
-// ?5: { "<profile id>": { "<event name>": count } } of the file's events; the day joins each owner's archive days.
+// ?5: { "<profile id>": { "<event name>": count } } of the file's events; the file (`day/part`) joins each owner's list.
 const ADD_TO_PROFILES = `
   UPDATE ${P.$table} SET
     ${P.archivedEventCounts} = (SELECT json_group_object(k, n) FROM (SELECT c.key AS k, sum(c.value) AS n FROM (
         SELECT key, value FROM json_each(coalesce(${P.$table}.${P.archivedEventCounts}, '{}'))
         UNION ALL SELECT key, value FROM json_each(?5, '$."' || ${P.$table}.${P.id} || '"')) c GROUP BY c.key)),
-    ${P.archivedDates} = (SELECT json_group_array(d) FROM (SELECT value AS d FROM json_each(coalesce(${P.$table}.${P.archivedDates}, '[]')) UNION SELECT ?2))
+    ${P.archivedFiles} = (SELECT json_group_array(f) FROM (SELECT value AS f FROM json_each(coalesce(${P.$table}.${P.archivedFiles}, '[]')) UNION SELECT ?2 || '/' || CAST(?3 AS INTEGER)))
   WHERE ${P.tenantId} = ?1 AND ${P.id} IN (SELECT value FROM json_each(?6)) AND ${HELD}`;
 const DELETE_ARCHIVED = `DELETE FROM ${E.$table} WHERE ${E.tenantId} = ?1 AND ${E.id} IN (SELECT value FROM json_each(?5)) AND ${HELD}`;
 const CLOSE_PART = `

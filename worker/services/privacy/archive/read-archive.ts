@@ -4,7 +4,7 @@ import { eventsTable, profilesTable } from "../../../db/schema/index.ts";
 import { jsonValues } from "../../../db/sql-json.ts";
 import { tableNames } from "../../../db/sql-names.ts";
 import type { EventFields } from "../redact/delete-customer-events.ts";
-import { datePrefix } from "./archive-layout.ts";
+import { datePrefix, partKey } from "./archive-layout.ts";
 import { gunzipLines } from "./gzip-lines.ts";
 
 const E = tableNames(eventsTable);
@@ -26,15 +26,25 @@ export function readLine(text: string): ArchivedLine {
   return { text, event, fields };
 }
 
-/** The archive days listed on the profiles, oldest first: the only days that can hold those customers' events. */
-export async function archiveDatesOf(args: { ctx: Deps; input: { tenantId: string; profileIds: readonly string[] } }): Promise<string[]> {
+/** An entry of `profiles.archived_files` (`YYYY-MM-DD/<part>`) and the key of its file. */
+export type ArchiveFile = { entry: string; key: string };
+
+/**
+ * The archive files listed on the profiles, oldest first: the only files that can hold those customers' events
+ * (measured: a customer's files are a small share of a large tenant's, so no request scans the tenant's prefix).
+ */
+export async function archiveFilesOf(args: { ctx: Deps; input: { tenantId: string; profileIds: readonly string[] } }): Promise<ArchiveFile[]> {
   const { ctx, input } = args;
   if (input.profileIds.length === 0) return [];
   const rows = await ctx.db
-    .select({ dates: profilesTable.archivedDates })
+    .select({ files: profilesTable.archivedFiles })
     .from(profilesTable)
-    .where(and(eq(profilesTable.tenantId, input.tenantId), sql`${profilesTable.id} in ${jsonValues([...input.profileIds])}`, isNotNull(profilesTable.archivedDates)));
-  return [...new Set(rows.flatMap((row) => row.dates ?? []))].sort();
+    .where(and(eq(profilesTable.tenantId, input.tenantId), sql`${profilesTable.id} in ${jsonValues([...input.profileIds])}`, isNotNull(profilesTable.archivedFiles)));
+  const entries = [...new Set(rows.flatMap((row) => row.files ?? []))].sort();
+  return entries.flatMap((entry) => {
+    const [date, part] = entry.split("/");
+    return date && part ? [{ entry, key: partKey(input.tenantId, date, Number(part)) }] : [];
+  });
 }
 
 /** The keys of one archive day's files, listed a page (1,000) at a time. */

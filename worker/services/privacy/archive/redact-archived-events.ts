@@ -7,7 +7,7 @@ import type { CustomerSubject } from "../redact/load-customer-subject.ts";
 import { spent, useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
 import { ARCHIVE_CONTENT } from "./archive-layout.ts";
 import { gzipLines } from "./gzip-lines.ts";
-import { archiveDatesOf, listDayFiles, readFile } from "./read-archive.ts";
+import { archiveFilesOf, readFile } from "./read-archive.ts";
 
 const PART = /\/date=([0-9-]+)\/part-([0-9]+)\.ndjson\.gz$/;
 
@@ -36,9 +36,9 @@ async function rewriteFile(ctx: Deps, tenantId: string, key: string, matches: Re
 }
 
 /**
- * customers/redact in the archive: every file of the days listed on the customer's profiles is read and, when it
- * holds any of their events (found the way `eventSelections` finds them in D1), rewritten without them. A day is
- * struck off the profiles once done, so a later slice resumes at the next day.
+ * customers/redact in the archive: every file listed on the customer's profiles is read and, when it holds any of
+ * their events (found the way `eventSelections` finds them in D1), rewritten without them. A file is struck off the
+ * profiles once done, so a later slice resumes at the next one.
  */
 export async function redactArchivedEvents(args: { ctx: Deps; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
   const { ctx, input } = args;
@@ -46,20 +46,17 @@ export async function redactArchivedEvents(args: { ctx: Deps; input: { subject: 
   const tenantId = subject.tenantId;
   if (!tenantId) return { deleted: 0, done: true };
   useQuery(budget);
-  const dates = await archiveDatesOf({ ctx, input: { tenantId, profileIds: subject.profileIds } });
+  const files = await archiveFilesOf({ ctx, input: { tenantId, profileIds: subject.profileIds } });
   const matches = matchesSubject(subject);
   let deleted = 0;
-  for (const date of dates) {
+  for (const { entry, key } of files) {
     if (spent(budget)) return { deleted, done: false };
     useQuery(budget);
-    for (const key of await listDayFiles(ctx.env.EVENT_ARCHIVE, tenantId, date)) {
-      useQuery(budget);
-      deleted += await rewriteFile(ctx, tenantId, key, matches);
-    }
+    deleted += await rewriteFile(ctx, tenantId, key, matches);
     useQuery(budget);
     await ctx.db
       .update(profilesTable)
-      .set({ archivedDates: sql`(select json_group_array(value) from json_each(${profilesTable.archivedDates}) where value <> ${date})` })
+      .set({ archivedFiles: sql`(select json_group_array(value) from json_each(${profilesTable.archivedFiles}) where value <> ${entry})` })
       .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.id} in ${jsonValues(subject.profileIds)}`));
   }
   return { deleted, done: true };
