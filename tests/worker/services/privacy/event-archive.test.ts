@@ -104,7 +104,7 @@ describe("event archive", () => {
   it("keeps a customer in an all-time segment (product_view ≥ 5 ever) after their events were archived", async () => {
     const now = Date.now();
     const tenant = await adminTenant();
-    const [viewer, recent] = await seedProfiles(tenant.tenantId, [{}, {}]);
+    const [viewer, recent] = await seedProfiles(tenant.tenantId, [{ ordersCount: 3, totalSpent: 120.5 }, {}]);
     const views = (profileId: string, daysAgo: number, count: number) =>
       Array.from({ length: count }, (_, i) => ({ name: "product_view", source: "pixel" as const, occurredAt: now - daysAgo * DAY_MS + i, profileId }));
     await insertEvents(tenant.tenantId, [...views(viewer!, 200, 6), ...views(recent!, 150, 3), ...views(recent!, 5, 1)]);
@@ -123,6 +123,9 @@ describe("event archive", () => {
     expect(recomputed.size).toBe(1);
     const members = await adminJson<{ data: { id: string }[] }>(tenant.shop, `/segments/${created.slug}/members`);
     expect(members.data.map((member) => member.id)).toEqual([viewer]);
+    // Lifetime totals come from orders, never from events: archiving leaves them as they were.
+    const totals = await env.DB.prepare("select orders_count, total_spent, archived_event_counts from profiles where id = ?").bind(viewer).first();
+    expect(totals).toEqual({ orders_count: 3, total_spent: 120.5, archived_event_counts: JSON.stringify({ product_view: 6 }) });
     const preview = await adminJson<{ count: number }>(tenant.shop, "/segments/preview", json("POST", { kind: "customer", query: "product_view.count(all) = 4" }));
     expect(preview.count).toBe(1);
   });
