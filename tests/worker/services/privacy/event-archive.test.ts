@@ -199,7 +199,16 @@ describe("event archive", () => {
       { name: "product_view", source: "pixel", occurredAt: own, profileId: subject!.id },
     ]);
     const others = await insertEvents(tenant.tenantId, [{ name: "product_view", source: "pixel", occurredAt: shared + 1, profileId: other! }]);
-    expect(await archive(tenantContextOf(tenant.tenantId), now)).toMatchObject({ archived: 3, files: 2 });
+    // An anonymous pixel event of a visitor linked to the customer (a checkout they completed): found through the link.
+    const visitor = `client-${crypto.randomUUID()}`;
+    const visited = `evt_${crypto.randomUUID()}`;
+    await env.DB.batch([
+      env.DB.prepare("insert into identities (tenant_id, kind, value, profile_id, linked_by, created_at) values (?, 'client_id', ?, ?, 'checkout', ?)").bind(tenant.tenantId, visitor, subject!.id, now),
+      env.DB.prepare("insert into events (id, tenant_id, name, source, occurred_at, received_at, anonymous_id, dedup_key, properties) values (?, ?, 'page_view', 'pixel', ?, ?, ?, ?, '{}')")
+        .bind(visited, tenant.tenantId, shared + 2, shared + 2, visitor, visited),
+    ]);
+    theirs.push(visited);
+    expect(await archive(tenantContextOf(tenant.tenantId), now)).toMatchObject({ archived: 4, files: 2 });
 
     const request = await sendCompliance(sim, tenant.shop, "customers/data_request", customerId);
     await waitForCompleted(request.requestId);
