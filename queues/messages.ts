@@ -88,8 +88,11 @@ export const ShopifyWriteMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("flow_trigger"), tenantId: z.string(), handle: z.string(), payload: z.record(z.string(), z.unknown()) }),
   /** One bounded run of a metafield push job; the job row holds its cursor and counts. */
   z.object({ type: z.literal("metafield_push"), tenantId: z.string(), jobId: z.string() }),
-  /** SegOps' own products to create or update in Shopify with productSet (catalog out); pushed ones are skipped. */
-  z.object({ type: z.literal("product_push"), tenantId: z.string(), productIds: z.array(z.string()).min(1).max(50) }),
+  /**
+   * SegOps' own products to create or update in Shopify with productSet (catalog out); pushed ones are skipped.
+   * `requestedAt`: the request that queued it, so its dead letter fails those products and no newer request.
+   */
+  z.object({ type: z.literal("product_push"), tenantId: z.string(), productIds: z.array(z.string()).min(1).max(50), requestedAt: z.number().optional() }),
 ]);
 export type ShopifyWriteMessage = z.infer<typeof ShopifyWriteMessageSchema>;
 

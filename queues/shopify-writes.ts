@@ -43,7 +43,7 @@ function handle(body: ShopifyWriteMessage, message: Message<unknown>, deps: Deps
 }
 
 async function pushCatalogProductsOnce(body: Handled<"product_push">, deps: Deps): Promise<void> {
-  const pushed = await pushCatalogProducts({ ctx: createAdminContext(deps, body.tenantId), input: { productIds: body.productIds, now: Date.now() } });
+  const pushed = await pushCatalogProducts({ ctx: createAdminContext(deps, body.tenantId), input: { productIds: body.productIds, requestedAt: body.requestedAt, now: Date.now() } });
   if (!pushed.ok) throw new Error(pushed.error.message);
   if (pushed.value.failed > 0) deps.log.warn("products refused by Shopify", { tenant: body.tenantId, ...pushed.value });
 }

@@ -25,22 +25,23 @@ const persistTo = await benchStateDir("segops-bench-");
 const [appPort, simulatorPort, floorPort] = [await freePort(), await freePort(), await freePort()];
 console.log(`bench: local stack on :${appPort}, floor worker on :${floorPort}, state in ${persistTo}`);
 const stack = await startDevStack({ appPort, simulatorPort, persistTo, output: "quiet", runtime: "served" });
-const floor = await startFloorWorker(floorPort, join(persistTo, "floor"));
-const tenants = seedBenchTenants(persistTo, TENANTS);
-const opsToken = await resolveOpsToken();
+// The floor worker and the seeded tenants serve the ingestion rounds only.
+const floor = ONLY.has("ingest") ? await startFloorWorker(floorPort, join(persistTo, "floor")) : null;
 
 const rows: PairRow[] = [];
 const backfillRows: BackfillBenchRow[] = [];
 const pushRows: MetafieldPushBench[] = [];
 try {
-  if (ONLY.has("ingest")) {
+  if (floor) {
+    const tenants = seedBenchTenants(persistTo, TENANTS);
+    const opsToken = await resolveOpsToken();
     const setup = { appUrl: stack.appUrl, floorUrl: floor.url, tenants, apiSecret: stack.apiSecret, opsToken, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS };
     rows.push(...(await benchIngestVsFloor(setup)));
   }
   if (ONLY.has("backfill")) backfillRows.push(...(await benchBackfill(stack, persistTo)));
   if (ONLY.has("metafields")) pushRows.push(await benchMetafieldPush(stack, persistTo));
 } finally {
-  await floor.stop();
+  await floor?.stop();
   await stack.stop();
   await rm(persistTo, { recursive: true, force: true });
 }

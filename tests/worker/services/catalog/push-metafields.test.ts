@@ -63,26 +63,29 @@ describe("metafield push runs", () => {
     pushMetafields({ ctx: adminContext(tenantId), input: { jobId, holder, now: Date.now(), budgetMs: 0, pageSize: 10, ...input } });
 
   it("resumes after a crash and after Shopify failing mid-push, writing nothing twice", async () => {
-    const installed = await installCatalogShop(30);
+    const installed = await installCatalogShop(70);
     const jobId = await queuedPushJob(installed.tenantId);
     const run = runner(installed.tenantId, jobId);
 
+    // A call takes 250 metafields across pages of ten products: six whole pages, the 63rd product's first two.
     expect(await run("m1")).toEqual({ outcome: "continue" });
     const pushed = () => catalogRows(installed.tenantId).then((rows) => rows.filter((row) => row.metafields_digest !== null));
-    expect(await pushed()).toHaveLength(10);
+    expect(await pushed()).toHaveLength(63);
+    expect(await pushJobResult(jobId)).toMatchObject({ result: { cursor: (await catalogRows(installed.tenantId))[59]!.id, seen: 60, products: 62, metafields: 250 } });
 
     // A run that died holding the job keeps it until its lease lapses.
     expect(await claimPushJob({ ctx: adminContext(installed.tenantId), input: { jobId, holder: "crashed", now: Date.now(), leaseMs: 60_000 } })).not.toBeNull();
     expect(await run("m2")).toEqual({ outcome: "busy" });
-    expect(await pushed()).toHaveLength(10);
+    expect(await pushed()).toHaveLength(63);
 
     await sim().settings(installed.shop, { failGraphql: { count: 4, status: 503 } });
     expect(await run("m2", { now: Date.now() + 61_000 })).toMatchObject({ outcome: "retry" });
-    expect(await pushed()).toHaveLength(10);
-    expect(await pushJobResult(jobId)).toMatchObject({ status: "running", result: { seen: 10, products: 10, metafields: 40, holder: null } });
+    expect(await pushed()).toHaveLength(63);
+    expect(await pushJobResult(jobId)).toMatchObject({ status: "running", result: { seen: 60, products: 62, metafields: 250, holder: null } });
 
+    // The 63rd product's last two metafields go in the next run, and it counts once.
     expect(await run("m2", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
-    expect(await pushJobResult(jobId)).toMatchObject({ status: "succeeded", result: { total: 30, seen: 30, products: 30, metafields: 120, errors: 0 } });
+    expect(await pushJobResult(jobId)).toMatchObject({ status: "succeeded", result: { total: 70, seen: 70, products: 70, metafields: 280, errors: 0 } });
     const rows = await catalogRows(installed.tenantId);
     const written = await shopifyMetafields(installed.shop);
     expect(rows.map((row) => written[row.shopify_product_id]?.ai_readability_score)).toEqual(rows.map((row) => String(row.ai_score)));
@@ -128,8 +131,8 @@ describe("metafield push runs", () => {
   });
 
   it("waits out a small cost bucket instead of being throttled", async () => {
-    const installed = await installCatalogShop(30);
-    await sim().settings(installed.shop, { throttle: { maximumAvailable: 20, restoreRate: 10 }, refillBucket: true });
+    const installed = await installCatalogShop(70);
+    await sim().settings(installed.shop, { throttle: { maximumAvailable: 100, restoreRate: 10 }, refillBucket: true });
     const ctx = adminContext(installed.tenantId);
     expect((await ctx.admin.request(`{ shop { name } }`)).ok).toBe(true);
     const throttledBefore = (await sim().state(installed.shop)).throttledCalls;
@@ -137,10 +140,10 @@ describe("metafield push runs", () => {
     const started = Date.now();
     expect(await runner(installed.tenantId, jobId)("m1", { budgetMs: 60_000 })).toEqual({ outcome: "done" });
     const { result } = await pushJobResult(jobId);
-    // Ten products a page: 40 metafields, two metafieldsSet of 10 points each, per call.
-    expect(result).toMatchObject({ calls: 3, cost: 60, metafields: 120, errors: 0 });
-    // 60 points through a bucket of 20 refilling 10 a second: at least (60 - 20) / 10 = 4 s.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    // 280 metafields: a call of ten metafieldsSet (10 points each), then one of two.
+    expect(result).toMatchObject({ calls: 2, cost: 120, metafields: 280, errors: 0 });
+    // 120 points through a bucket of 100 refilling 10 a second: at least (120 - 100) / 10 = 2 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
     expect((await sim().state(installed.shop)).throttledCalls).toBe(throttledBefore);
   });
 });

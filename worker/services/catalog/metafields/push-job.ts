@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jobsTable } from "../../../db/schema/index.ts";
+import { runStatements } from "../../../db/run-statements.ts";
 import type { TenantContext } from "../../../context/deps.ts";
 
 /** What a metafield push job keeps in `jobs.result` while it runs and after: its cursor, counts and lease. */
@@ -119,18 +120,22 @@ export type PushRunEnd = { status: "succeeded" | "failed"; error?: string; at: n
  * Stores the run's progress if this run still holds the job: a checkpoint keeps the lease, `release` hands the job
  * to the next message, `finished` ends the job with its outcome. A run whose lease lapsed to another writes nothing.
  */
-export async function savePushProgress(args: {
-  ctx: TenantContext;
-  input: { jobId: string; holder: string; progress: PushProgress; release?: boolean; finished?: PushRunEnd };
-}): Promise<void> {
+export function pushProgressUpdate(args: { ctx: TenantContext; input: PushProgressSave }): SQL {
   const { ctx, input } = args;
   const lease = input.release || input.finished ? { holder: null, leaseUntil: null } : { holder: input.holder, leaseUntil: input.progress.leaseUntil ?? null };
   const { finished } = input;
-  await ctx.db
+  return ctx.db
     .update(jobsTable)
     .set({
       result: { ...input.progress, ...lease },
       ...(finished ? { status: finished.status, error: finished.error ?? null, finishedAt: new Date(finished.at) } : {}),
     })
-    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.id, input.jobId), sql`json_extract(${jobsTable.result}, '$.holder') = ${input.holder}`));
+    .where(and(eq(jobsTable.tenantId, ctx.tenantId), eq(jobsTable.id, input.jobId), sql`json_extract(${jobsTable.result}, '$.holder') = ${input.holder}`))
+    .getSQL();
+}
+
+export type PushProgressSave = { jobId: string; holder: string; progress: PushProgress; release?: boolean; finished?: PushRunEnd };
+
+export async function savePushProgress(args: { ctx: TenantContext; input: PushProgressSave }): Promise<void> {
+  await runStatements(args.ctx.d1, [pushProgressUpdate(args)]);
 }

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { productsTable } from "../../../db/schema/index.ts";
 import type { AdminContext } from "../../../context/admin-context.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 import { jsonChunks } from "../../../db/sql-json.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 import type { AdminGraphqlError } from "../../../shopify/admin-graphql.ts";
@@ -65,14 +66,17 @@ export async function sendMetafields(args: { ctx: AdminContext; input: { batch: 
   return ok(outcome);
 }
 
-/** Records what Shopify confirmed, so the next push sends only what changed after it. */
-export async function recordPushed(args: { ctx: AdminContext; input: { rows: readonly { id: string; digests: MetafieldDigests }[]; now: number } }): Promise<void> {
+/**
+ * Records what Shopify confirmed, so the next push sends only what changed after it. The rows are looked up by id:
+ * `+` keeps SQLite off the tenant index, which would read every product of the tenant for each row.
+ */
+export function pushedDigestsUpdates(args: { ctx: TenantContext; input: { rows: readonly { id: string; digests: MetafieldDigests }[]; now: number } }): SQL[] {
   const { ctx, input: { rows, now } } = args;
-  for (const json of jsonChunks(rows)) {
-    await ctx.db.run(sql`
+  return jsonChunks(rows).map(
+    (json) => sql`
       update ${productsTable} set ${sql.identifier(productsTable.metafieldsDigest.name)} = json_extract(j.value, '$.digests'),
         ${sql.identifier(productsTable.metafieldsPushedAt.name)} = ${now}
       from json_each(${json}) j
-      where ${productsTable.tenantId} = ${ctx.tenantId} and ${productsTable.id} = json_extract(j.value, '$.id')`);
-  }
+      where +${productsTable.tenantId} = ${ctx.tenantId} and ${productsTable.id} = json_extract(j.value, '$.id')`,
+  );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { productsTable } from "../../../db/schema/index.ts";
 import type { AdminContext } from "../../../context/admin-context.ts";
 import { runStatements } from "../../../db/run-statements.ts";
@@ -29,14 +29,22 @@ export type CatalogPushOutcome = { pushed: number; failed: number };
  * Catalog out, second half (`product_push`): sends each still-pending product with `productSet` (synchronous, so
  * the answer links it), through the tenant's shared cost bucket. A product is marked `pushed` only if it was not
  * written again meanwhile; Shopify's refusals (userErrors, or of the document) are kept per product (`failed` +
- * message). Shopify unavailable answers an error, the message is retried, and what was pushed is not pending any more.
+ * message). Shopify unavailable answers an error, kept on the products still to send, the message is retried, and
+ * what was pushed is not pending any more. The products of its own request (`requestedAt`) are sent even when they
+ * failed, so a replayed dead letter pushes them again.
  */
-export async function pushCatalogProducts(args: { ctx: AdminContext; input: { productIds: readonly string[]; now: number } }): Promise<Result<CatalogPushOutcome, AdminGraphqlError>> {
+export async function pushCatalogProducts(args: {
+  ctx: AdminContext;
+  input: { productIds: readonly string[]; requestedAt?: number | undefined; now: number };
+}): Promise<Result<CatalogPushOutcome, AdminGraphqlError>> {
   const { ctx, input } = args;
+  const due = input.requestedAt === undefined
+    ? eq(productsTable.outboundState, "pending")
+    : or(eq(productsTable.outboundState, "pending"), and(eq(productsTable.outboundState, "failed"), eq(productsTable.outboundRequestedAt, new Date(input.requestedAt))));
   const rows = await ctx.db
     .select()
     .from(productsTable)
-    .where(and(eq(productsTable.tenantId, ctx.tenantId), inJsonValues(productsTable.id, input.productIds), eq(productsTable.outboundState, "pending"), isNull(productsTable.deletedAt)));
+    .where(and(eq(productsTable.tenantId, ctx.tenantId), inJsonValues(productsTable.id, input.productIds), due, isNull(productsTable.deletedAt)));
   if (rows.length === 0) return ok({ pushed: 0, failed: 0 });
   if (!(await getProductSyncSettings({ ctx })).outbound) {
     await recordFailures(ctx, rows.map((row) => ({ row, message: "outbound product sync is off (Settings → Product sync): not sent" })));
@@ -52,7 +60,10 @@ export async function pushCatalogProducts(args: { ctx: AdminContext; input: { pr
       outcome.failed += batch.length;
       continue;
     }
-    if (!answer.ok) return err(answer.error);
+    if (!answer.ok) {
+      await recordLastError(ctx, rows.slice(i), answer.error.message.slice(0, 500));
+      return err(answer.error);
+    }
     const linked: { row: (typeof rows)[number]; shopifyProductId: string }[] = [];
     const failures: { row: (typeof rows)[number]; message: string }[] = [];
     answer.value.forEach((payload, b) => {
@@ -93,6 +104,15 @@ async function recordFailures(ctx: AdminContext, failures: readonly { row: { id:
   await runStatements(
     ctx.d1,
     failures.map(({ row, message }) => sql`update ${productsTable} set ${col(productsTable.outboundState)} = 'failed', ${col(productsTable.outboundError)} = ${message}
+      where ${productsTable.tenantId} = ${ctx.tenantId} and ${productsTable.id} = ${row.id} and ${productsTable.outboundRequestedAt} is ${row.outboundRequestedAt?.getTime() ?? null}`),
+  );
+}
+
+/** Why the products still to send are waiting: shown while the message is retried, and kept if its retries run out. */
+async function recordLastError(ctx: AdminContext, rows: readonly { id: string; outboundRequestedAt: Date | null }[], message: string): Promise<void> {
+  await runStatements(
+    ctx.d1,
+    rows.map((row) => sql`update ${productsTable} set ${col(productsTable.outboundError)} = ${message}
       where ${productsTable.tenantId} = ${ctx.tenantId} and ${productsTable.id} = ${row.id} and ${productsTable.outboundRequestedAt} is ${row.outboundRequestedAt?.getTime() ?? null}`),
   );
 }

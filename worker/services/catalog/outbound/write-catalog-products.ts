@@ -55,16 +55,17 @@ export async function writeCatalogProducts(args: { ctx: TenantContext; input: { 
     .from(productsTable)
     .where(and(eq(productsTable.tenantId, ctx.tenantId), isNull(productsTable.deletedAt), inJsonValues(productsTable.handle, rows.map((row) => row.handle))));
   const products = written.map((row) => ({ id: row.id, handle: row.handle!, shopifyProductId: row.shopifyProductId }));
-  await queueProductPush({ ctx, input: { productIds: products.map((product) => product.id) } });
+  await queueProductPush({ ctx, input: { productIds: products.map((product) => product.id), requestedAt: input.now } });
   return products;
 }
 
 /** `product_push` messages for these products, a bounded number each. */
-export async function queueProductPush(args: { ctx: TenantContext; input: { productIds: readonly string[] } }): Promise<void> {
+export async function queueProductPush(args: { ctx: TenantContext; input: { productIds: readonly string[]; requestedAt: number } }): Promise<void> {
   const { ctx, input } = args;
   const messages: { body: ShopifyWriteMessage }[] = [];
   for (let i = 0; i < input.productIds.length; i += PRODUCTS_PER_PUSH_MESSAGE) {
-    messages.push({ body: { type: "product_push", tenantId: ctx.tenantId, productIds: input.productIds.slice(i, i + PRODUCTS_PER_PUSH_MESSAGE) } });
+    const productIds = input.productIds.slice(i, i + PRODUCTS_PER_PUSH_MESSAGE);
+    messages.push({ body: { type: "product_push", tenantId: ctx.tenantId, productIds, requestedAt: input.requestedAt } });
   }
   for (let i = 0; i < messages.length; i += 100) await ctx.env.SHOPIFY_WRITES_QUEUE.sendBatch(messages.slice(i, i + 100));
 }
