@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { forgetTenantShard, TenantMovingError } from "../../../../worker/context/tenant-directory.ts";
 import { archiveEvents } from "../../../../worker/services/privacy/archive/archive-events.ts";
 import { gunzipLines } from "../../../../worker/services/privacy/archive/gzip-lines.ts";
+import { runPrivacyRequest } from "../../../../worker/services/privacy/run-privacy-request.ts";
 import { newWorkBudget } from "../../../../worker/services/privacy/work-budget.ts";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
 import { sim as simulator } from "../../../helpers/harness.ts";
@@ -10,7 +12,7 @@ import { insertEvents } from "../../../helpers/insert-events.ts";
 import { findInDatabase, ingestCustomer, rowsOfTenant, sendCompliance, testPerson, waitForCompleted } from "../../../helpers/privacy.ts";
 import { seedProfiles } from "../../../helpers/seed-profiles.ts";
 import { placeTenant } from "../../../helpers/seed-move-dataset.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { serviceDeps, tenantContextOf } from "../../../helpers/service-context.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -92,5 +94,31 @@ describe("privacy requests for a tenant on a data shard", () => {
 
     expect(await rowsOfTenant(neighbour.tenantId, neighbour.shop)).toEqual(neighbourRows);
     expect(await archivedLines(neighbour.tenantId)).toEqual(neighbourLines);
+  });
+});
+
+describe("a privacy request while a move has the tenant frozen", () => {
+  it("customers/redact waits for the move without counting a failure, then runs on the tenant's shard", async () => {
+    const tenant = await adminTenant();
+    await placeTenant(tenant.tenantId, "SHARD_2");
+    const [profile] = await seedProfiles(tenant.tenantId, [{}]);
+    await env.SHARD_2.prepare("update profiles set shopify_customer_id = '7700112233' where id = ?").bind(profile).run();
+    const requestId = `prv_test_${crypto.randomUUID()}`;
+    const now = Date.now();
+    await env.DB.prepare(
+      "insert into privacy_requests (id, tenant_id, shop_domain, kind, payload, status, received_at, due_at) values (?, ?, ?, 'customers_redact', ?, 'received', ?, ?)",
+    )
+      .bind(requestId, tenant.tenantId, tenant.shop, JSON.stringify({ customer: { id: 7700112233 } }), now, now + 30 * DAY_MS)
+      .run();
+    await env.DB.prepare("update tenant_shards set state = 'frozen' where tenant_id = ?").bind(tenant.tenantId).run();
+    forgetTenantShard(tenant.tenantId);
+
+    await expect(runPrivacyRequest({ ctx: serviceDeps(), input: { requestId } })).rejects.toBeInstanceOf(TenantMovingError);
+    expect(await env.DB.prepare("select status, failures from privacy_requests where id = ?").bind(requestId).first()).toEqual({ status: "running", failures: 0 });
+    expect(await count(env.SHARD_2, "select count(*) n from profiles where id = ?", profile)).toBe(1);
+
+    await placeTenant(tenant.tenantId, "SHARD_2");
+    expect(await runPrivacyRequest({ ctx: serviceDeps(), input: { requestId } })).toBe("completed");
+    expect(await count(env.SHARD_2, "select count(*) n from profiles where id = ?", profile)).toBe(0);
   });
 });
