@@ -51,7 +51,7 @@ async function loadShardedRedactionProbe(ctx: Deps, subjects: readonly (Subject 
   const probes = new Map<string, RedactionProbe>();
   await Promise.all(
     [...byShard.values()].map(async ({ shard, tenantIds }) => {
-      const withRedactions = await findTenantsWithRedactions({ ctx: shard, input: { tenantIds, shops: [] } });
+      const withRedactions = await findTenantsWithRedactions({ ctx: shard, input: { tenantIds } });
       const probe = await loadRedactionProbe({ ctx: shard, input: { subjects: subjects.filter((subject) => withRedactions.has(subject.tenantId)) } });
       for (const tenantId of withRedactions) probes.set(tenantId, probe);
     }),
