@@ -23,14 +23,14 @@ function tenantOf(body: IngestMessage, control: ControlLookups): string | null {
     body.type === "webhook" ? control.tenantIdByShop.get(body.shop)
     : body.type === "pixel" ? body.tenantId
     : body.type === "quarantine" ? (body.tenantId ?? (body.shop ? control.tenantIdByShop.get(body.shop) : undefined))
-    : undefined;
+    : body.tenantId;
   if (!tenantId || isTombstoned(control.tombstones, { tenantId })) return null;
   return tenantId;
 }
 
 /**
- * Groups messages by the shard their tenant's directory entry names. Messages without a tenant (and replays, which
- * name only a quarantine row) stay in the control database. A tenant frozen by a move, or without an entry, has
+ * Groups messages by the shard their tenant's directory entry names (a replay names the tenant of its quarantine
+ * row). Messages without a tenant stay in the control database. A tenant frozen by a move, or without an entry, has
  * its messages retried with a delay: never written elsewhere, never acked.
  */
 async function groupByShard(entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry): Promise<Map<string, { shard: Shard; entries: Entry[] }>> {

@@ -61,7 +61,8 @@ const quarantine = z.object({
   receivedAt: z.number(),
 });
 
-const replay = z.object({ type: z.literal("replay"), quarantineId: z.string() });
+// The row's tenant, when it has one: its row is on that tenant's shard (older messages name none: the control database).
+const replay = z.object({ type: z.literal("replay"), quarantineId: z.string(), tenantId: z.string().optional() });
 
 export const IngestMessageSchema = z.discriminatedUnion("type", [webhookDelivery, pixelBatch, quarantine, replay]);
 export type IngestMessage = z.infer<typeof IngestMessageSchema>;

@@ -1,7 +1,10 @@
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { segmentsTable, tenantsTable } from "../db/schema/index.ts";
+import { forShard, type ShardContext } from "../context/for-shard.ts";
+import { segmentsTable } from "../db/schema/index.ts";
+import { inJsonValues } from "../db/sql-json.ts";
 import { errorMessage } from "../lib/log.ts";
 import { recomputeSegment } from "../services/segments/recompute-segment.ts";
+import { activeTenantsByShard } from "./list-active-tenants.ts";
 import type { CronJob } from "./types.ts";
 import { forCronTenant } from "./for-cron-tenant.ts";
 
@@ -15,13 +18,16 @@ const TIME_BUDGET_MS = 25_000;
 const MAX_SEGMENTS_PER_TENANT = 5;
 const TENANT_TIME_BUDGET_MS = 5_000;
 
+type Due = { segment: typeof segmentsTable.$inferSelect; round: number; backlog: number; staleness: number };
+
 /**
- * Due segments in rounds: every tenant's stalest one, then every tenant's second, and so on, up to the caps; within
- * a round, tenants with the shorter backlog go first, so a tenant with many due segments never goes before them.
+ * Due segments of these tenants on one shard, in rounds: every tenant's stalest one, then every tenant's second, and
+ * so on, up to the caps; within a round, tenants with the shorter backlog go first, so a tenant with many due
+ * segments never goes before them.
  */
-function dueSegments(deps: Parameters<CronJob>[0], now: Date) {
+function dueOnShard(shard: ShardContext, tenantIds: readonly string[], now: Date): Promise<Due[]> {
   const staleness = sql<number>`coalesce(${segmentsTable.lastComputedAt}, 0)`;
-  const due = deps.db
+  const due = shard.db
     .select({
       id: segmentsTable.id,
       staleness: staleness.as("staleness"),
@@ -29,17 +35,16 @@ function dueSegments(deps: Parameters<CronJob>[0], now: Date) {
       backlog: sql<number>`count(*) over (partition by ${segmentsTable.tenantId})`.as("backlog"),
     })
     .from(segmentsTable)
-    .innerJoin(tenantsTable, eq(tenantsTable.id, segmentsTable.tenantId))
     .where(
       and(
-        eq(tenantsTable.status, "active"),
+        inJsonValues(segmentsTable.tenantId, tenantIds),
         isNull(segmentsTable.deletedAt),
         or(isNull(segmentsTable.lastComputedAt), lt(segmentsTable.lastComputedAt, new Date(now.getTime() - STALE_AFTER_MS))),
       ),
     )
     .as("due");
-  return deps.db
-    .select({ segment: segmentsTable })
+  return shard.db
+    .select({ segment: segmentsTable, round: due.round, backlog: due.backlog, staleness: due.staleness })
     .from(segmentsTable)
     .innerJoin(due, eq(due.id, segmentsTable.id))
     .where(lte(due.round, MAX_SEGMENTS_PER_TENANT))
@@ -47,7 +52,17 @@ function dueSegments(deps: Parameters<CronJob>[0], now: Date) {
     .limit(MAX_SEGMENTS_PER_RUN);
 }
 
-/** Recomputes the stalest segments of active tenants, fairly; one failing segment is logged and does not stop the others. */
+/** The rounds of every shard merged in the same order, so fairness holds across shards as on one database. */
+async function dueSegments(deps: Parameters<CronJob>[0], now: Date): Promise<Due[]> {
+  const byShard = await activeTenantsByShard(deps);
+  const perShard = await Promise.all([...byShard].map(([name, tenantIds]) => dueOnShard(forShard(deps, name), tenantIds, now)));
+  return perShard
+    .flat()
+    .sort((a, b) => a.round - b.round || a.backlog - b.backlog || a.staleness - b.staleness || (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0))
+    .slice(0, MAX_SEGMENTS_PER_RUN);
+}
+
+/** Recomputes the stalest segments of active tenants on every shard, fairly; one failing segment is logged and does not stop the others. */
 export const recomputeSegments: CronJob = async (deps, now) => {
   const started = Date.now();
   const due = await dueSegments(deps, now);

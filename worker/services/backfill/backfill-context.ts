@@ -48,7 +48,7 @@ export async function createBackfillContext(deps: Deps, tenantId: string, overri
     },
     writePlan: async (plan) => {
       // A chunk in flight when a customer was redacted must not write them back.
-      const tenantsWithRedactions = await findTenantsWithRedactions({ ctx, input: { tenantIds: [tenantId], shops: [] } });
+      const tenantsWithRedactions = await findTenantsWithRedactions({ ctx, input: { tenantIds: [tenantId] } });
       await dropRedactedSubjects({ ctx, input: { plans: [plan], tenantsWithRedactions } });
       await writeIngestPlan({ ctx, input: { plan } });
     },

@@ -86,7 +86,7 @@ export async function loadShardLookups(args: { ctx: { db: Db; control: { db: Db 
   const [seen, quarantined, tenantsWithRedactions, overEventLimit] = await Promise.all([
     deliveryKeys.length > 0 ? db.select({ key: deliveriesTable.key }).from(deliveriesTable).where(inJsonValues(deliveriesTable.key, deliveryKeys)) : [],
     quarantineIds.length > 0 ? db.select().from(quarantineTable).where(inJsonValues(quarantineTable.id, quarantineIds)) : [],
-    findTenantsWithRedactions({ ctx, input: { tenantIds, shops: [] } }),
+    findTenantsWithRedactions({ ctx, input: { tenantIds } }),
     findTenantsOverEventLimit({ ctx, input: { tenantIds: [...pixelTenants], now: Date.now() } }),
   ]);
   return {

@@ -1,5 +1,6 @@
 import { getTableName } from "drizzle-orm";
 import type { Deps } from "../../context/deps.ts";
+import { everyShard, type ShardContext } from "../../context/for-shard.ts";
 import { deadLettersTable, deliveriesTable, eventsTable, quarantineTable } from "../../db/schema/index.ts";
 import { tableNames } from "../../db/sql-names.ts";
 
@@ -14,8 +15,8 @@ export type IngestStats = {
 };
 
 /**
- * What ingestion stored since a moment, across tenants: events by source, deliveries, and new quarantine and
- * dead-letter rows. For operators watching a backlog drain (and for `npm run bench`, which must not open the
+ * What ingestion stored since a moment, across tenants on every shard: events by source, deliveries, and new
+ * quarantine and dead-letter rows (those on the control database). For operators watching a backlog drain (and for `npm run bench`, which must not open the
  * local database file itself while the app writes to it).
  */
 let isolate: string | undefined;
@@ -24,11 +25,13 @@ const E = tableNames(eventsTable);
 const countSince = (table: typeof deliveriesTable | typeof quarantineTable | typeof deadLettersTable) =>
   `select count(*) as n from ${getTableName(table)} where ${table.receivedAt.name} >= ?`;
 
-export async function readIngestStats(args: { ctx: Deps; input: { since: number } }): Promise<IngestStats> {
-  const { ctx, input } = args;
-  const { since } = input;
-  const d1 = ctx.d1;
-  const [events, deliveries, quarantine, deadLetters] = await d1.batch([
+type ShardStats = { total: number; webhook: number; pixel: number; backfill: number; last: string | null; deliveries: number; quarantine: number };
+
+const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
+
+async function readShardStats(shard: ShardContext, since: number): Promise<ShardStats> {
+  const d1 = shard.d1;
+  const [events, deliveries, quarantine] = await d1.batch([
     d1
       .prepare(
         `select count(*) as total, coalesce(sum(${E.source} = 'webhook'), 0) as webhook, coalesce(sum(${E.source} = 'pixel'), 0) as pixel,
@@ -38,17 +41,28 @@ export async function readIngestStats(args: { ctx: Deps; input: { since: number 
       .bind(since),
     d1.prepare(countSince(deliveriesTable)).bind(since),
     d1.prepare(countSince(quarantineTable)).bind(since),
-    d1.prepare(countSince(deadLettersTable)).bind(since),
   ]);
-  const row = events!.results[0] as { total: number; webhook: number; pixel: number; backfill: number; last: string | null };
-  const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
+  const row = events!.results[0] as Omit<ShardStats, "deliveries" | "quarantine">;
+  return { ...row, deliveries: count(deliveries), quarantine: count(quarantine) };
+}
+
+export async function readIngestStats(args: { ctx: Deps; input: { since: number } }): Promise<IngestStats> {
+  const { ctx, input } = args;
+  const { since } = input;
+  const [shards, deadLetters] = await Promise.all([
+    Promise.all(everyShard(ctx).map((shard) => readShardStats(shard, since))),
+    ctx.d1.prepare(countSince(deadLettersTable)).bind(since).all(),
+  ]);
+  const sum = (key: "total" | "webhook" | "pixel" | "backfill" | "deliveries" | "quarantine") => shards.reduce((total, shard) => total + shard[key], 0);
+  // Event ids sort by the time they were made, so the largest is the last one written on any shard.
+  const last = shards.reduce<string | null>((max, shard) => (shard.last !== null && (max === null || shard.last > max) ? shard.last : max), null);
   isolate ??= crypto.randomUUID();
   return {
     since: new Date(since).toISOString(),
     isolate,
-    events: { total: row.total, webhook: row.webhook, pixel: row.pixel, backfill: row.backfill, lastWrittenId: row.last },
-    deliveries: count(deliveries),
-    quarantine: count(quarantine),
+    events: { total: sum("total"), webhook: sum("webhook"), pixel: sum("pixel"), backfill: sum("backfill"), lastWrittenId: last },
+    deliveries: sum("deliveries"),
+    quarantine: sum("quarantine"),
     deadLetters: count(deadLetters),
   };
 }

@@ -1,28 +1,23 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Config } from "../../env.ts";
-import { redactedSubjectsTable, tenantsTable } from "../../db/schema/index.ts";
+import { redactedSubjectsTable } from "../../db/schema/index.ts";
 import { normalizeSubject, type Subject } from "./subject-hash.ts";
 import { keyedHash } from "../../lib/keyed-hash.ts";
 
 const r = redactedSubjectsTable;
 
 /**
- * Which of these tenants (named, or by their shop) have redacted anyone: one index probe each. Only their rows are
- * ever hashed and looked up, so tenants without redactions pay one cheap query per batch.
+ * Which of these tenants have redacted anyone, asked of the shard that holds their data: one index probe each. Only
+ * their rows are ever hashed and looked up, so tenants without redactions pay one cheap query per batch.
  */
-export async function findTenantsWithRedactions(args: { ctx: { db: Db }; input: { tenantIds: Iterable<string>; shops: Iterable<string> } }): Promise<Set<string>> {
+export async function findTenantsWithRedactions(args: { ctx: { db: Db }; input: { tenantIds: Iterable<string> } }): Promise<Set<string>> {
   const { ctx, input } = args;
   const tenantIds = [...new Set(input.tenantIds)];
-  const shops = [...new Set(input.shops)];
-  if (tenantIds.length === 0 && shops.length === 0) return new Set();
+  if (tenantIds.length === 0) return new Set();
   const rows = await ctx.db.all<{ tenant_id: string }>(sql`
     select t.value as tenant_id from json_each(${JSON.stringify(tenantIds)}) t
     where exists (select 1 from ${r} where ${r.tenantId} = t.value)
-    union
-    select ${tenantsTable.id} from ${tenantsTable}
-    where ${tenantsTable.shopDomain} in (select value from json_each(${JSON.stringify(shops)}))
-      and exists (select 1 from ${r} where ${r.tenantId} = ${tenantsTable.id})
   `);
   return new Set(rows.map((row) => row.tenant_id));
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Deps } from "../../context/deps.ts";
+import { TenantMovingError } from "../../context/tenant-directory.ts";
 import { privacyRequestsTable, type PrivacyExport } from "../../db/schema/index.ts";
 import { errorMessage } from "../../lib/log.ts";
 import { findTenantById, findTenantByShop, type Tenant } from "../tenants/find-tenant.ts";
@@ -86,6 +87,8 @@ export async function runPrivacyRequest(args: { ctx: Deps; input: { requestId: s
     ctx.log.info("privacy request completed", { tenant: tenantId, request: row.id, kind: row.kind });
     return "completed";
   } catch (error) {
+    // A move freezes the tenant for seconds: the queue runs the slice again after it, which is no failure of the request.
+    if (error instanceof TenantMovingError) throw error;
     await ctx.db
       .update(p)
       .set({ status: "failed", failures: row.failures + 1, lastError: errorMessage(error).slice(0, 500), updatedAt: new Date() })

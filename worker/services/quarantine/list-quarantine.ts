@@ -3,7 +3,9 @@ import { z } from "zod";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { quarantineTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../../context/deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
+import { everyShard, type ShardContext } from "../../context/for-shard.ts";
+import { TenantDirectoryError } from "../../context/tenant-directory.ts";
 import { openLaggedReads } from "../../db/open-lagged-reads.ts";
 
 export const ListQuarantineInput = z.object({
@@ -28,7 +30,24 @@ export type QuarantineSummary = {
 
 const QUARANTINE_ORDER: KeysetOrder = { time: quarantineTable.receivedAt, id: quarantineTable.id, direction: "desc" };
 
-/** Newest first; `open` = never replayed. The payload is cut to a preview here; `getQuarantine` has it whole. */
+/** Where the rows asked for are: one tenant's shard, or every database (rows of no tenant are on `DB`). */
+async function shardsToList(ctx: Deps, tenantId: string | undefined): Promise<ShardContext[]> {
+  if (!tenantId) return everyShard(ctx);
+  try {
+    return [await forTenant(ctx, tenantId, { access: "read" })];
+  } catch (error) {
+    if (error instanceof TenantDirectoryError) return [];
+    throw error;
+  }
+}
+
+const newestFirst = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
+  b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * Newest first across shards (each shard's page, merged); `open` = never replayed. The payload is cut to a preview
+ * here; `getQuarantine` has it whole.
+ */
 export async function listQuarantine(args: {
   ctx: Deps;
   input: z.output<typeof ListQuarantineInput>;
@@ -41,12 +60,18 @@ export async function listQuarantine(args: {
     input.status === "open" ? isNull(quarantineTable.replayedAt) : undefined,
     afterCursor(QUARANTINE_ORDER, cursor.value),
   ];
-  const rows = await openLaggedReads(ctx).db
-    .select()
-    .from(quarantineTable)
-    .where(and(...filters))
-    .orderBy(...keysetOrderBy(QUARANTINE_ORDER))
-    .limit(input.limit + 1);
+  const shards = await shardsToList(ctx, input.tenantId);
+  const pages = await Promise.all(
+    shards.map((shard) =>
+      openLaggedReads(shard)
+        .db.select()
+        .from(quarantineTable)
+        .where(and(...filters))
+        .orderBy(...keysetOrderBy(QUARANTINE_ORDER))
+        .limit(input.limit + 1),
+    ),
+  );
+  const rows = pages.flat().sort(newestFirst).slice(0, input.limit + 1);
   const { page, nextCursor } = keysetPage(rows, input.limit, (row) => ({ at: row.receivedAt.getTime(), id: row.id }));
   return ok({
     data: page.map((row) => ({
@@ -65,6 +90,15 @@ export async function listQuarantine(args: {
   });
 }
 
+/** A quarantine row by id, from whichever database holds it, with that database's context. */
+export async function findQuarantine(args: { ctx: Deps; input: { id: string } }) {
+  for (const shard of everyShard(args.ctx)) {
+    const row = await shard.db.select().from(quarantineTable).where(eq(quarantineTable.id, args.input.id)).get();
+    if (row) return { row, shard };
+  }
+  return null;
+}
+
 export async function getQuarantine(args: { ctx: Deps; input: { id: string } }) {
-  return (await args.ctx.db.select().from(quarantineTable).where(eq(quarantineTable.id, args.input.id)).get()) ?? null;
+  return (await findQuarantine(args))?.row ?? null;
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import type { Deps } from "../../../context/deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 import { eventsTable, profilesTable } from "../../../db/schema/index.ts";
 import { jsonValues } from "../../../db/sql-json.ts";
 import { tableNames } from "../../../db/sql-names.ts";
@@ -33,17 +33,18 @@ export type ArchiveFile = { entry: string; key: string };
  * The archive files listed on the profiles, oldest first: the only files that can hold those customers' events
  * (measured: a customer's files are a small share of a large tenant's, so no request scans the tenant's prefix).
  */
-export async function archiveFilesOf(args: { ctx: Deps; input: { tenantId: string; profileIds: readonly string[] } }): Promise<ArchiveFile[]> {
+export async function archiveFilesOf(args: { ctx: TenantContext; input: { profileIds: readonly string[] } }): Promise<ArchiveFile[]> {
   const { ctx, input } = args;
+  const { tenantId } = ctx;
   if (input.profileIds.length === 0) return [];
   const rows = await ctx.db
     .select({ files: profilesTable.archivedFiles })
     .from(profilesTable)
-    .where(and(eq(profilesTable.tenantId, input.tenantId), sql`${profilesTable.id} in ${jsonValues([...input.profileIds])}`, isNotNull(profilesTable.archivedFiles)));
+    .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.id} in ${jsonValues([...input.profileIds])}`, isNotNull(profilesTable.archivedFiles)));
   const entries = [...new Set(rows.flatMap((row) => row.files ?? []))].sort();
   return entries.flatMap((entry) => {
     const [date, part] = entry.split("/");
-    return date && part ? [{ entry, key: partKey(input.tenantId, date, Number(part)) }] : [];
+    return date && part ? [{ entry, key: partKey(tenantId, date, Number(part)) }] : [];
   });
 }
 

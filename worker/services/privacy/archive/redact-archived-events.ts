@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Deps } from "../../../context/deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 import { eventArchivePartsTable, profilesTable } from "../../../db/schema/index.ts";
 import { jsonValues } from "../../../db/sql-json.ts";
 import { matchesSubject } from "../redact/delete-customer-events.ts";
@@ -12,7 +12,7 @@ import { archiveFilesOf, readFile } from "./read-archive.ts";
 const PART = /\/date=([0-9-]+)\/part-([0-9]+)\.ndjson\.gz$/;
 
 /** Rewrites one file without the customer's lines: one put replaces it whole, an emptied file is deleted. */
-async function rewriteFile(ctx: Deps, tenantId: string, key: string, matches: ReturnType<typeof matchesSubject>): Promise<number> {
+async function rewriteFile(ctx: TenantContext, key: string, matches: ReturnType<typeof matchesSubject>): Promise<number> {
   const lines = await readFile(ctx.env.EVENT_ARCHIVE, key);
   const kept = lines.filter((line) => !matches(line.fields));
   const removed = lines.length - kept.length;
@@ -30,7 +30,7 @@ async function rewriteFile(ctx: Deps, tenantId: string, key: string, matches: Re
     await ctx.db
       .update(a)
       .set({ events: kept.length, bytes })
-      .where(and(eq(a.tenantId, tenantId), eq(a.date, date), eq(a.part, Number(part)), eq(a.status, "done")));
+      .where(and(eq(a.tenantId, ctx.tenantId), eq(a.date, date), eq(a.part, Number(part)), eq(a.status, "done")));
   }
   return removed;
 }
@@ -40,19 +40,18 @@ async function rewriteFile(ctx: Deps, tenantId: string, key: string, matches: Re
  * their events (found the way `eventSelections` finds them in D1), rewritten without them. A file is struck off the
  * profiles once done, so a later slice resumes at the next one.
  */
-export async function redactArchivedEvents(args: { ctx: Deps; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
+export async function redactArchivedEvents(args: { ctx: TenantContext; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
   const { ctx, input } = args;
   const { subject, budget } = input;
-  const tenantId = subject.tenantId;
-  if (!tenantId) return { deleted: 0, done: true };
+  const { tenantId } = ctx;
   useQuery(budget);
-  const files = await archiveFilesOf({ ctx, input: { tenantId, profileIds: subject.profileIds } });
+  const files = await archiveFilesOf({ ctx, input: { profileIds: subject.profileIds } });
   const matches = matchesSubject(subject);
   let deleted = 0;
   for (const { entry, key } of files) {
     if (spent(budget)) return { deleted, done: false };
     useQuery(budget);
-    deleted += await rewriteFile(ctx, tenantId, key, matches);
+    deleted += await rewriteFile(ctx, key, matches);
     useQuery(budget);
     await ctx.db
       .update(profilesTable)

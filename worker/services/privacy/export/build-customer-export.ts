@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import { inJsonValues } from "../../../db/sql-json.ts";
-import type { Deps } from "../../../context/deps.ts";
+import { forTenant, type Deps, type TenantContext } from "../../../context/deps.ts";
 import {
   checkoutsTable,
   eventsTable,
@@ -15,7 +15,7 @@ import {
 import { archiveFilesOf, readFile } from "../archive/read-archive.ts";
 import { eventSelections, matchesSubject } from "../redact/delete-customer-events.ts";
 import { exportKey } from "../redact/erase-shop.ts";
-import { loadCustomerSubject, type CustomerSubject } from "../redact/load-customer-subject.ts";
+import { loadCustomerSubject, requestedCustomerSubject, type CustomerSubject } from "../redact/load-customer-subject.ts";
 import { useQuery, type WorkBudget } from "../work-budget.ts";
 import { ExportWriter } from "./export-writer.ts";
 
@@ -24,9 +24,9 @@ export const EXPORT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 type ExportRequest = { id: string; tenantId: string | null; shopDomain: string; receivedAt: number; payload: Record<string, unknown> };
 
-async function customerRows(ctx: Deps, subject: CustomerSubject, budget: WorkBudget) {
-  const t = subject.tenantId;
-  if (!t) return { profiles: [], identities: [], orders: [], checkouts: [], segmentMemberships: [], segmentTags: [] };
+async function customerRows(ctx: TenantContext | null, subject: CustomerSubject, budget: WorkBudget) {
+  if (!ctx) return { profiles: [], identities: [], orders: [], checkouts: [], segmentMemberships: [], segmentTags: [] };
+  const t = ctx.tenantId;
   for (let i = 0; i < 6; i++) useQuery(budget);
   const [profiles, identities, orders, checkouts, segmentMemberships, segmentTags] = await Promise.all([
     ctx.db.select().from(profilesTable).where(and(eq(profilesTable.tenantId, t), inJsonValues(profilesTable.id, subject.profileIds))),
@@ -47,10 +47,9 @@ async function customerRows(ctx: Deps, subject: CustomerSubject, budget: WorkBud
 }
 
 /** Every event of the customer, a page at a time, each once whichever way it was found. */
-async function writeEvents(ctx: Deps, subject: CustomerSubject, writer: ExportWriter, budget: WorkBudget): Promise<number> {
-  if (!subject.tenantId) return 0;
+async function writeEvents(ctx: TenantContext, subject: CustomerSubject, writer: ExportWriter, budget: WorkBudget): Promise<number> {
   const written = new Set<string>();
-  for (const selection of eventSelections(subject.tenantId, subject)) {
+  for (const selection of eventSelections(ctx.tenantId, subject)) {
     let after = "";
     for (;;) {
       useQuery(budget);
@@ -69,12 +68,10 @@ async function writeEvents(ctx: Deps, subject: CustomerSubject, writer: ExportWr
 }
 
 /** The customer's events moved to the R2 archive: the files listed on their profiles, their lines only. */
-async function writeArchivedEvents(ctx: Deps, subject: CustomerSubject, writer: ExportWriter, budget: WorkBudget, written: Set<string>): Promise<void> {
-  const tenantId = subject.tenantId;
-  if (!tenantId) return;
+async function writeArchivedEvents(ctx: TenantContext, subject: CustomerSubject, writer: ExportWriter, budget: WorkBudget, written: Set<string>): Promise<void> {
   useQuery(budget);
   const matches = matchesSubject(subject);
-  for (const { key } of await archiveFilesOf({ ctx, input: { tenantId, profileIds: subject.profileIds } })) {
+  for (const { key } of await archiveFilesOf({ ctx, input: { profileIds: subject.profileIds } })) {
     useQuery(budget);
     for (const line of await readFile(ctx.env.EVENT_ARCHIVE, key)) {
       const id = String(line.event.id);
@@ -88,14 +85,15 @@ async function writeArchivedEvents(ctx: Deps, subject: CustomerSubject, writer: 
 /**
  * customers/data_request: everything SegOps holds on the customer, as one JSON document in R2 (profile, identities,
  * orders, checkouts, segment memberships and tags, then every event), written part by part. Answers where it is and
- * how many of each it holds (counts only).
+ * how many of each it holds (counts only). The tenant's data is read on its shard (a move's freeze does not stop it).
  */
 export async function buildCustomerExport(args: { ctx: Deps; input: { request: ExportRequest; budget: WorkBudget } }): Promise<{ export: PrivacyExport; counts: Record<string, number> }> {
   const { ctx, input } = args;
   const { request, budget } = input;
   useQuery(budget);
-  const subject = await loadCustomerSubject({ ctx, input: request });
-  const rows = await customerRows(ctx, subject, budget);
+  const tenant = request.tenantId ? await forTenant(ctx, request.tenantId, { access: "read" }) : null;
+  const subject = tenant ? await loadCustomerSubject({ ctx: tenant, input: request }) : requestedCustomerSubject(request);
+  const rows = await customerRows(tenant, subject, budget);
   const key = exportKey(request.id);
   const writer = new ExportWriter(ctx.env.PRIVACY_EXPORTS, key, { contentType: "application/json; charset=utf-8" });
   try {
@@ -108,7 +106,7 @@ export async function buildCustomerExport(args: { ctx: Deps; input: { request: E
     };
     const text = JSON.stringify(head, null, 2);
     await writer.write(`${text.slice(0, -2)},\n  "events": [`);
-    const events = await writeEvents(ctx, subject, writer, budget);
+    const events = tenant ? await writeEvents(tenant, subject, writer, budget) : 0;
     await writer.write("\n  ]\n}\n");
     await writer.finish();
     const now = Date.now();

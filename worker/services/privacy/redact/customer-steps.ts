@@ -1,8 +1,9 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { jsonValues } from "../../../db/sql-json.ts";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Deps } from "../../../context/deps.ts";
+import type { Deps, TenantContext } from "../../../context/deps.ts";
 import { tenantObject } from "../../../context/tenant-object.ts";
+import type { Db } from "../../../db/client.ts";
 import type { CustomerRedactStep } from "../../../db/privacy-classification.ts";
 import {
   checkoutsTable,
@@ -23,13 +24,24 @@ import { deleteCustomerEvents } from "./delete-customer-events.ts";
 import { scrubCustomerDataRequests } from "./scrub-data-requests.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
 
-export type StepContext = Deps & { requestId: string; needles: string[] };
-type Step = (ctx: StepContext, subject: CustomerSubject, budget: WorkBudget) => Promise<StepProgress>;
+/**
+ * What a step works on: the control database (`ctx`), the tenant's shard (`tenant`, null for a shop with no
+ * tenant), the request and the literal strings raw bodies are searched for.
+ */
+export type StepContext = { ctx: Deps; tenant: TenantContext | null; requestId: string; needles: string[] };
+type Step = (on: StepContext, subject: CustomerSubject, budget: WorkBudget) => Promise<StepProgress>;
+type TenantStep = (ctx: TenantContext, subject: CustomerSubject, budget: WorkBudget) => Promise<StepProgress>;
 
 const DONE: StepProgress = { deleted: 0, done: true };
 
+/** A step on the tenant's data, on its shard; nothing to do for a shop with no tenant. */
+const onTenant =
+  (step: TenantStep): Step =>
+  (on, subject, budget) =>
+    on.tenant ? step(on.tenant, subject, budget) : Promise.resolve(DONE);
+
 /** Deletes, one selection after another, stopping where the budget runs out. */
-async function deleteEach(ctx: Deps, budget: WorkBudget, selections: [SQLiteTable, SQL | undefined][]): Promise<StepProgress> {
+async function deleteEach(ctx: { db: Db }, budget: WorkBudget, selections: [SQLiteTable, SQL | undefined][]): Promise<StepProgress> {
   let deleted = 0;
   for (const [table, where] of selections) {
     if (!where) continue;
@@ -52,38 +64,38 @@ function rawRows(table: typeof quarantineTable | typeof deadLettersTable | typeo
 
 /** The steps of customers/redact, by the names the classification gives them; run in CUSTOMER_REDACT_STEPS order. */
 export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
-  events: (ctx, subject, budget) => deleteCustomerEvents({ ctx, input: { subject, budget } }),
-  event_archive: (ctx, subject, budget) => redactArchivedEvents({ ctx, input: { subject, budget } }),
-  checkouts: (ctx, { tenantId: t, ...s }, budget) =>
-    t
-      ? deleteEach(ctx, budget, [
-          [checkoutsTable, tenantRows(checkoutsTable.tenantId, t, within(checkoutsTable.profileId, s.profileIds))],
-          [checkoutsTable, tenantRows(checkoutsTable.tenantId, t, within(checkoutsTable.token, s.checkoutTokens))],
-          [checkoutsTable, tenantRows(checkoutsTable.tenantId, t, within(checkoutsTable.cartToken, s.cartTokens))],
-          [checkoutsTable, tenantRows(checkoutsTable.tenantId, t, within(checkoutsTable.anonymousId, s.clientIds))],
-          [checkoutsTable, tenantRows(checkoutsTable.tenantId, t, within(checkoutsTable.shopifyOrderId, s.orderIds))],
-        ])
-      : Promise.resolve(DONE),
-  orders: (ctx, { tenantId: t, ...s }, budget) =>
-    t
-      ? deleteEach(ctx, budget, [
-          [ordersTable, tenantRows(ordersTable.tenantId, t, within(ordersTable.profileId, s.profileIds))],
-          [ordersTable, tenantRows(ordersTable.tenantId, t, within(ordersTable.shopifyOrderId, s.orderIds))],
-          [ordersTable, tenantRows(ordersTable.tenantId, t, within(ordersTable.shopifyCustomerId, s.customerIds))],
-        ])
-      : Promise.resolve(DONE),
-  memberships: (ctx, { tenantId: t, profileIds }, budget) => {
-    if (!t || profileIds.length === 0) return Promise.resolve(DONE);
+  events: onTenant((ctx, subject, budget) => deleteCustomerEvents({ ctx, input: { subject, budget } })),
+  event_archive: onTenant((ctx, subject, budget) => redactArchivedEvents({ ctx, input: { subject, budget } })),
+  checkouts: onTenant((ctx, s, budget) =>
+    deleteEach(ctx, budget, [
+      [checkoutsTable, tenantRows(checkoutsTable.tenantId, ctx.tenantId, within(checkoutsTable.profileId, s.profileIds))],
+      [checkoutsTable, tenantRows(checkoutsTable.tenantId, ctx.tenantId, within(checkoutsTable.token, s.checkoutTokens))],
+      [checkoutsTable, tenantRows(checkoutsTable.tenantId, ctx.tenantId, within(checkoutsTable.cartToken, s.cartTokens))],
+      [checkoutsTable, tenantRows(checkoutsTable.tenantId, ctx.tenantId, within(checkoutsTable.anonymousId, s.clientIds))],
+      [checkoutsTable, tenantRows(checkoutsTable.tenantId, ctx.tenantId, within(checkoutsTable.shopifyOrderId, s.orderIds))],
+    ]),
+  ),
+  orders: onTenant((ctx, s, budget) =>
+    deleteEach(ctx, budget, [
+      [ordersTable, tenantRows(ordersTable.tenantId, ctx.tenantId, within(ordersTable.profileId, s.profileIds))],
+      [ordersTable, tenantRows(ordersTable.tenantId, ctx.tenantId, within(ordersTable.shopifyOrderId, s.orderIds))],
+      [ordersTable, tenantRows(ordersTable.tenantId, ctx.tenantId, within(ordersTable.shopifyCustomerId, s.customerIds))],
+    ]),
+  ),
+  memberships: onTenant((ctx, { profileIds }, budget) => {
+    if (profileIds.length === 0) return Promise.resolve(DONE);
+    const t = ctx.tenantId;
     const m = segmentMembershipsTable;
     // Through the tenant's segments, so each lookup uses the (segment_id, member_id) key.
     const where = sql`rowid in (select sm.rowid from ${segmentsTable} s join ${m} sm on sm.${sql.identifier(m.segmentId.name)} = s.${sql.identifier(segmentsTable.id.name)}
       and sm.${sql.identifier(m.memberId.name)} in ${jsonValues(profileIds)} where s.${sql.identifier(segmentsTable.tenantId.name)} = ${t})`;
     return deleteInBatches({ ctx, input: { budget, table: m, where: and(eq(m.tenantId, t), where)! } });
-  },
-  segment_tags: (ctx, { tenantId: t, profileIds }, budget) =>
-    deleteEach(ctx, budget, [[segmentTagsTable, t ? tenantRows(segmentTagsTable.tenantId, t, within(segmentTagsTable.profileId, profileIds)) : undefined]]),
-  segment_push_errors: async (ctx, { tenantId: t, customerIds }, budget) => {
-    if (!t || customerIds.length === 0) return DONE;
+  }),
+  segment_tags: onTenant((ctx, { profileIds }, budget) =>
+    deleteEach(ctx, budget, [[segmentTagsTable, tenantRows(segmentTagsTable.tenantId, ctx.tenantId, within(segmentTagsTable.profileId, profileIds))]]),
+  ),
+  segment_push_errors: onTenant(async (ctx, { customerIds }, budget) => {
+    if (customerIds.length === 0) return DONE;
     const prefixes = JSON.stringify(customerIds.map((id) => `customer ${id}:`));
     const result = segmentsTable.lastPushResult;
     useQuery(budget);
@@ -91,53 +103,57 @@ export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
       update ${segmentsTable} set ${sql.identifier(result.name)} = json_set(${result}, '$.errors',
         (select json_group_array(x.value) from json_each(${result}, '$.errors') x
          where not exists (select 1 from json_each(${prefixes}) p where instr(x.value, p.value) = 1)))
-      where ${eq(segmentsTable.tenantId, t)} and json_type(${result}, '$.errors') = 'array'
+      where ${eq(segmentsTable.tenantId, ctx.tenantId)} and json_type(${result}, '$.errors') = 'array'
         and exists (select 1 from json_each(${prefixes}) p where instr(${result}, p.value) > 0)
     `);
     return { deleted: updated.meta.changes ?? 0, done: true };
-  },
-  flow_runs: (ctx, { tenantId: t, customerIds }, budget) =>
+  }),
+  flow_runs: onTenant((ctx, { customerIds }, budget) =>
     deleteEach(ctx, budget, [
       [
         flowActionRunsTable,
-        t && customerIds.length > 0
-          ? and(
-              eq(flowActionRunsTable.tenantId, t),
-              sql`json_extract(${flowActionRunsTable.result}, '$.body.customerId') in ${jsonValues(customerIds)}`,
-            )
+        customerIds.length > 0
+          ? and(eq(flowActionRunsTable.tenantId, ctx.tenantId), sql`json_extract(${flowActionRunsTable.result}, '$.body.customerId') in ${jsonValues(customerIds)}`)
           : undefined,
       ],
     ]),
-  raw_bodies: (ctx, subject, budget) =>
-    deleteEach(ctx, budget, [
-      [quarantineTable, rawRows(quarantineTable, sql`${quarantineTable.payload} || coalesce(${quarantineTable.headers}, '')`, subject, ctx.needles)],
-      [deadLettersTable, rawRows(deadLettersTable, sql`${deadLettersTable.body}`, subject, ctx.needles)],
-      [ingestPayloadsTable, rawRows(ingestPayloadsTable, sql`${ingestPayloadsTable.body}`, subject, ctx.needles)],
-    ]),
-  tenant_object: async (ctx, subject, budget) => {
+  ),
+  raw_bodies: async ({ ctx, tenant, needles }, subject, budget) => {
+    const quarantine = rawRows(quarantineTable, sql`${quarantineTable.payload} || coalesce(${quarantineTable.headers}, '')`, subject, needles);
+    // The tenant's quarantine is on its shard; a shop's rows from before it had a tenant are on the control database.
+    const onShard = tenant && tenant.d1 !== ctx.d1 ? await deleteEach(tenant, budget, [[quarantineTable, quarantine]]) : DONE;
+    if (!onShard.done) return onShard;
+    const onControl = await deleteEach(ctx, budget, [
+      [quarantineTable, quarantine],
+      [deadLettersTable, rawRows(deadLettersTable, sql`${deadLettersTable.body}`, subject, needles)],
+      [ingestPayloadsTable, rawRows(ingestPayloadsTable, sql`${ingestPayloadsTable.body}`, subject, needles)],
+    ]);
+    return { deleted: onShard.deleted + onControl.deleted, done: onControl.done };
+  },
+  tenant_object: async ({ ctx, needles }, subject, budget) => {
     if (!subject.tenantId) return DONE;
     useQuery(budget);
-    return { deleted: await tenantObject(ctx.env, subject.tenantId).redactCustomer(ctx.needles, subject.profileIds), done: true };
+    return { deleted: await tenantObject(ctx.env, subject.tenantId).redactCustomer(needles, subject.profileIds), done: true };
   },
-  data_requests: (ctx, subject, budget) => scrubCustomerDataRequests({ ctx, input: { subject, budget } }),
-  identities: (ctx, { tenantId: t, ...s }, budget) =>
-    t
-      ? deleteEach(ctx, budget, [
-          [identitiesTable, tenantRows(identitiesTable.tenantId, t, within(identitiesTable.profileId, s.profileIds))],
-          [identitiesTable, tenantRows(identitiesTable.tenantId, t, within(identitiesTable.value, [...s.emails, ...s.checkoutTokens, ...s.cartTokens, ...s.clientIds]))],
-        ])
-      : Promise.resolve(DONE),
-  profile: (ctx, { tenantId: t, profileIds }, budget) =>
-    deleteEach(ctx, budget, [[profilesTable, t ? tenantRows(profilesTable.tenantId, t, within(profilesTable.id, profileIds)) : undefined]]),
+  data_requests: ({ ctx, requestId }, subject, budget) => scrubCustomerDataRequests({ ctx: { ...ctx, requestId }, input: { subject, budget } }),
+  identities: onTenant((ctx, s, budget) =>
+    deleteEach(ctx, budget, [
+      [identitiesTable, tenantRows(identitiesTable.tenantId, ctx.tenantId, within(identitiesTable.profileId, s.profileIds))],
+      [identitiesTable, tenantRows(identitiesTable.tenantId, ctx.tenantId, within(identitiesTable.value, [...s.emails, ...s.checkoutTokens, ...s.cartTokens, ...s.clientIds]))],
+    ]),
+  ),
+  profile: onTenant((ctx, { profileIds }, budget) =>
+    deleteEach(ctx, budget, [[profilesTable, tenantRows(profilesTable.tenantId, ctx.tenantId, within(profilesTable.id, profileIds))]]),
+  ),
 };
 
 /** Hides the profiles at once (segments, the API and pushes skip redacted profiles) while the steps run. */
-export async function markProfilesRedacted(args: { ctx: Deps; input: { subject: CustomerSubject; now: number } }): Promise<void> {
+export async function markProfilesRedacted(args: { ctx: TenantContext; input: { subject: CustomerSubject; now: number } }): Promise<void> {
   const { ctx, input } = args;
   const { subject, now } = input;
-  if (!subject.tenantId || subject.profileIds.length === 0) return;
+  if (subject.profileIds.length === 0) return;
   await ctx.db
     .update(profilesTable)
     .set({ redactedAt: new Date(now) })
-    .where(and(eq(profilesTable.tenantId, subject.tenantId), sql`${profilesTable.id} in ${jsonValues(subject.profileIds)}`, isNull(profilesTable.redactedAt)));
+    .where(and(eq(profilesTable.tenantId, ctx.tenantId), sql`${profilesTable.id} in ${jsonValues(subject.profileIds)}`, isNull(profilesTable.redactedAt)));
 }

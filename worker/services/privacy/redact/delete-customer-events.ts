@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { jsonValues } from "../../../db/sql-json.ts";
-import type { Deps } from "../../../context/deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 import { eventsTable } from "../../../db/schema/index.ts";
 import { deleteInBatches, type StepProgress, type WorkBudget } from "../work-budget.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
@@ -71,12 +71,12 @@ export function matchesSubject(subject: CustomerSubject): (event: EventFields) =
     (BY_CHECKOUT_PROPERTY.includes(event.name) && checkouts.has(String(event.properties?.checkoutToken)));
 }
 
-export async function deleteCustomerEvents(args: { ctx: Deps; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
+/** The customer's events in D1, on the tenant's shard. */
+export async function deleteCustomerEvents(args: { ctx: TenantContext; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
   const { ctx, input } = args;
   const { subject, budget } = input;
-  if (!subject.tenantId) return { deleted: 0, done: true };
   let deleted = 0;
-  for (const where of eventSelections(subject.tenantId, subject)) {
+  for (const where of eventSelections(ctx.tenantId, subject)) {
     const progress = await deleteInBatches({ ctx, input: { budget, table: e, where } });
     deleted += progress.deleted;
     if (!progress.done) return { deleted, done: false };

@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import { jsonValues } from "../../../db/sql-json.ts";
-import type { Deps } from "../../../context/deps.ts";
+import type { TenantContext } from "../../../context/deps.ts";
 import { checkoutsTable, identitiesTable, ordersTable, profilesTable } from "../../../db/schema/index.ts";
 import { idFromGid } from "../../../shopify/gid.ts";
 import { normalizeSubject, type Subject } from "../subject-hash.ts";
@@ -46,59 +46,22 @@ class SubjectSet {
   }
 }
 
-export async function loadCustomerSubject(args: { ctx: Deps; input: { tenantId: string | null; shopDomain: string; payload: Record<string, unknown> } }): Promise<CustomerSubject> {
-  const { ctx, input } = args;
+type SubjectRequest = { shopDomain: string; payload: Record<string, unknown> };
+
+function requested(input: SubjectRequest): SubjectSet {
   const payload = input.payload as RequestPayload;
   const set = new SubjectSet();
   set.add("customer_id", texts(payload.customer?.id).map(idFromGid));
   set.add("email", texts(payload.customer?.email));
   set.add("phone", texts(payload.customer?.phone));
   set.add("order_id", [...texts(payload.orders_to_redact), ...texts(payload.orders_requested)].map(idFromGid));
-  const { tenantId } = input;
-  const profileIds: string[] = [];
-  if (tenantId) {
-    const profiles = await ctx.db
-      .select({ id: profilesTable.id, email: profilesTable.email, phone: profilesTable.phone })
-      .from(profilesTable)
-      .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.shopifyCustomerId} in ${jsonValues(set.get("customer_id"))}`));
-    profileIds.push(...profiles.map((row) => row.id));
-    set.add("email", profiles.map((row) => row.email));
-    set.add("phone", profiles.map((row) => row.phone));
-    const [identities, orders] = await Promise.all([
-      ctx.db
-        .select({ kind: identitiesTable.kind, value: identitiesTable.value })
-        .from(identitiesTable)
-        .where(and(eq(identitiesTable.tenantId, tenantId), sql`${identitiesTable.profileId} in ${jsonValues(profileIds)}`)),
-      ctx.db
-        .select({ id: ordersTable.shopifyOrderId, checkoutToken: ordersTable.checkoutToken, cartToken: ordersTable.cartToken })
-        .from(ordersTable)
-        .where(
-          and(
-            eq(ordersTable.tenantId, tenantId),
-            or(sql`${ordersTable.profileId} in ${jsonValues(profileIds)}`, sql`${ordersTable.shopifyOrderId} in ${jsonValues(set.get("order_id"))}`),
-          ),
-        ),
-    ]);
-    for (const kind of ["email", "checkout_token", "cart_token", "client_id"] as const) set.add(kind, identities.filter((row) => row.kind === kind).map((row) => row.value));
-    set.add("order_id", orders.map((row) => row.id));
-    set.add("checkout_token", orders.map((row) => row.checkoutToken));
-    set.add("cart_token", orders.map((row) => row.cartToken));
-    const checkouts = await ctx.db
-      .select({ token: checkoutsTable.token, cartToken: checkoutsTable.cartToken, anonymousId: checkoutsTable.anonymousId })
-      .from(checkoutsTable)
-      .where(
-        and(
-          eq(checkoutsTable.tenantId, tenantId),
-          or(sql`${checkoutsTable.profileId} in ${jsonValues(profileIds)}`, sql`${checkoutsTable.token} in ${jsonValues(set.get("checkout_token"))}`),
-        ),
-      );
-    set.add("checkout_token", checkouts.map((row) => row.token));
-    set.add("cart_token", checkouts.map((row) => row.cartToken));
-    set.add("client_id", checkouts.map((row) => row.anonymousId));
-  }
+  return set;
+}
+
+function subjectOf(tenantId: string | null, shopDomain: string, set: SubjectSet, profileIds: string[]): CustomerSubject {
   return {
     tenantId,
-    shopDomain: input.shopDomain,
+    shopDomain,
     customerIds: set.get("customer_id"),
     emails: set.get("email"),
     phones: set.get("phone"),
@@ -108,6 +71,57 @@ export async function loadCustomerSubject(args: { ctx: Deps; input: { tenantId: 
     cartTokens: set.get("cart_token"),
     clientIds: set.get("client_id"),
   };
+}
+
+/** The subject of a request for a shop with no tenant: only what Shopify's request names. */
+export function requestedCustomerSubject(input: SubjectRequest): CustomerSubject {
+  return subjectOf(null, input.shopDomain, requested(input), []);
+}
+
+/** The subject of a request for the context's tenant, with what SegOps linked to it, read on the tenant's shard. */
+export async function loadCustomerSubject(args: { ctx: TenantContext; input: SubjectRequest }): Promise<CustomerSubject> {
+  const { ctx, input } = args;
+  const { tenantId } = ctx;
+  const set = requested(input);
+  const profiles = await ctx.db
+    .select({ id: profilesTable.id, email: profilesTable.email, phone: profilesTable.phone })
+    .from(profilesTable)
+    .where(and(eq(profilesTable.tenantId, tenantId), sql`${profilesTable.shopifyCustomerId} in ${jsonValues(set.get("customer_id"))}`));
+  const profileIds = profiles.map((row) => row.id);
+  set.add("email", profiles.map((row) => row.email));
+  set.add("phone", profiles.map((row) => row.phone));
+  const [identities, orders] = await Promise.all([
+    ctx.db
+      .select({ kind: identitiesTable.kind, value: identitiesTable.value })
+      .from(identitiesTable)
+      .where(and(eq(identitiesTable.tenantId, tenantId), sql`${identitiesTable.profileId} in ${jsonValues(profileIds)}`)),
+    ctx.db
+      .select({ id: ordersTable.shopifyOrderId, checkoutToken: ordersTable.checkoutToken, cartToken: ordersTable.cartToken })
+      .from(ordersTable)
+      .where(
+        and(
+          eq(ordersTable.tenantId, tenantId),
+          or(sql`${ordersTable.profileId} in ${jsonValues(profileIds)}`, sql`${ordersTable.shopifyOrderId} in ${jsonValues(set.get("order_id"))}`),
+        ),
+      ),
+  ]);
+  for (const kind of ["email", "checkout_token", "cart_token", "client_id"] as const) set.add(kind, identities.filter((row) => row.kind === kind).map((row) => row.value));
+  set.add("order_id", orders.map((row) => row.id));
+  set.add("checkout_token", orders.map((row) => row.checkoutToken));
+  set.add("cart_token", orders.map((row) => row.cartToken));
+  const checkouts = await ctx.db
+    .select({ token: checkoutsTable.token, cartToken: checkoutsTable.cartToken, anonymousId: checkoutsTable.anonymousId })
+    .from(checkoutsTable)
+    .where(
+      and(
+        eq(checkoutsTable.tenantId, tenantId),
+        or(sql`${checkoutsTable.profileId} in ${jsonValues(profileIds)}`, sql`${checkoutsTable.token} in ${jsonValues(set.get("checkout_token"))}`),
+      ),
+    );
+  set.add("checkout_token", checkouts.map((row) => row.token));
+  set.add("cart_token", checkouts.map((row) => row.cartToken));
+  set.add("client_id", checkouts.map((row) => row.anonymousId));
+  return subjectOf(tenantId, input.shopDomain, set, profileIds);
 }
 
 /** The subject as the identifiers whose keyed hashes are kept once it is redacted. */
