@@ -3,7 +3,7 @@ import { z } from "zod";
 import { flowTriggersTable } from "../../db/schema/index.ts";
 import { excluded } from "../../db/sql-names.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { Deps } from "../../context/deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
 import { findTenantByShop } from "../tenants/find-tenant.ts";
 import { FLOW_TRIGGER_HANDLES, type FlowTriggerHandle } from "./flow-handles.ts";
 
@@ -42,7 +42,9 @@ export async function recordTriggerLifecycle(args: {
   if (!tenant) return err({ reason: "unknown_shop", message: `SegOps is not installed on ${input.shopify_domain}.` });
   const at = new Date(Date.parse(input.timestamp));
   const row = { tenantId: tenant.id, handle, enabled: input.has_enabled_flow, definitionId: input.flow_trigger_definition_id, lifecycleAt: at };
-  const stored = await ctx.db
+  // The trigger's state is the tenant's data: on its shard, read there by the triggers it gates.
+  const { db } = await forTenant(ctx, tenant.id);
+  const stored = await db
     .insert(flowTriggersTable)
     .values(row)
     .onConflictDoUpdate({
