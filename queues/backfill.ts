@@ -9,6 +9,6 @@ export async function consumeBackfill(batch: MessageBatch<unknown>, deps: Deps):
   const erased = await erasedTenantsOf(batch, deps);
   return runMessages(batch, BackfillMessageSchema, deps, async (message) => {
     if (isErased(erased, message, deps)) return;
-    await dispatchBackfillMessage({ ctx: await createBackfillContext(deps, message.tenantId), input: message });
+    await dispatchBackfillMessage({ ctx: await createBackfillContext({ ctx: deps, input: { tenantId: message.tenantId } }), input: message });
   });
 }

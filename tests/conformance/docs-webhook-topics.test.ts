@@ -98,7 +98,7 @@ describe.skipIf(!present).each(["https", "pubsub"] as const)("Shopify's document
       const product = await waitFor(async () => (await tenantDb(tenant.tenantId)).prepare("select * from products where tenant_id = ?").bind(tenant.tenantId).first<Record<string, unknown>>(), { what: `the product from ${topic}` });
       expect(product).toMatchObject({ shopify_product_id: "788032119674292922", title: "Example T-Shirt", status: "active", origin: "shopify" });
     } else if (PRIVACY.has(topic)) {
-      const row = await (await tenantDb(tenant.tenantId)).prepare("select kind, tenant_id from privacy_requests where shop_domain = ?").bind(tenant.shop).first();
+      const row = await env.DB.prepare("select kind, tenant_id from privacy_requests where shop_domain = ?").bind(tenant.shop).first();
       expect(row).toMatchObject({ tenant_id: tenant.tenantId });
     } else if (topic === "app/uninstalled") {
       await waitFor(async () => (await env.DB.prepare("select status from tenants where id = ?").bind(tenant.tenantId).first<{ status: string }>())?.status === "uninstalled", { what: "the tenant marked uninstalled" });

@@ -36,11 +36,17 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
 /** A backfill context whose queue is an in-memory list: the test decides when (and whether) each message runs. */
 export async function manualBackfill(tenantId: string, overrides: Partial<BackfillContext> = {}) {
   const queue: BackfillMessage[] = [];
-  const ctx = await createBackfillContext(serviceDeps(), tenantId, {
-    send: async (message) => {
-      queue.push(message);
+  const ctx = await createBackfillContext({
+    ctx: serviceDeps(),
+    input: {
+      tenantId,
+      overrides: {
+        send: async (message) => {
+          queue.push(message);
+        },
+        ...overrides,
+      },
     },
-    ...overrides,
   });
   return {
     ctx,

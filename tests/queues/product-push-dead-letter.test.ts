@@ -7,6 +7,7 @@ import { installOutboundShop, outboundRows, settledOutbound, shopifyProduct } fr
 import { adminJson, appFetch, sim } from "../helpers/harness.ts";
 import { consumeQueueBatch } from "../helpers/queue-batch.ts";
 import { serviceDeps } from "../helpers/service-context.ts";
+import { tenantDb } from "../helpers/tenant-db.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 const product = (handle: string, title: string) => ({ handle, title, vendor: "Acme", productType: "Mugs", variants: [{ price: "19.50", sku: handle }] });
@@ -17,8 +18,8 @@ async function postProduct(key: string, body: unknown): Promise<void> {
 }
 
 /** Puts a pushed product back to pending on a request at `requestedAt`, as a request whose message is still queued leaves it. */
-async function pendingSince(id: string, requestedAt: number, title: string): Promise<void> {
-  await env.DB.prepare("update products set outbound_state = 'pending', outbound_error = null, outbound_requested_at = ?, title = ? where id = ?").bind(requestedAt, title, id).run();
+async function pendingSince(tenantId: string, id: string, requestedAt: number, title: string): Promise<void> {
+  await (await tenantDb(tenantId)).prepare("update products set outbound_state = 'pending', outbound_error = null, outbound_requested_at = ?, title = ? where id = ?").bind(requestedAt, title, id).run();
 }
 
 describe("a product_push whose retries run out", () => {
@@ -28,9 +29,9 @@ describe("a product_push whose retries run out", () => {
     await postProduct(installed.serverKey, product("camp-bottle", "Camp bottle"));
     const [bottle, mug] = await settledOutbound(installed.tenantId, 2);
     const requestedAt = Date.now();
-    await pendingSince(mug!.id, requestedAt, "Trail mug, enamel");
+    await pendingSince(installed.tenantId, mug!.id, requestedAt, "Trail mug, enamel");
     // The bottle was asked for again since: its own, newer message will push it.
-    await pendingSince(bottle!.id, requestedAt + 1000, "Camp bottle, steel");
+    await pendingSince(installed.tenantId, bottle!.id, requestedAt + 1000, "Camp bottle, steel");
     const body: ShopifyWriteMessage = { type: "product_push", tenantId: installed.tenantId, productIds: [mug!.id, bottle!.id], requestedAt };
 
     // Shopify down for the whole delivery (the client tries four times): retried, the error kept on both products.
@@ -71,7 +72,7 @@ describe("a product_push whose retries run out", () => {
     await postProduct(installed.serverKey, product("trail-mug", "Trail mug"));
     const [mug] = await settledOutbound(installed.tenantId, 1);
     const requestedAt = Date.now();
-    await pendingSince(mug!.id, requestedAt, "Trail mug, enamel");
+    await pendingSince(installed.tenantId, mug!.id, requestedAt, "Trail mug, enamel");
     const body: ShopifyWriteMessage = { type: "product_push", tenantId: installed.tenantId, productIds: [mug!.id], requestedAt };
     await consumeQueueBatch(QUEUE_NAMES.ingestDlq, [body]);
     await consumeQueueBatch(QUEUE_NAMES.shopifyWritesDlq, [{ type: "metafield_push", tenantId: installed.tenantId, jobId: "job_none" }]);

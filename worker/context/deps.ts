@@ -29,6 +29,12 @@ export type TenantContext = Omit<Deps, "db" | "d1"> & {
   control: ControlPlane;
 };
 
+/**
+ * One tenant's rows in the control database (its tenant row, credentials, keys, connect links, billing): what a
+ * control-plane service on one tenant takes. A TenantContext is not one (its `db` is on the data plane).
+ */
+export type TenantControl = Deps & { tenantId: string };
+
 /** `write` refuses a tenant frozen by a move (TenantMovingError); `read` serves it from its current shard. */
 export type TenantAccess = "read" | "write";
 
@@ -62,8 +68,13 @@ export function shardDatabase(env: Env, shard: string): D1Database {
 }
 
 /** The control database of a tenant's context, as the Deps a control-plane service takes. */
-export function controlDeps(ctx: TenantContext): Deps {
+export function controlDeps(ctx: Pick<TenantContext, "env" | "config" | "log" | "control">): Deps {
   return { env: ctx.env, config: ctx.config, log: ctx.log, ...ctx.control };
+}
+
+/** The control database of a tenant's context, with the tenant: for services on its control-plane rows. */
+export function tenantControl(ctx: Pick<TenantContext, "env" | "config" | "log" | "control" | "tenantId">): TenantControl {
+  return { ...controlDeps(ctx), tenantId: ctx.tenantId };
 }
 
 /**

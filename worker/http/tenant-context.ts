@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context/app-env.ts";
-import { forTenant, type TenantContext } from "../context/deps.ts";
+import { forTenant, type TenantContext, type TenantControl } from "../context/deps.ts";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -16,4 +16,14 @@ export async function tenantContext(c: Context<AppEnv>): Promise<TenantContext> 
   const ctx = await forTenant(c.get("deps"), tenantId, { access: READ_METHODS.has(c.req.method) ? "read" : "write" });
   c.set("tenantContext", ctx);
   return ctx;
+}
+
+/**
+ * The request's tenant in the control database, for control-plane services (keys, connect links, billing): no shard
+ * is looked up, so these keep working while the tenant's data moves.
+ */
+export function tenantControlContext(c: Context<AppEnv>): TenantControl {
+  const tenantId = c.get("tenantId");
+  if (!tenantId) throw new Error("tenantControlContext used on a route without tenant resolution");
+  return { ...c.get("deps"), tenantId };
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { tenantControl } from "../context/deps.ts";
 import { forCronTenant } from "./for-cron-tenant.ts";
 import { tenantsTable } from "../db/schema/index.ts";
 import { errorMessage } from "../lib/log.ts";
@@ -23,7 +24,7 @@ export const repairBillingDrift: CronJob = async (deps, now) => {
         try {
           const ctx = await forCronTenant(deps, id);
           if (!ctx) return;
-          const synced = await syncSubscriptions({ ctx, input: { shopDomain: shop, now: now.getTime() } });
+          const synced = await syncSubscriptions({ ctx: tenantControl(ctx), input: { shopDomain: shop, now: now.getTime() } });
           if (!synced.ok) throw new Error(synced.error.message);
           counts.checked += synced.value.checked;
           counts.repaired += synced.value.changed;

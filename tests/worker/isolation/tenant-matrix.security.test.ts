@@ -1,3 +1,4 @@
+// isolate: placement counts every directory entry; alone in its storage the attacker lands on SHARD_1 and the victim on SHARD_2.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiFetch } from "../../helpers/api-fetch.ts";
@@ -50,7 +51,9 @@ describe("tenant isolation, generated from the route table", () => {
   let victim: Victim;
 
   beforeAll(async () => {
-    const [a, b] = await Promise.all([installEmptyShop(), installEmptyShop()]);
+    // One after the other: each install is placed on the least-full shard, so the two end on different shards.
+    const a = await installEmptyShop();
+    const b = await installEmptyShop();
     attacker = a;
     const created = await apiFetch(b.serverKey, "/segments", { method: "POST", body: { name: "victims-vip", kind: "customer", query: 'tags contains "vip"' } });
     const slug = ((await created.json()) as { slug: string }).slug;
@@ -59,6 +62,11 @@ describe("tenant isolation, generated from the route table", () => {
     await seedCatalog(b.tenantId, [VICTIM_PRODUCT]);
     await seedOrders(b.tenantId, [{ orderId: VICTIM_ORDER, productIds: [VICTIM_PRODUCT.productId], orderedAt: Date.now(), profileId: profileId!, customerId: "9007199254740993" }]);
   }, 120_000);
+
+  it("has the attacker and the victim on different data shards", async () => {
+    const shards = await env.DB.prepare("select tenant_id, shard from tenant_shards where tenant_id in (?, ?)").bind(attacker.tenantId, victim.tenantId).all<{ tenant_id: string; shard: string }>();
+    expect(Object.fromEntries(shards.results.map((row) => [row.tenant_id, row.shard]))).toEqual({ [attacker.tenantId]: "SHARD_1", [victim.tenantId]: "SHARD_2" });
+  });
 
   it("refuses, or answers without the victim's data, every authenticated route called with another tenant's credentials and ids", { timeout: 300_000 }, async () => {
     const routes = routeTable().filter((route) => route.method !== "ALL" && ["/v1/", "/admin/api/", "/checkout/v1/"].some((surface) => route.path.startsWith(surface)));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
 import { validateJson } from "../../http/validate-input.ts";
-import { tenantContext } from "../../http/tenant-context.ts";
+import { tenantContext, tenantControlContext } from "../../http/tenant-context.ts";
 import { confirmSubscription } from "../../services/billing/confirm-subscription.ts";
 import { describeBilling, type BillingView } from "../../services/billing/describe-billing.ts";
 import { PLAN_IDS } from "../../services/billing/plans.ts";
@@ -34,14 +34,14 @@ export const billingRoutes = new Hono<AppEnv>()
   })
   .post("/billing/subscribe", validateJson(SubscribeBody), async (c) => {
     const { ctx, shopDomain } = await billingContext(c);
-    const subscribed = await subscribeToPlan({ ctx, input: { plan: c.req.valid("json").plan, shopDomain, now: Date.now() } });
+    const subscribed = await subscribeToPlan({ ctx: tenantControlContext(c), input: { plan: c.req.valid("json").plan, shopDomain, now: Date.now() } });
     if (!subscribed.ok) throw new AppError(subscribed.error.reason === "same_plan" ? "conflict" : "shopify_unavailable", subscribed.error.message);
     const billing = await describeBilling({ ctx, input: { shopDomain, now: Date.now() } });
     return c.json({ ...subscribed.value, billing } satisfies SubscribeResponse);
   })
   .post("/billing/confirm", validateJson(ConfirmBody), async (c) => {
     const { ctx, shopDomain } = await billingContext(c);
-    const confirmed = await confirmSubscription({ ctx, input: { chargeId: c.req.valid("json").chargeId, shopDomain, now: Date.now() } });
+    const confirmed = await confirmSubscription({ ctx: tenantControlContext(c), input: { chargeId: c.req.valid("json").chargeId, shopDomain, now: Date.now() } });
     if (!confirmed.ok) throw new AppError(confirmed.error.reason === "not_found" ? "not_found" : "shopify_unavailable", confirmed.error.message);
     const billing = await describeBilling({ ctx, input: { shopDomain, now: Date.now() } });
     return c.json({ outcome: confirmed.value, billing } satisfies ConfirmResponse);

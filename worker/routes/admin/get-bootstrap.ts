@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../context/app-env.ts";
 import { AppError } from "../../errors.ts";
-import { tenantContext } from "../../http/tenant-context.ts";
+import { tenantContext, tenantControlContext } from "../../http/tenant-context.ts";
 import type { SetupView } from "../../services/install/describe-setup.ts";
 import { getSetup } from "../../services/install/get-setup.ts";
 import { installFromSessionToken } from "../../services/install/install-from-session-token.ts";
@@ -31,7 +31,7 @@ export const getBootstrapRoute = new Hono<AppEnv>()
     const tenant = installed.value;
     c.set("tenantId", tenant.id);
     const ctx = await tenantContext(c);
-    const [setup, keys, banners] = await Promise.all([getSetup({ ctx }), listKeys({ ctx }), listBanners({ ctx, input: { tenant } })]);
+    const [setup, keys, banners] = await Promise.all([getSetup({ ctx }), listKeys({ ctx: tenantControlContext(c) }), listBanners({ ctx, input: { tenant } })]);
     return c.json({
       tenant: { id: tenant.id, slug: tenant.slug, shop: tenant.shopDomain ?? "", status: tenant.status, plan: "starter" },
       setup,

@@ -36,7 +36,10 @@ export type BackfillContext = TenantContext & {
   limits: BackfillLimits;
 };
 
-export async function createBackfillContext(deps: Deps, tenantId: string, overrides: Partial<BackfillContext> = {}): Promise<BackfillContext> {
+/** The context of backfill work on one tenant (its shard, Admin API client, Durable Object and queue); `overrides` are for tests. */
+export async function createBackfillContext(args: { ctx: Deps; input: { tenantId: string; overrides?: Partial<BackfillContext> } }): Promise<BackfillContext> {
+  const { ctx: deps, input } = args;
+  const { tenantId } = input;
   const ctx = await forTenant(deps, tenantId);
   const tenant = tenantObject(deps.env, tenantId);
   return {
@@ -53,6 +56,6 @@ export async function createBackfillContext(deps: Deps, tenantId: string, overri
       await writeIngestPlan({ ctx, input: { plan } });
     },
     limits: BACKFILL_LIMITS,
-    ...overrides,
+    ...input.overrides,
   };
 }

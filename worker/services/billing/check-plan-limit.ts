@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../context/deps.ts";
+import { tenantControl, type TenantContext } from "../../context/deps.ts";
 import type { Plan } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { countUsage } from "./count-usage.ts";
@@ -28,7 +28,7 @@ export async function checkPlanLimit(args: {
   input: { limit: LimitName; adding?: number; now?: number };
 }): Promise<Result<void, PlanLimitRefusal>> {
   const { ctx, input } = args;
-  const plan = await readPlan({ ctx });
+  const plan = await readPlan({ ctx: tenantControl(ctx) });
   const allowed = PLAN_TABLE[plan].limits[input.limit];
   const upgradeTo = nextPlanFor(plan, input.limit);
   const offer = upgradeTo ? ` Upgrade to ${PLAN_TABLE[upgradeTo].name} for ${typeof allowed === "boolean" ? "it" : "more"}.` : "";

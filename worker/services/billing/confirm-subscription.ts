@@ -1,5 +1,5 @@
-import { withAdmin } from "../../context/admin-context.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { adminClientOf } from "../../context/admin-context.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan, SubscriptionStatus } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -17,9 +17,9 @@ export type ConfirmError = { reason: "not_found"; message: string } | { reason: 
  * subscription now is recorded at once, so the Billing page shows the outcome without waiting for the webhook.
  * Shopify only answers for this shop's own subscriptions of this app, so a charge id of another shop is not found.
  */
-export async function confirmSubscription(args: { ctx: TenantContext; input: { chargeId: string; shopDomain: string; now: number } }): Promise<Result<ConfirmedSubscription, ConfirmError>> {
+export async function confirmSubscription(args: { ctx: TenantControl; input: { chargeId: string; shopDomain: string; now: number } }): Promise<Result<ConfirmedSubscription, ConfirmError>> {
   const { input } = args;
-  const ctx = withAdmin(args.ctx);
+  const ctx = { ...args.ctx, admin: adminClientOf(args.ctx, args.ctx.tenantId) };
   const id = `gid://shopify/AppSubscription/${input.chargeId}`;
   const read = await ctx.admin.request<{ node: Partial<ShopifySubscription> | null }>(READ_SUBSCRIPTION, { id });
   if (!read.ok) return err({ reason: "shopify", message: `Reading the subscription: ${read.error.message}`, error: read.error });

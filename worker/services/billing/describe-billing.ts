@@ -1,4 +1,4 @@
-import type { TenantContext } from "../../context/deps.ts";
+import { tenantControl, type TenantContext } from "../../context/deps.ts";
 import type { Plan, SubscriptionStatus } from "../../db/schema/index.ts";
 import type { BillingNotice } from "./billing-state.ts";
 import { countUsage } from "./count-usage.ts";
@@ -29,7 +29,7 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
 /** The Billing page: the plan in force, its subscription, trial and renewal, every plan, and usage against each limit. */
 export async function describeBilling(args: { ctx: TenantContext; input: { shopDomain: string; now: number } }): Promise<BillingView> {
   const { ctx, input } = args;
-  const [state, used] = await Promise.all([loadBillingState({ ctx, input }), countUsage({ ctx, input: { limits: COUNTED, now: input.now } })]);
+  const [state, used] = await Promise.all([loadBillingState({ ctx: tenantControl(ctx), input }), countUsage({ ctx, input: { limits: COUNTED, now: input.now } })]);
   const limits = PLAN_TABLE[state.plan].limits;
   const periodEnd = state.active?.currentPeriodEnd?.getTime() ?? null;
   return {

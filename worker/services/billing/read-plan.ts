@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { TenantContext } from "../../context/deps.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { billingSubscriptionsTable, type Plan } from "../../db/schema/index.ts";
 
 /** The plan in force (the newest ACTIVE subscription's, else Starter): read on every check, so a change applies at once. */
-export async function readPlan(args: { ctx: TenantContext }): Promise<Plan> {
+export async function readPlan(args: { ctx: TenantControl }): Promise<Plan> {
   const { ctx } = args;
   const s = billingSubscriptionsTable;
   const row = await ctx.db

@@ -1,4 +1,4 @@
-import { forTenant, type Deps } from "../../context/deps.ts";
+import type { Deps } from "../../context/deps.ts";
 import { findTenantById } from "../tenants/find-tenant.ts";
 import { settleTrialDays } from "./trial-ledger.ts";
 
@@ -7,5 +7,5 @@ export async function settleTenantTrialDays(args: { ctx: Deps; input: { tenantId
   const { ctx, input } = args;
   const tenant = await findTenantById({ ctx, input: { tenantId: input.tenantId } });
   if (!tenant?.shopDomain) return;
-  await settleTrialDays({ ctx: await forTenant(ctx, tenant.id), input: { shopDomain: tenant.shopDomain, now: input.now ?? Date.now() } });
+  await settleTrialDays({ ctx: { ...ctx, tenantId: tenant.id }, input: { shopDomain: tenant.shopDomain, now: input.now ?? Date.now() } });
 }

@@ -1,9 +1,9 @@
-import { withAdmin, type AdminContext } from "../../context/admin-context.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { adminClientOf } from "../../context/admin-context.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import type { Plan } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { AdminGraphqlError } from "../../shopify/admin-graphql.ts";
+import type { AdminClient, AdminGraphqlError } from "../../shopify/admin-graphql.ts";
 import { embeddedAdminUrl } from "../../shopify/embedded-admin-url.ts";
 import { CANCEL_SUBSCRIPTION, CREATE_SUBSCRIPTION, SHOP_PLAN, type ShopifySubscription, type ShopifyUserError } from "./billing-documents.ts";
 import type { BillingState } from "./billing-state.ts";
@@ -44,9 +44,9 @@ const refused = (action: string, errors: ShopifyUserError[]): SubscribeError => 
  * page; a development store's charge is a test charge; the trial is what the shop has left of its 30 days), Starter
  * by cancelling the paid subscription. What Shopify answers is recorded at once.
  */
-export async function subscribeToPlan(args: { ctx: TenantContext; input: { plan: Plan; shopDomain: string; now: number } }): Promise<Result<Subscribed, SubscribeError>> {
+export async function subscribeToPlan(args: { ctx: TenantControl; input: { plan: Plan; shopDomain: string; now: number } }): Promise<Result<Subscribed, SubscribeError>> {
   const { input } = args;
-  const ctx = withAdmin(args.ctx);
+  const ctx = { ...args.ctx, admin: adminClientOf(args.ctx, args.ctx.tenantId) };
   const state = await loadBillingState({ ctx, input });
   if (input.plan === state.plan) return err({ reason: "same_plan", message: `This workspace is already on ${PLAN_TABLE[input.plan].name}.` });
   if (input.plan === "starter") return cancelToStarter(ctx, state, input);
@@ -72,7 +72,7 @@ export async function subscribeToPlan(args: { ctx: TenantContext; input: { plan:
   return ok({ kind: "confirm", plan: input.plan, confirmationUrl, trialDays, replacementBehavior });
 }
 
-async function cancelToStarter(ctx: AdminContext, state: BillingState, input: { shopDomain: string; now: number }): Promise<Result<Subscribed, SubscribeError>> {
+async function cancelToStarter(ctx: TenantControl & { admin: AdminClient }, state: BillingState, input: { shopDomain: string; now: number }): Promise<Result<Subscribed, SubscribeError>> {
   // A downgrade approved for the next period goes too: Starter starts now.
   for (const current of [state.scheduled, state.active]) {
     if (!current) continue;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { withAdmin } from "../../context/admin-context.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { adminClientOf } from "../../context/admin-context.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { billingSubscriptionsTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
@@ -20,9 +20,9 @@ type SubscriptionsPayload = {
  * subscription SegOps holds as live, recorded as of now. A webhook that never came (or came for a subscription SegOps
  * never saw created) is repaired; `changed` counts the subscriptions whose status was not what SegOps held.
  */
-export async function syncSubscriptions(args: { ctx: TenantContext; input: { shopDomain: string; now: number } }): Promise<Result<{ checked: number; changed: number }, AdminGraphqlError>> {
+export async function syncSubscriptions(args: { ctx: TenantControl; input: { shopDomain: string; now: number } }): Promise<Result<{ checked: number; changed: number }, AdminGraphqlError>> {
   const { input } = args;
-  const ctx = withAdmin(args.ctx);
+  const ctx = { ...args.ctx, admin: adminClientOf(args.ctx, args.ctx.tenantId) };
   const s = billingSubscriptionsTable;
   const held = await ctx.db
     .select({ gid: s.subscriptionGid, status: s.status })

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNotNull, sql } from "drizzle-orm";
-import type { TenantContext } from "../../context/deps.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { billingSubscriptionsTable, billingTrialsTable } from "../../db/schema/index.ts";
 import { shopHash } from "../privacy/index.ts";
@@ -22,7 +22,7 @@ export function trialDaysUsedBy(subscription: TrialSpan, now: number): number {
 }
 
 /** Trial days the shop used in subscriptions already settled: earlier plans, earlier installs, erased workspaces. */
-export async function readSettledTrialDays(args: { ctx: TenantContext; input: { shopDomain: string } }): Promise<number> {
+export async function readSettledTrialDays(args: { ctx: TenantControl; input: { shopDomain: string } }): Promise<number> {
   const { ctx, input } = args;
   const key = await shopTrialKey(ctx.config.TOKEN_ENCRYPTION_KEY, input.shopDomain);
   const row = await ctx.db.select({ daysUsed: billingTrialsTable.daysUsed }).from(billingTrialsTable).where(eq(billingTrialsTable.shopHash, key)).get();
@@ -35,7 +35,7 @@ const DAY = sql.raw(String(DAY_MS));
  * Moves the trial days of the tenant's ended subscriptions into the shop's ledger row, each subscription once: the
  * sum and the `trial_counted` marks are one transaction, so a retried or concurrent settlement adds nothing twice.
  */
-export async function settleTrialDays(args: { ctx: TenantContext; input: { shopDomain: string; now: number } }): Promise<void> {
+export async function settleTrialDays(args: { ctx: TenantControl; input: { shopDomain: string; now: number } }): Promise<void> {
   const { ctx, input } = args;
   const key = await shopTrialKey(ctx.config.TOKEN_ENCRYPTION_KEY, input.shopDomain);
   const s = billingSubscriptionsTable;

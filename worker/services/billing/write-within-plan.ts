@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { TenantContext } from "../../context/deps.ts";
+import { tenantControl, type TenantContext } from "../../context/deps.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import { checkPlanLimit, type PlanLimitRefusal } from "./check-plan-limit.ts";
 import { usageRows, type RowLimit } from "./count-usage.ts";
@@ -20,7 +20,7 @@ export async function writeWithinPlan<T>(args: {
   input: { limit: RowLimit; write: (room: SQL) => Promise<T | undefined>; attempts?: number };
 }): Promise<Result<T | null, PlanLimitRefusal>> {
   const { ctx, input } = args;
-  const allowed = PLAN_TABLE[await readPlan({ ctx })].limits[input.limit];
+  const allowed = PLAN_TABLE[await readPlan({ ctx: tenantControl(ctx) })].limits[input.limit];
   const rows = usageRows(input.limit, ctx.tenantId);
   const room = sql`(select count(*) from ${rows.table} where ${rows.where}) < ${allowed}`;
   for (let attempt = 1; ; attempt++) {

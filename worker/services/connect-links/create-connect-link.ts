@@ -1,6 +1,6 @@
 import { connectLinksTable } from "../../db/schema/index.ts";
 import { newId } from "../../lib/ids.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { signConnectToken } from "./connect-token.ts";
 
 export const CONNECT_LINK_TTL_MS = 60 * 60 * 1000;
@@ -8,7 +8,7 @@ export const CONNECT_LINK_TTL_MS = 60 * 60 * 1000;
 export type ConnectLink = { id: string; url: string; expiresAt: string };
 
 /** A signed, expiring, single-use link; installing through it attaches the shop to this tenant. */
-export async function createConnectLink(args: { ctx: TenantContext }): Promise<ConnectLink> {
+export async function createConnectLink(args: { ctx: TenantControl }): Promise<ConnectLink> {
   const { ctx } = args;
   const now = Date.now();
   const id = newId("connectLink");

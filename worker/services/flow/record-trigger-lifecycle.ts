@@ -42,9 +42,9 @@ export async function recordTriggerLifecycle(args: {
   if (!tenant) return err({ reason: "unknown_shop", message: `SegOps is not installed on ${input.shopify_domain}.` });
   const at = new Date(Date.parse(input.timestamp));
   const row = { tenantId: tenant.id, handle, enabled: input.has_enabled_flow, definitionId: input.flow_trigger_definition_id, lifecycleAt: at };
-  // The shop is found on the control database; its triggers are stored with its data, on its shard.
-  const shard = await forTenant(ctx, tenant.id);
-  const stored = await shard.db
+  // The trigger's state is the tenant's data: on its shard, read there by the triggers it gates.
+  const { db } = await forTenant(ctx, tenant.id);
+  const stored = await db
     .insert(flowTriggersTable)
     .values(row)
     .onConflictDoUpdate({

@@ -60,7 +60,7 @@ export async function runSetup(args: { ctx: TenantContext & { admin: AdminClient
     return { complete: false, retryInMs: willRetry ? Math.min(2 ** attempts * 1000, 5 * 60_000) : null };
   }
   const now = new Date();
-  await ctx.db
+  await ctx.control.db
     .update(tenantsTable)
     .set({ status: "active", updatedAt: now })
     .where(and(eq(tenantsTable.id, ctx.tenantId), eq(tenantsTable.status, "installing")));

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 
 export type KeysView = {
@@ -9,7 +9,7 @@ export type KeysView = {
 };
 
 /** The tenant's active keys as the admin shows them: the public key in full, the server key as a hint. */
-export async function listKeys(args: { ctx: TenantContext }): Promise<KeysView> {
+export async function listKeys(args: { ctx: TenantControl }): Promise<KeysView> {
   const { ctx } = args;
   const keys = await ctx.db
     .select()

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import type { TenantControl } from "../../context/deps.ts";
 import { forgetPixelKey } from "../pixel/find-pixel-key.ts";
 
 /** Revokes one of the tenant's keys; false when it is not the tenant's or already revoked. */
-export async function revokeKey(args: { ctx: TenantContext; input: { keyId: string } }): Promise<boolean> {
+export async function revokeKey(args: { ctx: TenantControl; input: { keyId: string } }): Promise<boolean> {
   const { ctx, input } = args;
   const revoked = await ctx.db
     .update(apiKeysTable)

@@ -28,7 +28,7 @@ export async function runLifecycleEffects(args: { ctx: Deps; input: { effects: r
         await tenantObject(ctx.env, effect.tenantId).clearAccessDenied();
         break;
       case "poll_bulk_operation":
-        await handleBulkOperationFinish({ ctx: await createBackfillContext(ctx, effect.tenantId), input: { operationId: effect.operationId } });
+        await handleBulkOperationFinish({ ctx: await createBackfillContext({ ctx, input: { tenantId: effect.tenantId } }), input: { operationId: effect.operationId } });
         break;
       case "run_privacy_request":
         await queuePrivacyRequest({ ctx, input: { requestId: effect.requestId } });

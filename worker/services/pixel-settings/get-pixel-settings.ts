@@ -1,7 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
 import type { SetupStepStatus } from "../install/setup-state.ts";
-import { apiKeysTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { tenantControl, type TenantContext } from "../../context/deps.ts";
+import { findPublicKey } from "../keys/find-public-key.ts";
 import { DEFAULT_TRACKED_EVENTS } from "../pixel/load-pixel-config.ts";
 import { tenantObject } from "../../context/tenant-object.ts";
 import { countPixelEvents, type PixelEventCounts } from "./count-pixel-events.ts";
@@ -19,23 +18,13 @@ export type PixelSettingsView = {
   counts: PixelEventCounts;
 };
 
-async function publicKeyHint(ctx: TenantContext): Promise<string | null> {
-  const key = await ctx.db
-    .select({ hint: apiKeysTable.hint })
-    .from(apiKeysTable)
-    .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, "public"), isNull(apiKeysTable.revokedAt)))
-    .orderBy(desc(apiKeysTable.createdAt))
-    .get();
-  return key?.hint ?? null;
-}
-
 /** The Pixel page: tracked events and sampling as the handshake serves them, consent, install state and live counts. */
 export async function getPixelSettings(args: { ctx: TenantContext }): Promise<PixelSettingsView> {
   const { ctx } = args;
-  const [config, setup, hint, counts] = await Promise.all([
+  const [config, setup, publicKey, counts] = await Promise.all([
     readPixelConfig({ ctx }),
     tenantObject(ctx.env, ctx.tenantId).getSetup(),
-    publicKeyHint(ctx),
+    findPublicKey({ ctx: tenantControl(ctx) }),
     countPixelEvents({ ctx }),
   ]);
   const step = setup.pixel;
@@ -51,7 +40,7 @@ export async function getPixelSettings(args: { ctx: TenantContext }): Promise<Pi
       installed: step?.status === "done",
       status: step?.status ?? "pending",
       detail: step?.error ?? step?.detail ?? null,
-      publicKeyHint: hint,
+      publicKeyHint: publicKey?.hint ?? null,
       collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, ""),
     },
     counts,

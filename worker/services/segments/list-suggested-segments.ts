@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { jobsTable, segmentsTable, tenantsTable } from "../../db/schema/index.ts";
-import type { TenantContext } from "../../context/deps.ts";
+import { jobsTable, segmentsTable } from "../../db/schema/index.ts";
+import { controlDeps, type TenantContext } from "../../context/deps.ts";
+import { findTenantById } from "../tenants/find-tenant.ts";
 import { previewSegment } from "./preview-segment.ts";
 import type { Translation } from "./segment-view.ts";
 import { SUGGESTED_SEGMENTS, suggestionStats } from "./suggested-segments.ts";
@@ -27,7 +28,7 @@ export type SuggestionsView = { status: "ready" | "waiting_for_backfill"; sugges
 export async function listSuggestedSegments(args: { ctx: TenantContext }): Promise<SuggestionsView> {
   const { ctx } = args;
   const [tenant, backfill] = await Promise.all([
-    ctx.db.select({ status: tenantsTable.status, installedAt: tenantsTable.installedAt }).from(tenantsTable).where(eq(tenantsTable.id, ctx.tenantId)).get(),
+    findTenantById({ ctx: controlDeps(ctx), input: { tenantId: ctx.tenantId } }),
     ctx.db
       .select({ createdAt: jobsTable.createdAt, finishedAt: jobsTable.finishedAt })
       .from(jobsTable)

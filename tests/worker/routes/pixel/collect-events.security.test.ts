@@ -6,7 +6,7 @@ import { consumeIngestBatch, pixelMessage } from "../../../helpers/ingest-queue.
 import { ownPixelEvents, pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantControlOf } from "../../../helpers/service-context.ts";
 
 const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
@@ -21,7 +21,7 @@ describe("pixel collector (security)", () => {
     const tenant = await seedTenant();
     const token = await pixelToken(tenant.publicKey, "v1");
     expect(await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "v1" })).toHaveProperty("status", 200);
-    expect(await revokeKey({ ctx: await tenantContextOf(tenant.tenantId), input: { keyId: tenant.publicKeyId } })).toBe(true);
+    expect(await revokeKey({ ctx: tenantControlOf(tenant.tenantId), input: { keyId: tenant.publicKeyId } })).toBe(true);
     const handshake = await postPixel("/handshake", { publicKey: tenant.publicKey, clientId: "v1" });
     expect(handshake.status).toBe(403);
     const events = await postPixel("/events", { token, events: ownPixelEvents("v1").slice(0, 1) });

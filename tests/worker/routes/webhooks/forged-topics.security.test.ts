@@ -55,7 +55,7 @@ describe("deliveries whose headers do not match their signed body", () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { outcome: string }).outcome).toBe("quarantined");
     expect((await quarantined(victim.tenantId, topic)).reason).toMatch(/shop_domain/);
-    const requests = await (await tenantDb(victim.tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(victim.tenantId).first<{ n: number }>();
+    const requests = await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(victim.tenantId).first<{ n: number }>();
     expect(requests?.n).toBe(0);
   });
 });

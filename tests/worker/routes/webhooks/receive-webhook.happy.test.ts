@@ -104,7 +104,7 @@ describe("POST /webhooks and /webhooks/pubsub (happy)", () => {
       { type: "privacy_request", requestId: `prv_webhook_${delivery!.id}` },
       { type: "privacy_request", requestId: `prv_webhook_${delivery!.id}` },
     ]);
-    const { results } = await (await tenantDb(tenant.tenantId)).prepare("select * from privacy_requests where shop_domain = ?").bind(shop).all<{ tenant_id: string; shopify_customer_id: string | null; received_at: number; due_at: number; status: string }>();
+    const { results } = await env.DB.prepare("select * from privacy_requests where shop_domain = ?").bind(shop).all<{ tenant_id: string; shopify_customer_id: string | null; received_at: number; due_at: number; status: string }>();
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ tenant_id: tenant.tenantId, status: "received" });
     if (topic !== "shop/redact") expect(results[0]).toMatchObject({ shopify_customer_id: customer.id });

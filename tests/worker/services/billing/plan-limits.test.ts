@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { FLOW_ACTIONS } from "../../../../worker/services/flow/flow-handles.ts";
@@ -15,7 +14,7 @@ type PlanLimitBody = { error: { code: string; message: string; requestId?: strin
 
 const segment = (name: string, pushMode = "none") => ({ method: "POST", body: { name, kind: "customer", query: "orders_count >= 1", pushMode } });
 const period = () => new Date().toISOString().slice(0, 7);
-const counter = (tenantId: string) => env.DB.prepare("select events from usage_counters where tenant_id = ? and period = ?").bind(tenantId, period()).first<{ events: number }>();
+const counter = async (tenantId: string) => (await tenantDb(tenantId)).prepare("select events from usage_counters where tenant_id = ? and period = ?").bind(tenantId, period()).first<{ events: number }>();
 
 describe("a Starter workspace filled to its limits", () => {
   it("creates its 3 segments, then answers 402 plan_limit naming the limit; an upgrade applies at once", async () => {
@@ -68,7 +67,7 @@ describe("a Starter workspace filled to its limits", () => {
     await consumeIngestBatch([pixelMessage(tenant, "visitor-1", events)]);
     expect((await counter(tenant.tenantId))!.events).toBe(stored);
 
-    await env.DB.prepare("update usage_counters set events = 10000 where tenant_id = ? and period = ?").bind(tenant.tenantId, period()).run();
+    await (await tenantDb(tenant.tenantId)).prepare("update usage_counters set events = 10000 where tenant_id = ? and period = ?").bind(tenant.tenantId, period()).run();
     const later = ownPixelEvents("visitor-2");
     await consumeIngestBatch([pixelMessage(tenant, "visitor-2", later)]);
     const second = (await storedEvents(tenant.tenantId)).filter((event) => event.anonymous_id === "visitor-2").map((event) => event.name);

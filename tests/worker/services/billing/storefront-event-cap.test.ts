@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { STOREFRONT_CAP_FACTOR } from "../../../../worker/services/billing/find-tenants-over-event-limit.ts";
@@ -7,11 +6,12 @@ import { consumeIngestBatch, pixelMessage, webhookMessage } from "../../../helpe
 import { ownPixelEvents } from "../../../helpers/pixel-collector.ts";
 import { storedEvents } from "../../../helpers/read-ingested.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const period = () => new Date().toISOString().slice(0, 7);
 
 async function setUsage(tenantId: string, events: number): Promise<void> {
-  await env.DB.prepare("insert into usage_counters (tenant_id, period, events, updated_at) values (?, ?, ?, ?) on conflict do update set events = excluded.events")
+  await (await tenantDb(tenantId)).prepare("insert into usage_counters (tenant_id, period, events, updated_at) values (?, ?, ?, ?) on conflict do update set events = excluded.events")
     .bind(tenantId, period(), events, Date.now())
     .run();
 }

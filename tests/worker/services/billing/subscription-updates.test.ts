@@ -6,7 +6,7 @@ import { loadBillingState } from "../../../../worker/services/billing/load-billi
 import { readSettledTrialDays } from "../../../../worker/services/billing/trial-ledger.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
+import { tenantControlOf } from "../../../helpers/service-context.ts";
 import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const DAY = 86_400_000;
@@ -44,7 +44,7 @@ describe("app_subscriptions/update", () => {
     await deliver(tenant.shop, "app_subscriptions/update", update("11", "ACTIVE", now - 30_000, now - HOUR));
     const { results } = await row(tenant.tenantId);
     expect(results).toEqual([{ status: "CANCELLED", activatedAt: now - 30_000, endedAt: now }]);
-    expect((await loadBillingState({ ctx: await tenantContextOf(tenant.tenantId), input: { shopDomain: tenant.shop, now } })).plan).toBe("starter");
+    expect((await loadBillingState({ ctx: tenantControlOf(tenant.tenantId), input: { shopDomain: tenant.shop, now } })).plan).toBe("starter");
   });
 
   it("quarantines a subscription that is no SegOps plan instead of guessing one", async () => {
@@ -66,7 +66,7 @@ describe("trial days once per shop", () => {
     const created = { tenantId: first.tenantId, subscriptionGid: "gid://shopify/AppSubscription/21", plan: "growth", status: "PENDING", test: true, trialDays: 30 } as const;
     await runStatements(env.DB, writeSubscriptionObservations([{ ...created, at: activated - HOUR, createdAt: activated - HOUR }], now));
     await deliver(first.shop, "app_subscriptions/update", update("21", "ACTIVE", activated, activated - HOUR));
-    const ctx = await tenantContextOf(first.tenantId);
+    const ctx = tenantControlOf(first.tenantId);
     const during = await loadBillingState({ ctx, input: { shopDomain: first.shop, now } });
     expect(during).toMatchObject({ plan: "growth", trial: { daysLeft: 21 }, trialDaysAvailable: 20 });
 
@@ -84,7 +84,7 @@ describe("trial days once per shop", () => {
       env.DB.prepare("delete from tenants where id = ?").bind(first.tenantId),
     ]);
     const again = await seedTenant({ shop: first.shop.toUpperCase(), plan: "starter" });
-    const fresh = await loadBillingState({ ctx: await tenantContextOf(again.tenantId), input: { shopDomain: again.shop, now } });
+    const fresh = await loadBillingState({ ctx: tenantControlOf(again.tenantId), input: { shopDomain: again.shop, now } });
     expect(fresh).toMatchObject({ plan: "starter", trialDaysAvailable: 20 });
     const { results } = await env.DB.prepare("select shop_hash as hash from billing_trials").all<{ hash: string }>();
     expect(results.some((r) => r.hash.includes(first.shop) || r.hash.includes(first.shop.split(".")[0]!))).toBe(false);

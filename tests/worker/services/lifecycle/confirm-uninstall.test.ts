@@ -8,7 +8,7 @@ const tenantStatus = async (tenantId: string) => (await env.DB.prepare("select s
 const credentialRows = async (tenantId: string) => (await env.DB.prepare("select count(*) n from shop_credentials where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
 const quarantineReasons = async (tenantId: string) =>
   (await (await tenantDb(tenantId)).prepare("select reason from quarantine where tenant_id = ? and topic = 'app/uninstalled'").bind(tenantId).all<{ reason: string }>()).results.map((row) => row.reason);
-const privacyRequests = async (tenantId: string) => (await (await tenantDb(tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
+const privacyRequests = async (tenantId: string) => (await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenantId).first<{ n: number }>())?.n;
 
 describe("app/uninstalled is confirmed with Shopify before tokens are dropped", () => {
   it("ignores a genuine old body re-sent with fresh headers while the app is installed, keeping the tokens", async () => {

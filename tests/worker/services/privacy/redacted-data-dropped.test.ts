@@ -64,7 +64,7 @@ describe("data about a redacted customer that arrives later", () => {
     const plan = newIngestPlan();
     const fact = { customerId: ADA.id, email: "ada@example.com", phone: null, firstName: "Ada", lastName: "Lovelace", countryCode: "GB", tags: [], state: null, emailMarketingState: null, smsMarketingState: null, createdAt: null, updatedAt: Date.now() };
     applyCustomerFact(plan, { tenantId: tenant.tenantId, source: "backfill", receivedAt: Date.now(), triggeredAt: null }, fact, "snapshot");
-    await (await createBackfillContext(serviceDeps(), tenant.tenantId)).writePlan(plan);
+    await (await createBackfillContext({ ctx: serviceDeps(), input: { tenantId: tenant.tenantId } })).writePlan(plan);
     expect(await rows()).toMatchObject({ profiles: 0, events: 0 });
 
     const { batch } = await consumeQueueBatch("segops-ingest-dlq", [webhookMessage(tenant.shop, "orders/paid", orderText)]);

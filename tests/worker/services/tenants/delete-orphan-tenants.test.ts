@@ -4,6 +4,7 @@ import { deleteOrphanTenants, ORPHAN_GRACE_MS } from "../../../../worker/service
 import { adminFetch, createSimShop, installShop, sim } from "../../../helpers/harness.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const tenantOf = (shop: string) => env.DB.prepare("SELECT id, status, installed_at AS installedAt FROM tenants WHERE shop_domain = ?").bind(shop).first<{ id: string; status: string; installedAt: number | null }>();
 
@@ -24,8 +25,23 @@ describe("orphan tenants from failed token exchanges", () => {
     const deps = serviceDeps();
     expect(await deleteOrphanTenants({ ctx: deps, input: { now: Date.now() } })).toBe(0);
     expect(await tenantOf(shop)).not.toBeNull();
+    const { id } = (await tenantOf(shop))!;
+    expect(await env.DB.prepare("SELECT shard FROM tenant_shards WHERE tenant_id = ?").bind(id).first()).toMatchObject({ shard: expect.stringMatching(/^SHARD_\d+$/) });
     await deleteOrphanTenants({ ctx: deps, input: { now: Date.now() + ORPHAN_GRACE_MS + 60_000 } });
     expect(await tenantOf(shop)).toBeNull();
+    expect(await env.DB.prepare("SELECT shard FROM tenant_shards WHERE tenant_id = ?").bind(id).first()).toBeNull();
+  });
+
+  it("keeps a never-installed row whose shard holds data of it", async () => {
+    const shop = await failedExchange();
+    const { id } = (await tenantOf(shop))!;
+    const now = Date.now();
+    await (await tenantDb(id))
+      .prepare("INSERT INTO profiles (id, tenant_id, shopify_customer_id, tags, created_at, updated_at) VALUES (?, ?, ?, '[]', ?, ?)")
+      .bind(`prf_orphan_${crypto.randomUUID().slice(0, 8)}`, id, "42", now, now)
+      .run();
+    await deleteOrphanTenants({ ctx: serviceDeps(), input: { now: now + ORPHAN_GRACE_MS + 60_000 } });
+    expect(await tenantOf(shop)).not.toBeNull();
   });
 
   it("never touches real tenants: installed, still installing with keys, or uninstalled", async () => {

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { apiKeysTable } from "../../../db/schema/index.ts";
+import { tenantControl } from "../../../context/deps.ts";
+import { findPublicKey } from "../../keys/find-public-key.ts";
 import type { SetupStepContext, SetupStepRun, StepOutcome } from "../setup-steps.ts";
 import { adminFailure, userErrorsFailure } from "../admin-failure.ts";
 
@@ -41,11 +41,7 @@ export async function writePixelSettings(args: { ctx: Pick<SetupStepContext, "ad
 }
 
 export const activatePixel: SetupStepRun = async ({ ctx }) => {
-  const key = await ctx.db
-    .select({ publicKey: apiKeysTable.publicKey })
-    .from(apiKeysTable)
-    .where(and(eq(apiKeysTable.tenantId, ctx.tenantId), eq(apiKeysTable.kind, "public"), isNull(apiKeysTable.revokedAt)))
-    .get();
-  if (!key?.publicKey) return { ok: false, retry: true, error: "No active public key yet." };
+  const key = await findPublicKey({ ctx: tenantControl(ctx) });
+  if (!key) return { ok: false, retry: true, error: "No active public key yet." };
   return writePixelSettings({ ctx, input: { publicKey: key.publicKey, collectorUrl: ctx.config.SHOPIFY_APP_URL.replace(/\/$/, "") } });
 };
