@@ -8,7 +8,7 @@ const NEW_STORE = { products: 1, customers: 0, orders: 0, abandonedCheckouts: 0,
 describeInChromium("Settings → Privacy in Chromium", () => {
   const env = sharedAdminBrowser();
 
-  it("lists privacy requests as they are carried out, downloads a customer's export, and saves the event retention", async () => {
+  it("lists privacy requests as they are carried out, downloads a customer's export, and saves the event retention and the hot window", async () => {
     const { shop } = await env.sim.createShop({ size: NEW_STORE });
     const page = await env.browser.newPage();
     const frame = await openApp(page, env.stack, shop);
@@ -45,12 +45,16 @@ describeInChromium("Settings → Privacy in Chromium", () => {
     await frame.getByText("A whole number of days from 30 to 3650").waitFor();
     expect(await frame.getByRole("button", { name: "Save retention" }).isDisabled()).toBe(true);
     await retention.fill("90");
+    const hotWindow = frame.getByRole("spinbutton", { name: "Keep raw events in the database for (days)" });
+    expect(await hotWindow.inputValue()).toBe("90");
+    await hotWindow.fill("60");
     await frame.getByRole("button", { name: "Save retention" }).click();
     await frame.getByText("Data retention saved", { exact: false }).waitFor();
     await page.reload();
     await frame.getByRole("link", { name: "Settings", exact: true }).click();
     await frame.getByRole("spinbutton", { name: "Keep events for (days)" }).waitFor();
     expect(await frame.getByRole("spinbutton", { name: "Keep events for (days)" }).inputValue()).toBe("90");
+    expect(await frame.getByRole("spinbutton", { name: "Keep raw events in the database for (days)" }).inputValue()).toBe("60");
     await page.close();
   }, 180_000);
 });

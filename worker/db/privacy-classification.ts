@@ -70,3 +70,36 @@ export const TENANT_OBJECT_STORAGE: readonly StorageClassification[] = [
     shopRedact: "delete_all",
   },
 ];
+
+/** An R2 bucket that holds customer data, what customers/redact and shop/redact do to its objects. */
+export type ObjectStoreClassification = {
+  binding: "EVENT_ARCHIVE" | "PRIVACY_EXPORTS";
+  holds: string;
+  data: ColumnData;
+  customerRedact: CustomerRedaction;
+  shopRedact: string;
+  retention: string;
+};
+
+export const OBJECT_STORES: readonly ObjectStoreClassification[] = [
+  {
+    binding: "EVENT_ARCHIVE",
+    holds: "raw events older than the tenant's hot window, every column of `events`, as gzip NDJSON under events/tenant=<id>/date=<day>/ (docs/archive.md)",
+    data: "free",
+    customerRedact: {
+      action: "delete_rows",
+      step: "event_archive",
+      how: "every file of the days listed on the customer's profiles is rewritten without their lines (replaced in one put; an emptied file deleted)",
+    },
+    shopRedact: "every object under events/tenant=<id>/ deleted",
+    retention: "the tenant's event retention: days older than it are deleted by the nightly retention job",
+  },
+  {
+    binding: "PRIVACY_EXPORTS",
+    holds: "a customer's data export (customers/data_request)",
+    data: "personal",
+    customerRedact: { action: "delete_rows", step: "data_requests", how: "the customer's earlier exports deleted" },
+    shopRedact: "the tenant's and the shop's exports deleted",
+    retention: "30 days",
+  },
+];

@@ -1,7 +1,7 @@
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { CUSTOMER_REDACT_STEPS, PRIVACY_CLASSIFICATION, TENANT_OBJECT_STORAGE } from "../../../worker/db/privacy-classification.ts";
+import { CUSTOMER_REDACT_STEPS, OBJECT_STORES, PRIVACY_CLASSIFICATION, TENANT_OBJECT_STORAGE } from "../../../worker/db/privacy-classification.ts";
 import * as schema from "../../../worker/db/schema/index.ts";
 
 const schemaTables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
@@ -28,7 +28,7 @@ describe("privacy classification of the D1 schema", () => {
       (entry) => entry.customerRedact.action === "keep" && Object.values(entry.columns).some((data) => HOLDS_CUSTOMER_DATA.has(data)),
     );
     expect(kept.map((entry) => getTableConfig(entry.table).name)).toEqual([]);
-    const redactions = [...PRIVACY_CLASSIFICATION, ...TENANT_OBJECT_STORAGE].map((entry) => entry.customerRedact);
+    const redactions = [...PRIVACY_CLASSIFICATION, ...TENANT_OBJECT_STORAGE, ...OBJECT_STORES].map((entry) => entry.customerRedact);
     const named = new Set(redactions.flatMap((redaction) => ("step" in redaction ? [redaction.step] : [])));
     expect([...named].toSorted()).toEqual([...CUSTOMER_REDACT_STEPS].toSorted());
   });

@@ -18,6 +18,7 @@ const CONTROL = [
   "privacy_requests",
   "shop_credentials",
   "shop_tombstones",
+  "tenant_moves",
   "tenant_shards",
   "tenant_tombstones",
   "tenants",

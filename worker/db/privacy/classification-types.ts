@@ -17,6 +17,7 @@ export type ColumnData = "none" | "merchant" | "link" | "personal" | "free";
  */
 export const CUSTOMER_REDACT_STEPS = [
   "events",
+  "event_archive",
   "checkouts",
   "orders",
   "memberships",

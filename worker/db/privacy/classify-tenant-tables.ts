@@ -90,7 +90,7 @@ export const TENANT_TABLES = [
     scope: "tenant",
     columns: {
       tenantId: "none", trackedEvents: "none", samplingPercent: "none", productSyncInbound: "none", productSyncOutbound: "none",
-      eventRetentionDays: "none", updatedAt: "none",
+      eventRetentionDays: "none", hotWindowDays: "none", updatedAt: "none",
     },
     customerRedact: NO_CUSTOMER_DATA,
     shopRedact: { action: "delete_rows", byTenant: tenantSettingsTable.tenantId },

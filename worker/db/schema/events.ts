@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tenantId, timestampMs } from "./columns.ts";
 
 export const EVENT_SOURCES = ["webhook", "pixel", "backfill", "api"] as const;
@@ -56,3 +56,25 @@ export const ingestPayloadsTable = sqliteTable("ingest_payloads", {
   body: text("body").notNull(),
   createdAt: timestampMs("created_at").notNull(),
 });
+
+/**
+ * The R2 archive's manifest: one row per file `events/tenant=<id>/date=<date>/part-<part>.ndjson.gz`. A `pending`
+ * row names the file a run is writing, so a run that died between the upload and the delete rewrites that same file.
+ */
+export const eventArchivePartsTable = sqliteTable(
+  "event_archive_parts",
+  {
+    tenantId: tenantId(),
+    date: text("date").notNull(),
+    part: integer("part").notNull(),
+    status: text("status", { enum: ["pending", "done"] }).notNull(),
+    events: integer("events").notNull().default(0),
+    bytes: integer("bytes").notNull().default(0),
+    /** The run writing a pending file, until `claimed_until`: a duplicate queue delivery waits instead of racing it. */
+    claim: text("claim"),
+    claimedUntil: timestampMs("claimed_until"),
+    createdAt: timestampMs("created_at").notNull(),
+    archivedAt: timestampMs("archived_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.date, t.part] }), index("event_archive_parts_status_idx").on(t.tenantId, t.status)],
+);

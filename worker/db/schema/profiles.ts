@@ -22,6 +22,10 @@ export const profilesTable = sqliteTable(
     firstOrderAt: timestampMs("first_order_at"),
     lastOrderAt: timestampMs("last_order_at"),
     lastSeenAt: timestampMs("last_seen_at"),
+    /** Events moved to the R2 archive, counted by name, so all-time counts in segments still see them. */
+    archivedEventCounts: text("archived_event_counts", { mode: "json" }).$type<Record<string, number>>(),
+    /** The archive's files holding this customer's events, as `YYYY-MM-DD/<part>`: exports and redactions read only these. */
+    archivedFiles: text("archived_files", { mode: "json" }).$type<string[]>(),
     sourceUpdatedAt: timestampMs("source_updated_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -88,5 +88,7 @@ export const tenantSettingsTable = sqliteTable("tenant_settings", {
   productSyncOutbound: integer("product_sync_outbound", { mode: "boolean" }).notNull().default(false),
   /** Events older than this many days are deleted by the nightly retention job (docs/privacy.md). */
   eventRetentionDays: integer("event_retention_days").notNull().default(400),
+  /** Raw events older than this many days move to the R2 archive every night (docs/archive.md). */
+  hotWindowDays: integer("hot_window_days").notNull().default(90),
   updatedAt: updatedAt(),
 });

@@ -24,7 +24,7 @@ const UNAVAILABLE = {
 
 /**
  * Settings → Privacy: `GET /privacy/requests` (newest first, paged), `POST /privacy/requests/:id/export-link` (a
- * signed link valid 5 minutes), `GET /privacy/settings` and `PUT /privacy/settings` `{ eventRetentionDays }`.
+ * signed link valid 5 minutes), `GET /privacy/settings` and `PUT /privacy/settings` `{ eventRetentionDays?, hotWindowDays? }`.
  */
 export const privacyRoutes = new Hono<AppEnv>()
   .get("/privacy/requests", validateQuery(ListPrivacyRequestsInput), async (c) => {
@@ -43,6 +43,7 @@ export const privacyRoutes = new Hono<AppEnv>()
   })
   .get("/privacy/settings", async (c) => c.json((await getPrivacySettings({ ctx: await tenantContext(c) })) satisfies PrivacySettingsResponse))
   .put("/privacy/settings", validateJson(UpdatePrivacySettingsInput), async (c) => {
-    const input = c.req.valid("json");
-    return c.json((await updatePrivacySettings({ ctx: await tenantContext(c), input })) satisfies PrivacySettingsResponse);
+    const updated = await updatePrivacySettings({ ctx: await tenantContext(c), input: c.req.valid("json") });
+    if (!updated.ok) throw new AppError("validation_failed", updated.error.message);
+    return c.json(updated.value satisfies PrivacySettingsResponse);
   });

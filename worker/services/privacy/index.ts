@@ -11,3 +11,4 @@ export { findTenantsWithRedactions, loadRedactionProbe, type RedactionProbe } fr
 export { isTombstoned, loadTombstones, NO_TOMBSTONES, type Tombstones } from "./load-tombstones.ts";
 export { queuePrivacyRequest } from "./queue-privacy-request.ts";
 export { findErasedMessages, findErasedTenants } from "./find-erased-messages.ts";
+export { loadHotWindow, type HotWindow } from "./archive/hot-window.ts";

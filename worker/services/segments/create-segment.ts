@@ -10,7 +10,7 @@ import { deriveSlug } from "./derive-slug.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";
 import { recomputeSegment } from "./recompute-segment.ts";
-import { checkPushMode, checkSegmentPlan, planRefused, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
+import { checkHotWindow, checkPushMode, checkSegmentPlan, planRefused, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const CreateSegmentInput = z.object({
@@ -31,6 +31,8 @@ export async function createSegment(args: {
   const now = Date.now();
   const query = readSegmentQuery(input.query, input.kind, ctx.tenantId, now);
   if (!query.ok) return err(queryError(query.error));
+  const windowed = await checkHotWindow({ ctx, input: { ast: query.value.ast, kind: input.kind } });
+  if (!windowed.ok) return windowed;
   const pushMode = checkPushMode(input.pushMode, input.kind, query.value.ast);
   if (!pushMode.ok) return pushMode;
   const allowed = await checkSegmentPlan({ ctx, input: { adding: true, native: pushMode.value === "native" } });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../../lib/result.ts";
-import type { SegmentError, SegmentKind } from "./dsl/index.ts";
+import { longestWindowDays, type SegmentError, type SegmentKind, type SegmentNode } from "./dsl/index.ts";
 import { translationOf, type PushMode } from "./segment-view.ts";
 import type { TenantContext } from "../../context/deps.ts";
 import { checkPlanLimit, type PlanLimitRefusal } from "../billing/check-plan-limit.ts";
+import { loadHotWindow } from "../privacy/index.ts";
 
 /** DSL text, or the JSON form (an object). */
 export const SegmentQueryInput = z.union([z.string().trim().min(1).max(10_000), z.record(z.string(), z.unknown())]);
@@ -48,4 +49,20 @@ export async function checkSegmentPlan(args: { ctx: TenantContext; input: { addi
     if (!checked.ok) return err(planRefused(checked.error));
   }
   return ok(undefined);
+}
+
+/**
+ * Windowed event counts read D1 only: a window longer than the tenant's hot window would count events the archive
+ * already moved out. All-time counts (`count(all)`) read the archived counts on the profile and are always allowed.
+ */
+export async function checkHotWindow(args: { ctx: TenantContext; input: { ast: SegmentNode; kind: SegmentKind } }): Promise<Result<void, SegmentWriteError>> {
+  const { ctx, input } = args;
+  if (input.kind !== "customer") return ok(undefined);
+  const longest = longestWindowDays(input.ast);
+  if (longest === 0) return ok(undefined);
+  const hot = await loadHotWindow({ ctx });
+  if (longest <= hot.days) return ok(undefined);
+  const message = `an event window of ${longest} days is longer than this workspace's hot window of ${hot.days} days (older events are archived)`;
+  const hint = `use a window of at most ${hot.days}d, count all time with .count(all), or raise the hot window in Settings → Privacy`;
+  return err(queryError({ message, hint, path: "$" }));
 }

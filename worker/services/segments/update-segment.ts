@@ -7,7 +7,7 @@ import { findSegment } from "./find-segment.ts";
 import { requestSegmentPush } from "./push/request-segment-push.ts";
 import { readSegmentQuery } from "./read-segment-query.ts";
 import { recomputeSegment } from "./recompute-segment.ts";
-import { checkPushMode, checkSegmentPlan, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
+import { checkHotWindow, checkPushMode, checkSegmentPlan, PushModeInput, queryError, SegmentNameInput, SegmentQueryInput, type SegmentWriteError } from "./segment-input.ts";
 import { toSegmentView, type SegmentView } from "./segment-view.ts";
 
 export const UpdateSegmentInput = z
@@ -29,6 +29,10 @@ export async function updateSegment(args: {
   const now = Date.now();
   const query = patch.query === undefined ? null : readSegmentQuery(patch.query, segment.kind, ctx.tenantId, now);
   if (query && !query.ok) return err(queryError(query.error));
+  if (query) {
+    const windowed = await checkHotWindow({ ctx, input: { ast: query.value.ast, kind: segment.kind } });
+    if (!windowed.ok) return windowed;
+  }
   const queryJson = query ? query.value.ast : segment.queryJson;
   const pushMode = checkPushMode(patch.pushMode ?? segment.pushMode, segment.kind, queryJson);
   if (!pushMode.ok) return pushMode;

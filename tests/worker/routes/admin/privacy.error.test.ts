@@ -29,6 +29,18 @@ describe("/admin/api/privacy (errors)", () => {
     expect(await adminJson<{ eventRetentionDays: number }>(tenant.shop, "/privacy/settings")).toMatchObject({ eventRetentionDays: 400 });
   });
 
+  it.each([
+    ["below 7 days", { hotWindowDays: 6 }],
+    ["above ten years", { hotWindowDays: 3651 }],
+    ["a fraction", { hotWindowDays: 30.5 }],
+    ["a string", { hotWindowDays: "90" }],
+  ])("answers 400 validation_failed when the hot window is %s, and keeps the setting", async (_case, body) => {
+    const tenant = await adminTenant();
+    const error = await expectError(await adminFetch(tenant.shop, "/privacy/settings", put(body)), 400, "validation_failed");
+    expect(error.message).toContain("hotWindowDays");
+    expect(await adminJson<{ hotWindowDays: number }>(tenant.shop, "/privacy/settings")).toMatchObject({ hotWindowDays: 90 });
+  });
+
   it("answers 400 invalid_json to a body that is not JSON", async () => {
     const tenant = await adminTenant();
     await expectError(await adminFetch(tenant.shop, "/privacy/settings", put("{retention")), 400, "invalid_json");

@@ -59,6 +59,10 @@ describe("/admin/api/privacy (happy)", () => {
       defaultEventRetentionDays: 400,
       minEventRetentionDays: 30,
       maxEventRetentionDays: 3650,
+      hotWindowDays: 90,
+      defaultHotWindowDays: 90,
+      minHotWindowDays: 7,
+      maxHotWindowDays: 3650,
       rawBodyRetentionDays: 30,
       exportRetentionDays: 30,
     });
@@ -66,6 +70,8 @@ describe("/admin/api/privacy (happy)", () => {
     expect((await adminJson<PrivacySettingsResponse>(tenant.shop, "/privacy/settings")).eventRetentionDays).toBe(90);
     const row = await env.DB.prepare("select event_retention_days, tracked_events from tenant_settings where tenant_id = ?").bind(tenant.tenantId).first();
     expect(row).toMatchObject({ event_retention_days: 90 });
+    const hot = await adminJson<PrivacySettingsResponse>(tenant.shop, "/privacy/settings", put({ hotWindowDays: 30 }));
+    expect(hot).toMatchObject({ hotWindowDays: 30, eventRetentionDays: 90 });
   });
 
   it("pages requests newest first", async () => {

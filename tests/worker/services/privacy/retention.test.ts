@@ -50,7 +50,10 @@ describe("retention", () => {
   it("deletes events past each tenant's own retention and raw bodies past 30 days, nothing younger", async () => {
     const now = Date.now();
     const [short, standard] = await Promise.all([adminTenant(), adminTenant()]);
-    await adminJson(short.shop, "/privacy/settings", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ eventRetentionDays: 30 }) });
+    // Hot windows longer than any event here: this is about D1 retention alone (the archive: event-archive.test.ts).
+    const settings = (body: unknown) => ({ method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    await adminJson(short.shop, "/privacy/settings", settings({ eventRetentionDays: 30, hotWindowDays: 3650 }));
+    await adminJson(standard.shop, "/privacy/settings", settings({ hotWindowDays: 3650 }));
     for (const tenant of [short, standard]) {
       await insertEvents(tenant.tenantId, [10, 100, 500].map((days) => ({ name: "page_view", source: "pixel" as const, occurredAt: now - days * DAY_MS })));
       await rawRows(tenant.tenantId, 40, now);
@@ -89,9 +92,11 @@ describe("retention", () => {
     const now = Date.now();
     const tenant = await adminTenant();
     await insertEvents(tenant.tenantId, Array.from({ length: 2_500 }, (_, i) => ({ name: "page_view", source: "pixel" as const, occurredAt: now - (500 + i / 1000) * DAY_MS })));
+    await adminJson(tenant.shop, "/privacy/settings", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ hotWindowDays: 3650 }) });
     const queued = heldQueue();
-    const slice = await enforceRetention({ ctx: withQueue(queued.queue), input: { type: "retention", tenantId: tenant.tenantId, now, budget: { queriesLeft: 2, deadline: Date.now() + 60_000 } } });
-    expect(slice).toEqual({ deleted: { events: 2_000 }, done: false });
+    // 5 queries: the slice's own, the archive's three finding nothing past the hot window, one 2,000-row delete.
+    const slice = await enforceRetention({ ctx: withQueue(queued.queue), input: { type: "retention", tenantId: tenant.tenantId, now, budget: { queriesLeft: 5, deadline: Date.now() + 60_000 } } });
+    expect(slice).toEqual({ deleted: { archived: 0, events: 2_000 }, done: false });
     expect(queued.sent).toEqual([{ type: "retention", tenantId: tenant.tenantId, now }]);
     await enforceRetention({ ctx: withQueue(queued.queue), input: { type: "retention", tenantId: tenant.tenantId, now } });
     expect(await count([await tenantDb(tenant.tenantId)], "select count(*) n from events where tenant_id = ?", tenant.tenantId)).toBe(0);

@@ -12,7 +12,8 @@ import {
   segmentTagsTable,
   type PrivacyExport,
 } from "../../../db/schema/index.ts";
-import { eventSelections } from "../redact/delete-customer-events.ts";
+import { archiveFilesOf, readFile } from "../archive/read-archive.ts";
+import { eventSelections, matchesSubject } from "../redact/delete-customer-events.ts";
 import { exportKey } from "../redact/erase-shop.ts";
 import { loadCustomerSubject, type CustomerSubject } from "../redact/load-customer-subject.ts";
 import { useQuery, type WorkBudget } from "../work-budget.ts";
@@ -63,7 +64,25 @@ async function writeEvents(ctx: Deps, subject: CustomerSubject, writer: ExportWr
       after = page.at(-1)!.id;
     }
   }
+  await writeArchivedEvents(ctx, subject, writer, budget, written);
   return written.size;
+}
+
+/** The customer's events moved to the R2 archive: the files listed on their profiles, their lines only. */
+async function writeArchivedEvents(ctx: Deps, subject: CustomerSubject, writer: ExportWriter, budget: WorkBudget, written: Set<string>): Promise<void> {
+  const tenantId = subject.tenantId;
+  if (!tenantId) return;
+  useQuery(budget);
+  const matches = matchesSubject(subject);
+  for (const { key } of await archiveFilesOf({ ctx, input: { tenantId, profileIds: subject.profileIds } })) {
+    useQuery(budget);
+    for (const line of await readFile(ctx.env.EVENT_ARCHIVE, key)) {
+      const id = String(line.event.id);
+      if (written.has(id) || !matches(line.fields)) continue;
+      await writer.write(`${written.size === 0 ? "" : ","}\n${JSON.stringify({ ...line.event, archivedIn: key })}`);
+      written.add(id);
+    }
+  }
 }
 
 /**

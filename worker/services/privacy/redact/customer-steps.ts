@@ -18,6 +18,7 @@ import {
   segmentTagsTable,
 } from "../../../db/schema/index.ts";
 import { deleteInBatches, useQuery, type StepProgress, type WorkBudget } from "../work-budget.ts";
+import { redactArchivedEvents } from "../archive/redact-archived-events.ts";
 import { deleteCustomerEvents } from "./delete-customer-events.ts";
 import { scrubCustomerDataRequests } from "./scrub-data-requests.ts";
 import type { CustomerSubject } from "./load-customer-subject.ts";
@@ -52,6 +53,7 @@ function rawRows(table: typeof quarantineTable | typeof deadLettersTable | typeo
 /** The steps of customers/redact, by the names the classification gives them; run in CUSTOMER_REDACT_STEPS order. */
 export const CUSTOMER_STEPS: Record<CustomerRedactStep, Step> = {
   events: (ctx, subject, budget) => deleteCustomerEvents({ ctx, input: { subject, budget } }),
+  event_archive: (ctx, subject, budget) => redactArchivedEvents({ ctx, input: { subject, budget } }),
   checkouts: (ctx, { tenantId: t, ...s }, budget) =>
     t
       ? deleteEach(ctx, budget, [

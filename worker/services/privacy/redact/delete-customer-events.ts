@@ -51,6 +51,26 @@ export function eventSelections(tenantId: string, subject: CustomerSubject): SQL
   return selections.filter((selection): selection is SQL => selection !== undefined);
 }
 
+/** An event as the archive and the export read it: the fields the customer's events are found by. */
+export type EventFields = { profileId: string | null; anonymousId: string | null; dedupKey: string; name: string; properties: Record<string, unknown> | null };
+
+/** The same selections as `eventSelections`, as a test of one event already read (an archived line). */
+export function matchesSubject(subject: CustomerSubject): (event: EventFields) => boolean {
+  const profiles = new Set(subject.profileIds);
+  const visitors = new Set(subject.clientIds);
+  const keys = new Set(exactKeys(subject));
+  const prefixes = keyPrefixes(subject);
+  const orders = new Set(subject.orderIds);
+  const checkouts = new Set(subject.checkoutTokens);
+  return (event) =>
+    (event.profileId !== null && profiles.has(event.profileId)) ||
+    (event.anonymousId !== null && visitors.has(event.anonymousId)) ||
+    keys.has(event.dedupKey) ||
+    prefixes.some((prefix) => event.dedupKey.startsWith(prefix)) ||
+    (BY_ORDER_PROPERTY.includes(event.name) && orders.has(String(event.properties?.orderId))) ||
+    (BY_CHECKOUT_PROPERTY.includes(event.name) && checkouts.has(String(event.properties?.checkoutToken)));
+}
+
 export async function deleteCustomerEvents(args: { ctx: Deps; input: { subject: CustomerSubject; budget: WorkBudget } }): Promise<StepProgress> {
   const { ctx, input } = args;
   const { subject, budget } = input;

@@ -5,6 +5,7 @@ import { tenantObject } from "../../../context/tenant-object.ts";
 import { PRIVACY_CLASSIFICATION } from "../../../db/privacy-classification.ts";
 import { billingTrialsTable, privacyRequestsTable, shopTombstonesTable, tenantShardsTable, tenantsTable, tenantTombstonesTable } from "../../../db/schema/index.ts";
 import { excluded } from "../../../db/sql-names.ts";
+import { eraseTenantArchive } from "../archive/delete-archive.ts";
 import { shopHash, tenantHash } from "../subject-hash.ts";
 import { deleteInBatches, useQuery, type WorkBudget } from "../work-budget.ts";
 import type { RedactionSlice } from "./redact-customer.ts";
@@ -47,7 +48,7 @@ async function deleteExports(ctx: Deps, owner: SQL, budget: WorkBudget): Promise
 /**
  * One bounded slice of shop/redact. Tombstones first (keyed hashes of the tenant id and shop domain, so consumers
  * drop the tenant's queued messages from now on), then every table the classification says to empty, the exports,
- * the Durable Object's storage, and the tenant row last; privacy requests stay as scrubbed proof.
+ * the event archive's files, the Durable Object's storage, and the tenant row last; privacy requests stay as scrubbed proof.
  */
 /** The tenant's shard; null once its directory entry is gone (deleted last, with the tenant: its shard is erased). */
 async function shardOf(ctx: Deps, tenantId: string | null): Promise<TenantContext | null> {
@@ -84,6 +85,11 @@ export async function eraseShop(args: {
       counts[name] = (counts[name] ?? 0) + progress.deleted;
       if (!progress.done) return { done: false, counts };
     }
+  }
+  if (tenantId) {
+    const archive = await eraseTenantArchive({ ctx, input: { tenantId, budget } });
+    counts.event_archive = (counts.event_archive ?? 0) + archive.deleted;
+    if (!archive.done) return { done: false, counts };
   }
   const owner = tenantId ? or(eq(p.tenantId, tenantId), eq(p.shopDomain, shopDomain))! : eq(p.shopDomain, shopDomain);
   counts.exports = await deleteExports(ctx, owner, budget);

@@ -16,7 +16,13 @@ export type ContainsRule = { attr: string; op: "contains" | "not contains"; valu
 export type PresenceRule = { attr: string; op: "is set" | "is not set" };
 export type AttributeRule = CompareRule | ListRule | BetweenRule | ContainsRule | PresenceRule;
 
-/** `<event>.count(<window>) <op> <value>`: events of that name with `occurred_at >= now - window`. */
+/** The window of an all-time count: events in D1 plus those moved to the archive, counted on the profile. */
+export const ALL_TIME = "all";
+
+/**
+ * `<event>.count(<window>) <op> <value>`: events of that name with `occurred_at >= now - window`, or with window
+ * `all` every event of that name ever, archived ones included.
+ */
 export type EventRule = { event: string; window: string; op: CompareOp; value: number };
 
 export type SegmentRule = AttributeRule | EventRule;

@@ -5,6 +5,7 @@ export { SEGOPS_TAG_PREFIX } from "./check-value.ts";
 export { compileSegment, compileSegmentCount, D1_MAX_PARAMS, MEMBER_ID, type CompiledSegment, type CompileSegmentOptions } from "./compile-segment.ts";
 export { isSegmentEventName, SEGMENT_EVENT_NAMES, type SegmentEventName } from "./event-names.ts";
 export { formatSegment } from "./format-segment.ts";
+export { longestWindowDays } from "./longest-window.ts";
 export { parseSegment } from "./parse-segment.ts";
 export { MAX_WINDOW_DAYS } from "./resolve-date.ts";
 export type { SegmentError, SegmentLocation } from "./segment-error.ts";

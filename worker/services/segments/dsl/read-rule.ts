@@ -1,4 +1,4 @@
-import { COMPARE_OPS, type AttributeOp, type CompareOp } from "./ast.ts";
+import { ALL_TIME, COMPARE_OPS, type AttributeOp, type CompareOp } from "./ast.ts";
 import type { RawNode, RawValue } from "./raw-node.ts";
 import { locate, type TokenCursor } from "./token-cursor.ts";
 import type { Token } from "./tokenize.ts";
@@ -12,8 +12,8 @@ export function readEventRule(cursor: TokenCursor, event: Token): RawNode {
   cursor.expectWord("count", "events support `.count(window)`, e.g. purchase.count(30d) >= 1");
   cursor.expectType("(", "expected `(` and a window, e.g. count(30d)");
   const window = cursor.peek();
-  if (window.type !== "duration" || String(window.value).startsWith("-")) {
-    cursor.fail("a window is a length with a unit: 30d, 12h or 8w");
+  if ((window.type !== "duration" || String(window.value).startsWith("-")) && !cursor.isWord(ALL_TIME, window)) {
+    cursor.fail("a window is a length with a unit (30d, 12h or 8w) or `all`");
   }
   cursor.next();
   cursor.expectType(")", "expected `)` after the window");
@@ -22,7 +22,7 @@ export function readEventRule(cursor: TokenCursor, event: Token): RawNode {
     type: "event",
     event: String(event.value),
     eventAt: locate(event),
-    window: String(window.value),
+    window: window.type === "duration" ? String(window.value) : ALL_TIME,
     windowAt: locate(window),
     op: op.value as CompareOp,
     opAt: locate(op),

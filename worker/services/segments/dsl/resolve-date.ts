@@ -1,3 +1,4 @@
+import { ALL_TIME } from "./ast.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
 
 const DAY_MS = 86_400_000;
@@ -6,7 +7,7 @@ export const MAX_WINDOW_DAYS = 400;
 const MAX_OFFSET = { d: 36_500, w: 5_200, m: 1_200, y: 100 } as const;
 
 const DATE_HINT = "dates are YYYY-MM-DD (2026-01-01), a past offset (-90d, -12w, -6m, -1y) or today";
-const WINDOW_HINT = `a window is a length with a unit: 12h, 30d or 8w, at most ${MAX_WINDOW_DAYS}d`;
+const WINDOW_HINT = `a window is a length with a unit: 12h, 30d or 8w, at most ${MAX_WINDOW_DAYS}d; or \`all\` for all time`;
 
 type Problem = { message: string; hint: string };
 
@@ -55,8 +56,9 @@ function monthsBefore(dayStart: number, months: number): number {
   return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay));
 }
 
-/** An event window such as `30d`, `12h`, `8w`; returns the canonical spelling and its length in ms. */
+/** An event window such as `30d`, `12h`, `8w`, or `all`; returns the canonical spelling and its length in ms. */
 export function checkWindow(text: string): Result<{ window: string; ms: number }, Problem> {
+  if (text.toLowerCase() === ALL_TIME) return ok({ window: ALL_TIME, ms: Number.POSITIVE_INFINITY });
   const match = /^([0-9]+)([hdw])$/.exec(text.toLowerCase());
   if (!match) return err({ message: `\`${text}\` is not a window`, hint: WINDOW_HINT });
   const window = `${Number(match[1])}${match[2]}`;
@@ -68,7 +70,8 @@ export function checkWindow(text: string): Result<{ window: string; ms: number }
   return ok({ window, ms });
 }
 
-/** Length of a checked window in ms. */
-export const windowToMs = (window: string): number => Number.parseInt(window, 10) * unitMs(window.slice(-1));
+/** Length of a checked window in ms (infinite for `all`). */
+export const windowToMs = (window: string): number =>
+  window === ALL_TIME ? Number.POSITIVE_INFINITY : Number.parseInt(window, 10) * unitMs(window.slice(-1));
 
 const unitMs = (unit: string | undefined) => (unit === "h" ? HOUR_MS : unit === "d" ? DAY_MS : 7 * DAY_MS);

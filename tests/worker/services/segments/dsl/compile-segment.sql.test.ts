@@ -64,6 +64,18 @@ describe("compileSegment SQL shape", () => {
     expect(params.slice(0, 4)).toEqual(["ten_x", "ten_x", "purchase", NOW - 30 * DAY]);
   });
 
+  it.each([
+    ["product_view.count(all) >= 5", /^p\.id IN \(SELECT x\.member FROM \(.* UNION ALL .*\) x GROUP BY x\.member HAVING sum\(x\.c\) >= \?\)$/],
+    ["product_view.count(all) < 5", /^p\.id NOT IN \(SELECT x\.member FROM \(.* UNION ALL .*\) x GROUP BY x\.member HAVING NOT \(sum\(x\.c\) < \?\)\)$/],
+  ])("compiles %s to D1's events plus the profile's archived counts, with no time bound", (text, shape) => {
+    const { sql, params } = compiled(text);
+    const condition = sql.slice(sql.indexOf("AND (") + 5, -1);
+    expect(condition).toMatch(shape);
+    expect(condition).not.toContain("occurred_at");
+    expect(condition).toContain("json_each(a.archived_event_counts) j WHERE a.tenant_id = ? AND j.key = ?");
+    expect(params).toEqual(["ten_x", "ten_x", "product_view", "ten_x", "product_view", 5]);
+  });
+
   it("binds every value and never interpolates one into the SQL", async () => {
     const hostile = `x'); DROP TABLE profiles; --`;
     const { sql, params } = compiled(`tags contains "${hostile}" or email = "${hostile}" or email contains "%"`);

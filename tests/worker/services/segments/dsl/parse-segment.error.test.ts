@@ -61,6 +61,7 @@ describe("parseSegment: errors in text point at the offending token", () => {
     ["window in weeks too large", "purchase.count(58w) >= 1", "customer", { message: "window `58w` is longer than 400 days", line: 1, column: 16, hint: /at most 400d/ }],
     ["window without a unit", "purchase.count(30) >= 1", "customer", { message: "unexpected `30`", line: 1, column: 16, hint: /30d, 12h or 8w/ }],
     ["window that is a date", "purchase.count(-30d) >= 1", "customer", { message: "unexpected `-30d`", line: 1, column: 16, hint: /30d, 12h or 8w/ }],
+    ["window that is another word", "purchase.count(ever) >= 1", "customer", { message: "unexpected `ever`", line: 1, column: 16, hint: /or `all`/ }],
     ["unknown event", "purchse.count(30d) >= 1", "customer", { message: "unknown event `purchse`", line: 1, column: 1, hint: "did you mean `purchase`?" }],
     ["unknown event function", "purchase.sum(30d) >= 1", "customer", { message: "unexpected `sum`", line: 1, column: 10, hint: /\.count\(window\)/ }],
     ["event count not whole", "purchase.count(30d) >= 1.5", "customer", { message: "an event count is a whole number, 0 or more", line: 1, column: 24, hint: /purchase.count\(30d\) >= 1/ }],

@@ -38,6 +38,7 @@ describe("parseSegment: text form", () => {
       { and: [{ event: "add_to_cart", window: "7d", op: ">=", value: 1 }, { event: "purchase", window: "7d", op: "=", value: 0 }] },
     ],
     ["last_seen >= -30d", "customer", { attr: "last_seen", op: ">=", value: "-30d" }],
+    ["product_view.count(ALL) >= 5", "customer", { event: "product_view", window: "all", op: ">=", value: 5 }],
     ["first_order_date >= 2026-01-01", "customer", { attr: "first_order_date", op: ">=", value: "2026-01-01" }],
     [
       '(country = "US" or country = "CA") and tags not contains "wholesale"',
