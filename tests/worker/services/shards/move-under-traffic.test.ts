@@ -132,7 +132,8 @@ describe("moving a tenant while it receives webhooks and pixel events", () => {
       if (view.moves[0]!.finishedAt) after++;
     }
     expect(view.entry).toMatchObject({ shard: "SHARD_2", state: "active" });
-    expect(Object.keys(roundsIn).filter((state) => state.endsWith("/frozen")).length, JSON.stringify(roundsIn)).toBeGreaterThanOrEqual(2);
+    const frozenRounds = Object.entries(roundsIn).reduce((sum, [state, rounds]) => sum + (state.endsWith("/frozen") ? rounds : 0), 0);
+    expect(frozenRounds, JSON.stringify(roundsIn)).toBeGreaterThanOrEqual(3);
 
     // Deliveries retried while the tenant was frozen arrive with the queue's backoff.
     const [mover, stayer] = senders;
@@ -150,7 +151,7 @@ describe("moving a tenant while it receives webhooks and pixel events", () => {
     });
     const moved = await tableCounts(env.SHARD_2, moving.tenantId);
     expect(moved).toEqual(await tableCounts(env.SHARD_1, twin.tenantId));
-    expect(moved).toMatchObject({ ...sent, trafficOrders: sent.trafficOrders, profiles: SIZE.customers + Math.min(round, CUSTOMERS) });
+    expect(moved).toMatchObject({ ...sent, profiles: SIZE.customers + Math.min(round, CUSTOMERS) });
     expect(Object.values(await tenantRows(env.SHARD_1, moving.tenantId)).flat()).toHaveLength(0);
     expect(Object.values(await tenantRows(env.SHARD_2, twin.tenantId)).flat()).toHaveLength(0);
     expect(Object.values(await tenantRows(env.DB, moving.tenantId)).flat()).toHaveLength(0);
