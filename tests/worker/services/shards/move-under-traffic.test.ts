@@ -76,7 +76,7 @@ type Sums = { trafficOrders: number; trafficViews: number; doubledEvents: number
 async function tableCounts(db: D1Database, tenantId: string): Promise<Record<string, number | string> & Sums> {
   const counts: Record<string, number> = {};
   for (const table of MOVE_TABLES) {
-    counts[table.name] = (await db.prepare(`SELECT count(*) AS n FROM "${table.name}" WHERE tenant_id = ?1`).bind(tenantId).first<{ n: number }>())!.n;
+    counts[table.name] = (await db.prepare(`SELECT count(tenant_id) AS n FROM "${table.name}" WHERE tenant_id = ?1`).bind(tenantId).first<{ n: number }>())!.n;
   }
   const sums = await db
     .prepare(
