@@ -10,7 +10,7 @@ import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-
 import { isTombstoned } from "../worker/services/privacy/index.ts";
 import { IngestMessageSchema, type IngestMessage } from "./messages.ts";
 import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
-import { invalidBodyReason, retryMessage, type BatchOutcome } from "./run-messages.ts";
+import { invalidBodyReason, requeueFrozen, retryMessage, type BatchOutcome, type FrozenMessages } from "./run-messages.ts";
 
 type Entry = { message: Message<unknown>; body: IngestMessage };
 type Planned = { message: Message<unknown>; plan: IngestPlan };
@@ -76,10 +76,21 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     outcome.invalid = outcome.acked = invalid.length;
   }
 
+  // A frozen tenant's messages go back on the queue as new ones: a long move never dead-letters its traffic.
+  const frozen: FrozenMessages = [];
   const retry: Retry = (message, error) => {
-    retryMessage(message, error, deps, batch.queue);
+    retryMessage(message, error, deps, batch.queue, frozen);
     outcome.retried++;
   };
+  try {
+    await consumeValid(valid, deps, retry, outcome);
+  } finally {
+    await requeueFrozen(deps.env.INGEST_QUEUE, frozen);
+  }
+  return outcome;
+}
+
+async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
   let control: ControlLookups;
   let groups: Awaited<ReturnType<typeof groupByShard>>;
   try {
@@ -87,10 +98,9 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     groups = await groupByShard(valid, control, deps, retry);
   } catch (error) {
     for (const { message } of valid) retry(message, error);
-    return outcome;
+    return;
   }
   await Promise.all([...groups.values()].map((group) => consumeOnShard(group.shard, group.entries, control, deps, retry, outcome)));
-  return outcome;
 }
 
 async function consumeOnShard(shard: Shard, entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {

@@ -12,19 +12,42 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
 }
 
+/** Messages of tenants frozen by a move, to send back to their queue once the batch is handled (`requeueFrozen`). */
+export type FrozenMessages = { message: Message<unknown>; delaySeconds: number }[];
+
 /**
  * Retries a message with backoff. A tenant frozen by a move waits at least the move's retry delay and is logged as
- * waiting, not failing: the move ends well within a queue's retries (ingest: 5 retries, over a minute).
+ * waiting, not failing; given `frozen`, its message is set aside there to be sent again as a new message.
  */
-export function retryMessage(message: Message<unknown>, error: unknown, deps: Deps, queue: string): void {
+export function retryMessage(message: Message<unknown>, error: unknown, deps: Deps, queue: string, frozen?: FrozenMessages): void {
   const delaySeconds = retryDelaySeconds(message.attempts);
   if (error instanceof TenantMovingError) {
     deps.log.info("tenant moving; message retried", { queue, tenant: error.tenantId, attempts: message.attempts });
-    message.retry({ delaySeconds: Math.max(delaySeconds, error.retryAfterSeconds) });
+    const wait = Math.max(delaySeconds, error.retryAfterSeconds);
+    if (frozen) frozen.push({ message, delaySeconds: wait });
+    else message.retry({ delaySeconds: wait });
     return;
   }
   deps.log.warn("message failed", { queue, attempts: message.attempts, error: errorMessage(error) });
   message.retry({ delaySeconds });
+}
+
+/**
+ * Sends each message of a frozen tenant back to `queue` as a new message, then acks it: its attempts start again,
+ * so a move that keeps a large tenant frozen longer than the queue's retries span never dead-letters its traffic.
+ * A message whose send fails is retried as usual; one sent twice is written once (ingestion is idempotent).
+ */
+export async function requeueFrozen(queue: Queue, frozen: FrozenMessages): Promise<void> {
+  await Promise.all(
+    frozen.map(async ({ message, delaySeconds }) => {
+      try {
+        await queue.send(message.body, { delaySeconds });
+        message.ack();
+      } catch {
+        message.retry({ delaySeconds });
+      }
+    }),
+  );
 }
 
 /**

@@ -22,12 +22,14 @@ const USAGE = `npm run ops -- <command> [options]
   tenant move --shop DOMAIN --to SHARD [--no-wait]
                                      move the tenant's data to another shard, following it to the end; run it
                                      again after a crash to resume the open move (never a second copy)
+  tenant move --shop DOMAIN --resume [--no-wait]
+                                     resume the tenant's open move, whatever its target (a stalled or dead-lettered step)
   tenant moves [--shop DOMAIN] [--limit N]  moves and their progress, newest first
 
   --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
   token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
 
-type Options = { url?: string; tenant?: string; queue?: string; shop?: string; to?: string; all?: boolean; limit?: string; "no-wait"?: boolean };
+type Options = { url?: string; tenant?: string; queue?: string; shop?: string; to?: string; all?: boolean; limit?: string; "no-wait"?: boolean; resume?: boolean };
 
 function fail(message: string): never {
   console.error(message);
@@ -87,10 +89,16 @@ async function followMove(client: OpsClient, shop: string): Promise<void> {
   }
 }
 
+/** The shard the tenant's open move goes to: `tenant move --resume` sends its current step again. */
+async function openMoveTarget(client: OpsClient, shop: string): Promise<string> {
+  const open = (await expectOk(client.call<OpsTenantWhere>("GET", `/tenant/where?shop=${shop}`))).moves.find((move) => !FINISHED.has(move.phase));
+  return open?.toShard ?? fail(`${decodeURIComponent(shop)} has no open move to resume`);
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, to: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" } },
+    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, to: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" }, resume: { type: "boolean" } },
   });
   const options = values as Options;
   const [area, verb, id] = positionals;
@@ -152,7 +160,7 @@ async function main(): Promise<void> {
     }
     case "tenant move": {
       const shop = encodeURIComponent(options.shop ?? fail(USAGE));
-      const to = encodeURIComponent(options.to ?? fail(USAGE));
+      const to = encodeURIComponent((options.resume ? await openMoveTarget(client, shop) : options.to) ?? fail(USAGE));
       const started = await expectOk(client.call<{ move: MoveView; resumed: boolean }>("POST", `/tenant/move?shop=${shop}&to=${to}`));
       console.log(`${started.resumed ? "resumed" : "started"} ${moveLine(started.move)}`);
       if (!options["no-wait"]) await followMove(client, shop);

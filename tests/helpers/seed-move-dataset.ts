@@ -34,6 +34,11 @@ export async function seedMoveDataset(db: D1Database, tenantId: string, size: Da
   await insertJson(db, `INSERT INTO events (id, tenant_id, name, source, occurred_at, received_at, dedup_key, properties) SELECT ${pick(8)} FROM json_each(?1)`, events);
   const products = Array.from({ length: size.products }, (_, i) => [`prd_${tenantId}_${i}`, tenantId, "webhook", `Product ${i}`, "[]", JSON.stringify({ handle: `p-${i}` }), 0, now, now]);
   await insertJson(db, `INSERT INTO products (id, tenant_id, origin, title, tags, data, mention_count_30d, created_at, updated_at) SELECT ${pick(9)} FROM json_each(?1)`, products);
+  // One row each of the tenant's settings and its month's event counter: read from its shard, so they move with it.
+  await db.batch([
+    db.prepare("INSERT INTO tenant_settings (tenant_id, tracked_events, sampling_percent, updated_at) VALUES (?1, '[\"page_viewed\"]', 50, ?2)").bind(tenantId, now),
+    db.prepare("INSERT INTO usage_counters (tenant_id, period, events, updated_at) VALUES (?1, '2026-12', ?2, ?3)").bind(tenantId, size.orders * size.eventsPerOrder, now),
+  ]);
 }
 
 /** Points the tenant's directory entry at `shard`, active, and drops this isolate's cached entry. */
