@@ -10,6 +10,14 @@ async function tsFilesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith(".ts")).map((e) => relative(ROOT, join(e.parentPath, e.name)));
 }
 
+/** The workers test files vitest.config.ts runs in the shared workerd (not isolated), with their text. */
+async function sharedTestFiles(): Promise<{ file: string; text: string }[]> {
+  const isolated = new Set(isolatedTestFiles(ROOT));
+  const files = (await Promise.all(WORKERS_TEST_DIRS.map((dir) => tsFilesUnder(`tests/${dir}`)))).flat();
+  const shared = files.filter((file) => file.endsWith(".test.ts") && !isolated.has(file));
+  return Promise.all(shared.map(async (file) => ({ file, text: await readFile(join(ROOT, file), "utf8") })));
+}
+
 // A count over a whole table: in a database other files share, what it answers depends on them.
 const WHOLE_TABLE_COUNT = /count\(\*\)[^"`']*?\bfrom\s+[\w"${}.]+\s*["`'),]/i;
 
@@ -23,29 +31,19 @@ describe("workers tests are safe without isolation", () => {
   });
 
   it("counts no whole table in a file that shares its database", async () => {
-    const isolated = new Set(isolatedTestFiles(ROOT));
     const offenders = [];
-    for (const dir of WORKERS_TEST_DIRS) {
-      for (const file of await tsFilesUnder(`tests/${dir}`)) {
-        if (!file.endsWith(".test.ts") || isolated.has(file)) continue;
-        const text = await readFile(join(ROOT, file), "utf8");
-        const line = text.split("\n").findIndex((l) => WHOLE_TABLE_COUNT.test(l));
-        if (line >= 0) offenders.push(`${file}:${line + 1}`);
-      }
+    for (const { file, text } of await sharedTestFiles()) {
+      const line = text.split("\n").findIndex((l) => WHOLE_TABLE_COUNT.test(l));
+      if (line >= 0) offenders.push(`${file}:${line + 1}`);
     }
     expect(offenders, "filter the count by the test's tenant, or see docs/testing.md for `// isolate:`").toEqual([]);
   });
 
   it("undoes every spy and stubbed global in a file that shares its module graph", async () => {
-    const isolated = new Set(isolatedTestFiles(ROOT));
     const offenders = [];
-    for (const dir of WORKERS_TEST_DIRS) {
-      for (const file of await tsFilesUnder(`tests/${dir}`)) {
-        if (!file.endsWith(".test.ts") || isolated.has(file)) continue;
-        const text = await readFile(join(ROOT, file), "utf8");
-        if (/\bvi\.spyOn\(/.test(text) && !/\b(restoreAllMocks|mockRestore)\(/.test(text)) offenders.push(`${file}: vi.spyOn`);
-        if (/\bvi\.stubGlobal\(/.test(text) && !/\bunstubAllGlobals\(/.test(text)) offenders.push(`${file}: vi.stubGlobal`);
-      }
+    for (const { file, text } of await sharedTestFiles()) {
+      if (/\bvi\.spyOn\(/.test(text) && !/\b(restoreAllMocks|mockRestore)\(/.test(text)) offenders.push(`${file}: vi.spyOn`);
+      if (/\bvi\.stubGlobal\(/.test(text) && !/\bunstubAllGlobals\(/.test(text)) offenders.push(`${file}: vi.stubGlobal`);
     }
     expect(offenders).toEqual([]);
   });

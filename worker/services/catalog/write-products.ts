@@ -5,6 +5,8 @@ import { renderOnce } from "../../db/render-once.ts";
 import { col, columnsOf, excluded } from "../../db/sql-names.ts";
 import { newId } from "../../lib/ids.ts";
 import { field, jsonChunks } from "../../db/sql-json.ts";
+import type { ProductFields } from "./product-fields.ts";
+import type { VariantTotals } from "./variant-totals.ts";
 
 const s = alias(tenantSettingsTable, "s");
 const replace = (column: SQLiteColumn) => sql`${col(column)} = ${excluded(column)}`;
@@ -12,21 +14,7 @@ const replace = (column: SQLiteColumn) => sql`${col(column)} = ${excluded(column
 const gone = alias(productsTable, "gone");
 
 /** A product as Shopify last described it (webhook or backfill), stamped with the time of that description. */
-export type ProductRow = {
-  tenantId: string;
-  productId: string;
-  handle: string | null;
-  title: string;
-  vendor: string | null;
-  productType: string | null;
-  status: string | null;
-  tags: string[];
-  priceMin: number | null;
-  priceMax: number | null;
-  inventoryTotal: number | null;
-  data: Record<string, unknown>;
-  sourceUpdatedAt: number;
-};
+export type ProductRow = { tenantId: string; productId: string; sourceUpdatedAt: number } & ProductFields & VariantTotals;
 
 export type ProductDelete = { tenantId: string; productId: string; at: number };
 

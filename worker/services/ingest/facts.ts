@@ -4,6 +4,9 @@
  * Ids are Shopify's numeric ids as strings; times are epoch ms (null when the source had none or a malformed one).
  */
 
+import type { ProductFields } from "../catalog/product-fields.ts";
+import type { VariantTotals } from "../catalog/variant-totals.ts";
+
 export type LineItemFact = {
   lineItemId: string | null;
   productId: string | null;
@@ -76,20 +79,7 @@ export type CartFact = {
   updatedAt: number | null;
 };
 
-export type ProductFact = {
-  productId: string;
-  handle: string | null;
-  title: string;
-  vendor: string | null;
-  productType: string | null;
-  status: string | null;
-  tags: string[];
-  priceMin: number | null;
-  priceMax: number | null;
-  inventoryTotal: number | null;
-  data: Record<string, unknown>;
-  updatedAt: number | null;
-};
+export type ProductFact = { productId: string; updatedAt: number | null } & ProductFields & VariantTotals;
 
 export type RefundFact = {
   refundId: string;

@@ -1,29 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { refreshRecommendations } from "../../../../worker/services/recommendations/refresh-recommendations.ts";
+import { seedBuyingHabitsShop } from "../../../helpers/buying-habits-shop.ts";
 import { renderExtension, type RenderedBlock } from "../../../helpers/extension-host.ts";
-import { seedProfiles } from "../../../helpers/seed-profiles.ts";
-import { seedCatalog, seedOrders, seedSegmentWithMembers } from "../../../helpers/seed-storefront.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
-import { storefrontTenant } from "../../../helpers/storefront-requests.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
-
-const NOW = Date.now();
-
-/** 101 is bought with 102; the VIP segment's member (customer 5001) buys 301; customer 5002 placed order 9003 (101 + 103). */
-async function shopWithHabits() {
-  const tenant = await storefrontTenant();
-  await seedCatalog(tenant.tenantId, ["101", "102", "103", "301", "401"].map((productId) => ({ productId, title: `Product ${productId}`, handle: `p-${productId}` })));
-  const [vip, other] = await seedProfiles(tenant.tenantId, [{ customerId: "5001" }, { customerId: "5002" }]);
-  await seedOrders(tenant.tenantId, [
-    { orderId: "9001", productIds: ["101", "102"], orderedAt: NOW - 3000, profileId: other!, customerId: "5002" },
-    { orderId: "9002", productIds: ["101", "102"], orderedAt: NOW - 2000, profileId: other!, customerId: "5002" },
-    { orderId: "9003", productIds: ["101", "103"], orderedAt: NOW - 2000, profileId: other!, customerId: "5002" },
-    { orderId: "9005", productIds: ["301"], orderedAt: NOW - 1000, profileId: vip!, customerId: "5001" },
-  ]);
-  await seedSegmentWithMembers(tenant.tenantId, "vip", [vip!]);
-  await refreshRecommendations({ ctx: await tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
-  return tenant;
-}
 
 /** The block's product links as `title → href`, once the block has rendered them. */
 const renderedLinks = (document: Document) =>
@@ -38,7 +16,7 @@ const renderedLinks = (document: Document) =>
 describe("the UI extensions' built bundles, rendered against a stand-in host and the real worker", () => {
   let shop: string;
   beforeAll(async () => {
-    ({ shop } = await shopWithHabits());
+    ({ shop } = await seedBuyingHabitsShop());
   });
   let rendered: RenderedBlock | null = null;
   const render = async (...args: Parameters<typeof renderExtension>) => {

@@ -1,34 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckoutRecommendationsResponse } from "../../../../worker/routes/checkout/checkout-query.ts";
-import { refreshRecommendations } from "../../../../worker/services/recommendations/refresh-recommendations.ts";
+import { seedBuyingHabitsShop } from "../../../helpers/buying-habits-shop.ts";
 import { checkoutFetch } from "../../../helpers/checkout-requests.ts";
-import { seedProfiles } from "../../../helpers/seed-profiles.ts";
-import { seedCatalog, seedOrders, seedSegmentWithMembers } from "../../../helpers/seed-storefront.ts";
-import { tenantContextOf } from "../../../helpers/service-context.ts";
-import { storefrontTenant } from "../../../helpers/storefront-requests.ts";
 
-const NOW = Date.now();
 const picks = (answer: CheckoutRecommendationsResponse) => answer.products.map((product) => `${product.productId}:${product.reason}`);
-
-/**
- * The demo store's shape in small: everyone buys 101 most, 101 is bought with 102, and the VIP segment's member
- * (customer 5001) buys 301, which nobody else does. Customer 5002 placed order 9002 (101 + 102).
- */
-async function shopWithHabits() {
-  const tenant = await storefrontTenant();
-  await seedCatalog(tenant.tenantId, ["101", "102", "103", "301", "401"].map((productId) => ({ productId, title: `Product ${productId}`, handle: `p-${productId}` })));
-  const [vip, other] = await seedProfiles(tenant.tenantId, [{ customerId: "5001" }, { customerId: "5002" }]);
-  await seedOrders(tenant.tenantId, [
-    { orderId: "9001", productIds: ["101", "102"], orderedAt: NOW - 3000, profileId: other!, customerId: "5002" },
-    { orderId: "9002", productIds: ["101", "102"], orderedAt: NOW - 2000, profileId: other!, customerId: "5002" },
-    { orderId: "9003", productIds: ["101", "103"], orderedAt: NOW - 2000, profileId: other!, customerId: "5002" },
-    { orderId: "9004", productIds: ["101"], orderedAt: NOW - 1000, profileId: other!, customerId: "5002" },
-    { orderId: "9005", productIds: ["301"], orderedAt: NOW - 1000, profileId: vip!, customerId: "5001" },
-  ]);
-  await seedSegmentWithMembers(tenant.tenantId, "vip", [vip!]);
-  await refreshRecommendations({ ctx: await tenantContextOf(tenant.tenantId), input: { now: new Date(NOW) } });
-  return tenant;
-}
 
 async function answer(shop: string, path: string, customerId?: string): Promise<CheckoutRecommendationsResponse> {
   const res = await checkoutFetch(shop, path, customerId ? { customerId } : {});
@@ -39,7 +14,7 @@ async function answer(shop: string, path: string, customerId?: string): Promise<
 describe("GET /checkout/v1/thank-you", () => {
   let shop: string;
   beforeAll(async () => {
-    ({ shop } = await shopWithHabits());
+    ({ shop } = await seedBuyingHabitsShop());
   });
 
   it("recommends first what is bought together with the order's lines, never the lines themselves", async () => {
@@ -74,7 +49,7 @@ describe("GET /checkout/v1/thank-you", () => {
 describe("GET /checkout/v1/order-status", () => {
   let shop: string;
   beforeAll(async () => {
-    ({ shop } = await shopWithHabits());
+    ({ shop } = await seedBuyingHabitsShop());
   });
 
   it("reads the signed-in customer's own order and recommends from its lines", async () => {

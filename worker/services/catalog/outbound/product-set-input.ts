@@ -1,15 +1,7 @@
 import { toGid } from "../../../shopify/gid.ts";
+import type { ProductFields } from "../product-fields.ts";
 
-type StoredProduct = {
-  shopifyProductId: string | null;
-  handle: string | null;
-  title: string;
-  vendor: string | null;
-  productType: string | null;
-  status: string | null;
-  tags: string[];
-  data: Record<string, unknown>;
-};
+type StoredProduct = ProductFields & { shopifyProductId: string | null };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
