@@ -6,8 +6,6 @@ import { col, columnsOf, excluded } from "../../db/sql-names.ts";
 import { tuples } from "../../db/sql-json.ts";
 import { errorMessage } from "../../lib/log.ts";
 
-/** At most one write of the sums per isolate per interval, whatever the batch rate: never one per batch. */
-export const SHARD_WRITE_FLUSH_MS = 1_000;
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
 
@@ -60,8 +58,8 @@ async function writeSums(ctx: Deps): Promise<void> {
 }
 
 /**
- * Writes the running sums to the control database (`shard_write_times`) once the interval since the last write has
- * passed. The promise (for `waitUntil`) settles after a write that includes everything recorded before this call;
+ * Writes the running sums to the control database (`shard_write_times`) once `SHARD_WRITE_FLUSH_MS` (default 1 s)
+ * since the last write has passed. The promise (for `waitUntil`) settles after a write that includes everything recorded before this call;
  * calls made while a write is still waiting share it.
  */
 export function flushShardWritesSoon(args: { ctx: Deps }): Promise<void> {
@@ -69,7 +67,8 @@ export function flushShardWritesSoon(args: { ctx: Deps }): Promise<void> {
   const previous = lastFlush;
   const flush = (async () => {
     await previous;
-    const wait = lastFlushAt + SHARD_WRITE_FLUSH_MS - Date.now();
+    // At most one write of the sums per isolate per interval, whatever the batch rate: never one per batch.
+    const wait = lastFlushAt + args.ctx.config.SHARD_WRITE_FLUSH_MS - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     nextFlush = null;
     await writeSums(args.ctx);
