@@ -10,7 +10,7 @@ import type { BatchOutcome } from "./run-messages.ts";
 import { consumeShopifyWrites } from "./shopify-writes.ts";
 
 /** `queue()` entry: one consumer per queue, one structured log line per batch. */
-export async function consumeQueue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext): Promise<void> {
+export async function consumeQueue(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const started = Date.now();
   const log = createLogger({ queue: batch.queue });
   const parsed = parseConfig(env);
@@ -22,7 +22,7 @@ export async function consumeQueue(batch: MessageBatch<unknown>, env: Env, _ctx:
   const deps = createDeps(env, parsed.config, log);
   let outcome: BatchOutcome;
   try {
-    outcome = await dispatch(batch, deps);
+    outcome = await dispatch(batch, deps, ctx);
   } catch (error) {
     log.error("batch failed", { messages: batch.messages.length, error: errorMessage(error), ms: Date.now() - started });
     throw error;
@@ -30,10 +30,10 @@ export async function consumeQueue(batch: MessageBatch<unknown>, env: Env, _ctx:
   log.info("batch", { ...outcome, ms: Date.now() - started });
 }
 
-function dispatch(batch: MessageBatch<unknown>, deps: ReturnType<typeof createDeps>): Promise<BatchOutcome> {
+function dispatch(batch: MessageBatch<unknown>, deps: ReturnType<typeof createDeps>, ctx: ExecutionContext): Promise<BatchOutcome> {
   switch (batch.queue) {
     case QUEUE_NAMES.ingest:
-      return consumeIngest(batch, deps);
+      return consumeIngest(batch, deps, (promise) => ctx.waitUntil(promise));
     case QUEUE_NAMES.backfill:
       return consumeBackfill(batch, deps);
     case QUEUE_NAMES.shopifyWrites:

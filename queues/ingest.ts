@@ -4,6 +4,7 @@ import type { Db } from "../worker/db/client.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
 import { dropRedactedSubjects } from "../worker/services/ingest/drop-redacted-subjects.ts";
 import { loadControlLookups, loadShardLookups, type ControlLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
+import { flushShardWritesSoon, recordShardWrite } from "../worker/services/ingest/meter-shard-writes.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan, type PlanTarget } from "../worker/services/ingest/write-ingest-plan.ts";
 import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
@@ -15,6 +16,7 @@ import { invalidBodyReason, requeueFrozen, retryMessage, type BatchOutcome, type
 type Entry = { message: Message<unknown>; body: IngestMessage };
 type Planned = { message: Message<unknown>; plan: IngestPlan };
 type Shard = PlanTarget & { db: Db; control: { db: Db; d1: D1Database } };
+type Group = { name: string; shard: Shard; entries: Entry[] };
 type Retry = (message: Message<unknown>, error: unknown) => void;
 
 /** The tenant a message writes for; null for a shop with no tenant, or a tenant erased (its plan is empty). */
@@ -33,13 +35,13 @@ function tenantOf(body: IngestMessage, control: ControlLookups): string | null {
  * row). Messages without a tenant stay in the control database. A tenant frozen by a move, or without an entry, has
  * its messages retried with a delay: never written elsewhere, never acked.
  */
-async function groupByShard(entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry): Promise<Map<string, { shard: Shard; entries: Entry[] }>> {
+async function groupByShard(entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry): Promise<Map<string, Group>> {
   const home: Shard = { db: deps.db, d1: deps.d1, control: { db: deps.db, d1: deps.d1 } };
   const tenantIds = [...new Set(entries.map((entry) => tenantOf(entry.body, control)).filter((id) => id !== null))];
   const resolved = new Map(
     await Promise.all(tenantIds.map(async (id) => [id, await forTenant(deps, id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))] as const)),
   );
-  const groups = new Map<string, { shard: Shard; entries: Entry[] }>();
+  const groups = new Map<string, Group>();
   for (const entry of entries) {
     const tenantId = tenantOf(entry.body, control);
     const ctx = tenantId ? resolved.get(tenantId) : undefined;
@@ -48,7 +50,7 @@ async function groupByShard(entries: readonly Entry[], control: ControlLookups, 
       continue;
     }
     const name = ctx?.shard ?? CONTROL_SHARD;
-    const group = groups.get(name) ?? { shard: ctx ?? home, entries: [] };
+    const group = groups.get(name) ?? { name, shard: ctx ?? home, entries: [] };
     group.entries.push(entry);
     groups.set(name, group);
   }
@@ -60,8 +62,9 @@ async function groupByShard(entries: readonly Entry[], control: ControlLookups, 
  * write-ingest-plan.ts says in what order a plan's databases are written). If a shard's write fails, each of its
  * messages is written alone so one bad message retries (then dead-letters) without holding back the rest. A message
  * is acked once its plan is written and its lifecycle effects have run; effects never run before their rows are written.
+ * D1's time for each shard's write goes to the shard write times (meter-shard-writes.ts), written after the batch.
  */
-export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): Promise<BatchOutcome> {
+export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps, waitUntil: (promise: Promise<unknown>) => void): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
   const valid: Entry[] = [];
   const invalid: DeadLetter[] = [];
@@ -83,14 +86,15 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps): P
     outcome.retried++;
   };
   try {
-    await consumeValid(valid, deps, retry, outcome);
+    if (await consumeValid(valid, deps, retry, outcome)) waitUntil(flushShardWritesSoon({ ctx: deps }));
   } finally {
     await requeueFrozen(deps.env.INGEST_QUEUE, frozen);
   }
   return outcome;
 }
 
-async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
+/** Answers whether any shard was written to, so its D1 time is flushed after the batch. */
+async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<boolean> {
   let control: ControlLookups;
   let groups: Awaited<ReturnType<typeof groupByShard>>;
   try {
@@ -98,12 +102,18 @@ async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, o
     groups = await groupByShard(valid, control, deps, retry);
   } catch (error) {
     for (const { message } of valid) retry(message, error);
-    return;
+    return false;
   }
-  await Promise.all([...groups.values()].map((group) => consumeOnShard(group.shard, group.entries, control, deps, retry, outcome)));
+  await Promise.all([...groups.values()].map((group) => consumeOnShard(group, control, deps, retry, outcome)));
+  return groups.size > 0;
 }
 
-async function consumeOnShard(shard: Shard, entries: readonly Entry[], control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
+async function consumeOnShard(group: Group, control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
+  const { shard, entries } = group;
+  const write = async (plan: IngestPlan) => {
+    const { shardMs } = await writeIngestPlan({ ctx: shard, input: { plan } });
+    recordShardWrite({ shard: group.name, d1Ms: shardMs, events: plan.events.length, at: Date.now() });
+  };
   let lookups: Awaited<ReturnType<typeof loadShardLookups>>;
   try {
     lookups = await loadShardLookups({ ctx: shard, input: { messages: entries.map((entry) => entry.body), control } });
@@ -138,12 +148,12 @@ async function consumeOnShard(shard: Shard, entries: readonly Entry[], control: 
     }
   };
   try {
-    await writeIngestPlan({ ctx: shard, input: { plan: planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()) } });
+    await write(planned.reduce((all, entry) => mergeIngestPlan(all, entry.plan), newIngestPlan()));
   } catch (error) {
     deps.log.warn("ingest batch write failed; writing messages one by one", { error: errorMessage(error) });
     for (const entry of planned) {
       try {
-        await writeIngestPlan({ ctx: shard, input: { plan: entry.plan } });
+        await write(entry.plan);
       } catch (single) {
         retry(entry.message, single);
         continue;

@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   PUBSUB_JWKS_URL: z.url().optional(),
   /** When set (`pubsub://project:topic`), install subscribes the data topics to Pub/Sub instead of HTTPS. */
   WEBHOOK_PUBSUB_URI: z.string().regex(/^pubsub:\/\/[^:]+:.+$/).optional(),
+  /** How often at most each ingest consumer isolate writes its shard write times (ms); the tests write at once. */
+  SHARD_WRITE_FLUSH_MS: z.coerce.number().int().nonnegative().default(1_000),
 }).superRefine((config, issues) => {
   for (const refusal of productionRefusals(config)) issues.addIssue({ code: "custom", path: [refusal.variable], message: refusal.message });
 });

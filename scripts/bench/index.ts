@@ -11,7 +11,8 @@ import { benchSegments, printSegmentTable } from "./segments.ts";
 import { benchBackfill, printBackfillTable, type BackfillBenchRow } from "./backfill.ts";
 import { benchDiscountFunction, printDiscountTable } from "./discount-function.ts";
 import { benchMetafieldPush, printMetafieldPushTable, type MetafieldPushBench } from "./metafield-push.ts";
-import { benchShards, printShardsTable } from "./shards.ts";
+import { benchShards, printShardsTable, type ShardsBench } from "./shards.ts";
+import { benchShardsApp } from "./shards-app.ts";
 
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
 // 5 s rounds keep `BENCH_ONLY=ingest` (3 pairs x 5 rounds x 2 sides, warm-ups, drains, start-up) under 5 minutes on a quiet machine.
@@ -27,7 +28,8 @@ const discountRows = ONLY.has("discounts") ? await benchDiscountFunction() : [];
 const persistTo = await benchStateDir("segops-bench-");
 // Also before the app's stack starts: the shard floor is the only worker then.
 const shards = ONLY.has("shards") ? await benchShards({ persistTo, seconds: SECONDS, rounds: SHARD_ROUNDS, connections: CONNECTIONS }) : null;
-const needsStack = ["ingest", "backfill", "metafields"].some((part) => ONLY.has(part));
+const needsStack = ["ingest", "backfill", "metafields", "shards"].some((part) => ONLY.has(part));
+let shardsApp: ShardsBench | null = null;
 const rows: PairRow[] = [];
 const backfillRows: BackfillBenchRow[] = [];
 const pushRows: MetafieldPushBench[] = [];
@@ -38,6 +40,11 @@ if (needsStack) {
   // The floor worker and the seeded tenants serve the ingestion rounds only.
   const floor = ONLY.has("ingest") ? await startFloorWorker(floorPort, join(persistTo, "floor")) : null;
   try {
+    // The shards bench again, through the app: first, while the app has written nothing else.
+    if (ONLY.has("shards")) {
+      const setup = { appUrl: stack.appUrl, apiSecret: stack.apiSecret, opsToken: await resolveOpsToken(), persistTo, seconds: SECONDS, rounds: SHARD_ROUNDS, connections: CONNECTIONS };
+      shardsApp = await benchShardsApp(setup);
+    }
     if (floor) {
       const tenants = seedBenchTenants(persistTo, TENANTS);
       const opsToken = await resolveOpsToken();
@@ -64,5 +71,6 @@ const segmentsFailed = ONLY.has("segments") && printSegmentTable(await benchSegm
 const backfillFailed = backfillRows.length > 0 && printBackfillTable(backfillRows);
 const discountsFailed = discountRows.length > 0 && printDiscountTable(discountRows);
 const pushFailed = pushRows.length > 0 && printMetafieldPushTable(pushRows[0]!);
-const shardsFailed = shards !== null && printShardsTable(shards);
-process.exit(failed || segmentsFailed || backfillFailed || discountsFailed || pushFailed || shardsFailed ? 1 : 0);
+const shardsFailed = shards !== null && printShardsTable(shards, "the shard floor");
+const shardsAppFailed = shardsApp !== null && printShardsTable(shardsApp, "the app");
+process.exit(failed || segmentsFailed || backfillFailed || discountsFailed || pushFailed || shardsFailed || shardsAppFailed ? 1 : 0);

@@ -1,11 +1,12 @@
 import autocannon from "autocannon";
 import { createHmac } from "node:crypto";
+import { isShardsWebhook } from "./shards-mix.ts";
 import { REQUESTS_PER_VISITOR, visitorOf } from "./visitors.ts";
 
 /** One load round, run in its own process so the generator never shares a core's event loop with the orchestrator. */
 export type LoadPlan = {
   url: string;
-  kind: "bare" | "floor-pixel" | "floor-webhook" | "pixel" | "webhook" | "shards";
+  kind: "bare" | "floor-pixel" | "floor-webhook" | "pixel" | "webhook" | "shards" | "app-shards";
   connections: number;
   /** A fixed number of requests, so every request sent is answered and counted (a timed run cuts some off). */
   amount: number | null;
@@ -17,7 +18,7 @@ export type LoadPlan = {
   tenants: number;
   shops: string[];
   apiSecret: string;
-  /** shards: how many shards the two tenants are placed on (2: one each). */
+  /** shards (the floor): how many shards the two tenants are placed on (2: one each); app-shards: the directory says. */
   shards?: 1 | 2;
 };
 
@@ -62,7 +63,7 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
     const headers = { "content-type": "text/plain;charset=UTF-8", "cf-connecting-ip": visitor.ip, "x-bench-visitor": `${visitor.tenant}:${visitor.clientId}`, "x-bench-run": plan.runId };
     return { ...request, headers, body: JSON.stringify({ token: plan.tokens[v] ?? "floor", events }) };
   }
-  if (plan.kind === "shards") return shardsRequest(request, n);
+  if (plan.kind === "shards" || plan.kind === "app-shards") return shardsRequest(request, n);
   if (plan.kind === "webhook" || plan.kind === "floor-webhook") {
     const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
     const headers = {
@@ -79,21 +80,37 @@ const setupRequest = (request: autocannon.Request): autocannon.Request => {
   return request;
 };
 
-// Two tenants taking turns; each sends three pixel batches, then a webhook. Tenant 1 is on shard 2 when there are two.
+const pixelRequestsOf = [0, 0];
+
+// Two tenants taking turns. The floor: tenant 1 is on shard 2 when there are two. The app: its own routes, the
+// tenants' shops and visitors' tokens (visitor v is of tenant v % 2, REQUESTS_PER_VISITOR requests each).
 function shardsRequest(request: autocannon.Request, n: number): autocannon.Request {
   const tenant = n % 2;
   const turn = Math.floor(n / 2);
-  const headers: Record<string, string> = { "x-bench-run": plan.runId, "x-bench-tenant": `bench-${tenant}`, "x-bench-shard": String(plan.shards === 2 ? tenant + 1 : 1) };
-  if (turn % 4 === 3) {
+  const app = plan.kind === "app-shards";
+  const headers: Record<string, string> = app
+    ? { "x-bench-run": plan.runId }
+    : { "x-bench-run": plan.runId, "x-bench-tenant": `bench-${tenant}`, "x-bench-shard": String(plan.shards === 2 ? tenant + 1 : 1) };
+  if (isShardsWebhook(n)) {
     const body = orderBody(Number(`${plan.runId}${String(n).padStart(7, "0")}`), 1_000 + tenant);
     const hmac = createHmac("sha256", plan.apiSecret).update(body, "utf8").digest("base64");
-    return { ...request, path: "/webhook", headers: { ...headers, "content-type": "application/json", "x-shopify-hmac-sha256": hmac }, body };
+    const shopify: Record<string, string> = app
+      ? { "x-shopify-topic": "orders/create", "x-shopify-shop-domain": plan.shops[tenant]!, "x-shopify-webhook-id": `${plan.runId}-${n}`, "x-shopify-triggered-at": new Date().toISOString() }
+      : {};
+    return { ...request, path: app ? "/webhooks" : "/webhook", headers: { ...headers, ...shopify, "content-type": "application/json", "x-shopify-hmac-sha256": hmac }, body };
   }
-  const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(`bench-${plan.runId}-${turn}`, `${plan.runId}-${n}-${i}`));
-  return { ...request, path: "/pixel", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify({ events }) };
+  if (!app) {
+    const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(`bench-${plan.runId}-${turn}`, `${plan.runId}-${n}-${i}`));
+    return { ...request, path: "/pixel", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: JSON.stringify({ events }) };
+  }
+  const v = 2 * Math.floor(pixelRequestsOf[tenant]!++ / REQUESTS_PER_VISITOR) + tenant;
+  const visitor = visitorOf(v, plan.runId, 2);
+  const events = Array.from({ length: plan.eventsPerRequest }, (_, i) => pixelEvent(visitor.clientId, `${plan.runId}-${n}-${i}`));
+  const body = JSON.stringify({ token: plan.tokens[v], events });
+  return { ...request, path: "/pixel/v1/events", headers: { ...headers, "content-type": "text/plain;charset=UTF-8", "cf-connecting-ip": visitor.ip }, body };
 }
 
-const PATHS = { bare: "/", "floor-pixel": "/pixel", "floor-webhook": "/webhook", pixel: "/pixel/v1/events", webhook: "/webhooks", shards: "/pixel" } as const;
+const PATHS = { bare: "/", "floor-pixel": "/pixel", "floor-webhook": "/webhook", pixel: "/pixel/v1/events", webhook: "/webhooks", shards: "/pixel", "app-shards": "/pixel/v1/events" } as const;
 const path = PATHS[plan.kind];
 const startedAt = Date.now();
 const started = performance.now();

@@ -99,8 +99,11 @@ export async function benchShards(options: { persistTo: string; seconds: number;
 
 const n = (value: number) => Math.round(value).toLocaleString("en");
 
-/** The Shards table of `npm run bench` (recorded in docs/benchmarks.md); true when the target or a check failed. */
-export function printShardsTable(bench: ShardsBench): boolean {
+/**
+ * A Shards table of `npm run bench` (recorded in docs/benchmarks.md), of the floor or of the app; true when the
+ * target or a check failed.
+ */
+export function printShardsTable(bench: ShardsBench, through: "the shard floor" | "the app"): boolean {
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const total = (r: ShardRound) => r.d1Ms[0] + r.d1Ms[1];
   const busiest = (r: ShardRound) => Math.max(...r.d1Ms);
@@ -124,7 +127,7 @@ export function printShardsTable(bench: ShardsBench): boolean {
   const d1 = (rounds: ShardRound[], shard: 0 | 1) => n(sum(rounds.map((r) => r.d1Ms[shard])));
   const list = (values: number[]) => values.map((value) => value.toFixed(2)).join(", ");
   console.log(
-    `\nShards: 2 tenants, 20-event pixel batches and orders/create webhooks (3:1), autocannon -c${bench.connections}, ${bench.rounds} alternating rounds of ~${bench.seconds} s per placement; wall-clock: medians; D1: sums over the rounds`,
+    `\nShards, through ${through}: 2 tenants, 20-event pixel batches and orders/create webhooks (3:1), autocannon -c${bench.connections}, ${bench.rounds} alternating rounds of ~${bench.seconds} s per placement; wall-clock: medians; D1: sums over the rounds`,
   );
   console.log("| placement | stored events/s, wall-clock (measured) | D1 ms, SHARD_1 / SHARD_2 (Σ meta.duration) | events ÷ D1 time (derived) |");
   console.log("|---|---|---|---|");

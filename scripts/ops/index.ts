@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createOpsClient, resolveOpsToken, type OpsClient } from "./ops-client.ts";
 import { printBackfill, type OpsBackfillResponse } from "./print-backfill.ts";
+import { printIngestStats, type OpsIngestStats } from "./print-ingest-stats.ts";
 import { printRows } from "./print-rows.ts";
 import { moveLine, printMoves, printWhere, type MoveView, type OpsTenantWhere } from "./print-tenant-move.ts";
 
@@ -25,11 +26,13 @@ const USAGE = `npm run ops -- <command> [options]
   tenant move --shop DOMAIN --resume [--no-wait]
                                      resume the tenant's open move, whatever its target (a stalled or dead-lettered step)
   tenant moves [--shop DOMAIN] [--limit N]  moves and their progress, newest first
+  ingest stats [--minutes N]         what ingestion stored in the last N minutes (default 60), and per shard the
+                                     D1 time of the consumer's writes there: which shard is hot
 
   --url   the app (default $SEGOPS_URL or http://127.0.0.1:8787)
   token   $SEGOPS_OPS_TOKEN, else derived from $TOKEN_ENCRYPTION_KEY or .dev.vars`;
 
-type Options = { url?: string; tenant?: string; queue?: string; shop?: string; to?: string; all?: boolean; limit?: string; "no-wait"?: boolean; resume?: boolean };
+type Options = { url?: string; tenant?: string; queue?: string; shop?: string; to?: string; all?: boolean; limit?: string; minutes?: string; "no-wait"?: boolean; resume?: boolean };
 
 function fail(message: string): never {
   console.error(message);
@@ -98,7 +101,7 @@ async function openMoveTarget(client: OpsClient, shop: string): Promise<string> 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, to: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, "no-wait": { type: "boolean" }, resume: { type: "boolean" } },
+    options: { url: { type: "string" }, tenant: { type: "string" }, queue: { type: "string" }, shop: { type: "string" }, to: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, minutes: { type: "string" }, "no-wait": { type: "boolean" }, resume: { type: "boolean" } },
   });
   const options = values as Options;
   const [area, verb, id] = positionals;
@@ -164,6 +167,12 @@ async function main(): Promise<void> {
       const started = await expectOk(client.call<{ move: MoveView; resumed: boolean }>("POST", `/tenant/move?shop=${shop}&to=${to}`));
       console.log(`${started.resumed ? "resumed" : "started"} ${moveLine(started.move)}`);
       if (!options["no-wait"]) await followMove(client, shop);
+      return;
+    }
+    case "ingest stats": {
+      const since = Date.now() - Number(options.minutes ?? "60") * 60_000;
+      if (!Number.isFinite(since)) fail(USAGE);
+      printIngestStats(await expectOk(client.call<OpsIngestStats>("GET", `/ingest-stats?since=${since}`)));
       return;
     }
     default:

@@ -9,4 +9,6 @@ export const TEST_ENV = {
   CONNECT_LINK_SECRET: "test-connect-link-secret-0123456789",
   PUBSUB_AUDIENCE: "https://segops.test/webhooks/pubsub",
   PUBSUB_SERVICE_ACCOUNT: "shopify-pubsub@segops-test.iam.gserviceaccount.com",
+  // Each queue batch's waitUntil (which the tests wait for) would otherwise wait out the interval.
+  SHARD_WRITE_FLUSH_MS: "0",
 } as const;

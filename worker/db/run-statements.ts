@@ -8,11 +8,17 @@ const dialect = new SQLiteAsyncDialect();
  * run `db.run(sql)` statements that carry parameters.
  */
 export async function runStatements(d1: D1Database, statements: SQL[]): Promise<void> {
-  if (statements.length === 0) return;
-  await d1.batch(
+  await runTimedStatements(d1, statements);
+}
+
+/** runStatements, returning D1's own time for the batch: `meta.duration` summed over its statements, in ms. */
+export async function runTimedStatements(d1: D1Database, statements: SQL[]): Promise<number> {
+  if (statements.length === 0) return 0;
+  const results = await d1.batch(
     statements.map((statement) => {
       const query = dialect.sqlToQuery(statement);
       return d1.prepare(query.sql).bind(...query.params);
     }),
   );
+  return results.reduce((ms, result) => ms + (result.meta?.duration ?? 0), 0);
 }

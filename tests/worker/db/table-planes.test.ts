@@ -16,6 +16,7 @@ const CONTROL = [
   "dead_letters",
   "ingest_payloads",
   "privacy_requests",
+  "shard_write_times",
   "shop_credentials",
   "shop_tombstones",
   "tenant_moves",

@@ -1,4 +1,4 @@
-import { deadLettersTable, privacyRequestsTable, quarantineTable, redactedSubjectsTable } from "../schema/index.ts";
+import { deadLettersTable, privacyRequestsTable, quarantineTable, redactedSubjectsTable, shardWriteTimesTable } from "../schema/index.ts";
 import { classify } from "./classification-types.ts";
 
 const RAW_BODY_REDACT = {
@@ -70,5 +70,15 @@ export const OPERATIONS_TABLES = [
     customerRedact: { action: "keep", why: "written by customers/redact: it is how later data about the customer is dropped" },
     shopRedact: { action: "delete_rows", byTenant: redactedSubjectsTable.tenantId },
     retention: "until shop/redact (the tenant tombstone then drops everything)",
+  }),
+  classify({
+    table: shardWriteTimesTable,
+    plane: "control",
+    scope: "global",
+    columns: { shard: "none", minute: "none", d1Ms: "none", batches: "none", events: "none" },
+    notes: { shard: "a D1 binding name; the rows sum every tenant's ingest writes on that database" },
+    customerRedact: { action: "keep", why: "no customer data: times and counts per database" },
+    shopRedact: { action: "keep", why: "no tenant in it: sums over every tenant on a shard" },
+    retention: "7 days, trimmed by the consumer's own writes of it",
   }),
 ];

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, tenantId, timestampMs } from "./columns.ts";
 
 /** Whatever could not be parsed or mapped: acknowledged, kept with its reason, replayable by an operator. */
@@ -134,3 +134,20 @@ export const shopTombstonesTable = sqliteTable("shop_tombstones", {
   trialDaysUsed: integer("trial_days_used"),
 });
 
+
+/**
+ * D1's own time (`meta.duration`) the ingest consumer's writes took on each database, per minute: which shard is
+ * hot. Written from each consumer isolate's running sums at most once a second (control database), kept 7 days.
+ */
+export const shardWriteTimesTable = sqliteTable(
+  "shard_write_times",
+  {
+    shard: text("shard").notNull(),
+    /** The minute (epoch ms, UTC) the writes finished in. */
+    minute: integer("minute").notNull(),
+    d1Ms: real("d1_ms").notNull(),
+    batches: integer("batches").notNull(),
+    events: integer("events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shard, t.minute] }), index("shard_write_times_minute_idx").on(t.minute)],
+);

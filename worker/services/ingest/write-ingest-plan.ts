@@ -7,7 +7,7 @@ import { writePrivacyRequests } from "../privacy/index.ts";
 import { writeQuarantine, writeReplayResults } from "../quarantine/index.ts";
 import type { IngestPlan } from "./ingest-plan.ts";
 import { deliveriesTable, ingestPayloadsTable } from "../../db/schema/index.ts";
-import { runStatements } from "../../db/run-statements.ts";
+import { runStatements, runTimedStatements } from "../../db/run-statements.ts";
 import { renderOnce } from "../../db/render-once.ts";
 import { columnsOf } from "../../db/sql-names.ts";
 import { jsonChunks, tuples } from "../../db/sql-json.ts";
@@ -81,17 +81,18 @@ export type PlanTarget = { d1: D1Database; control: { d1: D1Database } };
  * Writes a plan whose tenants share one shard. On one database (a tenant from before sharding, or none) it is one
  * batch, i.e. one transaction. Across two, the control part goes first and the data part second, each a transaction
  * that a retry can apply again; spilled bodies are dropped last, so a retry still finds them. The plan's `effects`
- * are not run here: the consumer runs them once this has succeeded.
+ * are not run here: the consumer runs them once this has succeeded. Returns D1's own time (ms) of the write on the
+ * shard (with the control part when that is the same database), for the consumer's shard write times.
  */
-export async function writeIngestPlan(args: { ctx: PlanTarget; input: { plan: IngestPlan } }): Promise<void> {
+export async function writeIngestPlan(args: { ctx: PlanTarget; input: { plan: IngestPlan } }): Promise<{ shardMs: number }> {
   const { ctx, input } = args;
   const now = Date.now();
   const { plan } = input;
   if (ctx.d1 === ctx.control.d1) {
-    await runStatements(ctx.d1, [...controlStatements(plan, now), ...dataStatements(plan, now), ...dropSpilledPayloads(plan)]);
-    return;
+    return { shardMs: await runTimedStatements(ctx.d1, [...controlStatements(plan, now), ...dataStatements(plan, now), ...dropSpilledPayloads(plan)]) };
   }
   await runStatements(ctx.control.d1, controlStatements(plan, now));
-  await runStatements(ctx.d1, dataStatements(plan, now));
+  const shardMs = await runTimedStatements(ctx.d1, dataStatements(plan, now));
   await runStatements(ctx.control.d1, dropSpilledPayloads(plan));
+  return { shardMs };
 }
