@@ -1,10 +1,10 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../../../worker/errors.ts";
 import type { ExportLinkResponse } from "../../../../worker/routes/admin/privacy.ts";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
 import { adminFetch, adminJson, appFetch, sim as simulator } from "../../../helpers/harness.ts";
 import { ingestCustomer, sendCompliance, testPerson, waitForCompleted } from "../../../helpers/privacy.ts";
-import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const put = (body: unknown) => ({ method: "PUT", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
 
@@ -70,7 +70,7 @@ describe("/admin/api/privacy (errors)", () => {
     const { requestId } = await sendCompliance(sim, tenant.shop, "customers/data_request", customerId);
     await waitForCompleted(requestId);
     const link = await adminJson<ExportLinkResponse>(tenant.shop, `/privacy/requests/${requestId}/export-link`, { method: "POST" });
-    await (await tenantDb(tenant.tenantId)).prepare("update privacy_requests set export = json_set(export, '$.deletedAt', 1) where tenant_id = ? and id = ?").bind(tenant.tenantId, requestId).run();
+    await env.DB.prepare("update privacy_requests set export = json_set(export, '$.deletedAt', 1) where tenant_id = ? and id = ?").bind(tenant.tenantId, requestId).run();
     await expectError(await adminFetch(tenant.shop, `/privacy/requests/${requestId}/export-link`, { method: "POST" }), 410, "gone");
     const url = new URL(link.url);
     await expectError(await appFetch(url.pathname + url.search), 410, "gone");

@@ -4,6 +4,7 @@ import type { ExportLinkResponse, ListPrivacyRequestsResponse, PrivacySettingsRe
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
 import { adminJson, appFetch, sim as simulator } from "../../../helpers/harness.ts";
 import { ingestCustomer, sendCompliance, testPerson, waitForCompleted } from "../../../helpers/privacy.ts";
+import { tenantDb } from "../../../helpers/tenant-db.ts";
 
 const put = (body: unknown) => ({ method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
@@ -68,7 +69,7 @@ describe("/admin/api/privacy (happy)", () => {
     });
     expect((await adminJson<PrivacySettingsResponse>(tenant.shop, "/privacy/settings", put({ eventRetentionDays: 90 }))).eventRetentionDays).toBe(90);
     expect((await adminJson<PrivacySettingsResponse>(tenant.shop, "/privacy/settings")).eventRetentionDays).toBe(90);
-    const row = await env.DB.prepare("select event_retention_days, tracked_events from tenant_settings where tenant_id = ?").bind(tenant.tenantId).first();
+    const row = await (await tenantDb(tenant.tenantId)).prepare("select event_retention_days, tracked_events from tenant_settings where tenant_id = ?").bind(tenant.tenantId).first();
     expect(row).toMatchObject({ event_retention_days: 90 });
     const hot = await adminJson<PrivacySettingsResponse>(tenant.shop, "/privacy/settings", put({ hotWindowDays: 30 }));
     expect(hot).toMatchObject({ hotWindowDays: 30, eventRetentionDays: 90 });

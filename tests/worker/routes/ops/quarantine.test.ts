@@ -53,7 +53,7 @@ describe("operator endpoints", () => {
     const db = await tenantDb(tenant.tenantId);
     const before = await db.prepare("select id from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ id: string }>();
     expect(before.results).toHaveLength(1);
-    await consumeIngestBatch([{ type: "replay", quarantineId: before.results[0]!.id }]);
+    await consumeIngestBatch([{ type: "replay", quarantineId: before.results[0]!.id, tenantId: tenant.tenantId }]);
     const after = await db.prepare("select replay_result from quarantine where tenant_id = ?").bind(tenant.tenantId).all<{ replay_result: string }>();
     expect(after.results).toHaveLength(1);
     expect(after.results[0]!.replay_result).toMatch(/^failed again: body is not JSON/);

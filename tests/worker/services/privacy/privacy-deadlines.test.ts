@@ -60,7 +60,7 @@ describe("privacy requests over time", () => {
     expect((await sendDelivery(delivery)).status).toBe(200);
     expect(await runPrivacyRequest({ ctx: serviceDeps(), input: { requestId } })).toBe("already_completed");
     expect(await requestRow(requestId)).toEqual(done);
-    const { n } = (await (await tenantDb(tenant.tenantId)).prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
+    const { n } = (await env.DB.prepare("select count(*) n from privacy_requests where tenant_id = ?").bind(tenant.tenantId).first<{ n: number }>())!;
     expect(n).toBe(1);
     const again = await sendCompliance(sim, tenant.shop, "customers/redact", customerId);
     expect(JSON.parse((await waitForCompleted(again.requestId)).result!)).toMatchObject({ profile: 0, events: 0 });
@@ -77,7 +77,7 @@ describe("privacy requests over time", () => {
 
     const overdue = await recordOnly(tenant.shop, "customers/redact", customerId);
     const now = Date.now();
-    const db = await tenantDb(tenant.tenantId);
+    const db = env.DB;
     await db.batch([
       db.prepare("update privacy_requests set received_at = ?, due_at = ? where id = ?").bind(now - 26 * DAY_MS, now + 4 * DAY_MS, failing),
       db.prepare("update privacy_requests set received_at = ?, due_at = ?, updated_at = ? where id = ?").bind(now - 31 * DAY_MS, now - DAY_MS, now, overdue),

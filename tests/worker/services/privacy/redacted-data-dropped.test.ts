@@ -91,7 +91,7 @@ describe("data about a redacted customer that arrives later", () => {
 
   it("keeps the redact request as proof without the customer's identifiers", async () => {
     const { tenant } = await redactedAda();
-    const { results } = await (await tenantDb(tenant.tenantId)).prepare("select id from privacy_requests where tenant_id = ?").bind(tenant.tenantId).all<{ id: string }>();
+    const { results } = await env.DB.prepare("select id from privacy_requests where tenant_id = ?").bind(tenant.tenantId).all<{ id: string }>();
     const row = await requestRow(results[0]!.id);
     expect(row).toMatchObject({ status: "completed", shopify_customer_id: null, payload: "{}", failures: 0, last_error: null });
     expect(JSON.parse(row!.result!)).toMatchObject({ profile: 1, orders: 1, checkouts: 1, identities: expect.any(Number), events: expect.any(Number) });

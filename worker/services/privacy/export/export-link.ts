@@ -26,7 +26,7 @@ function availability(row: ExportOwner | undefined): ExportUnavailable["reason"]
 /** Mints a short-lived signed link to one of the session's tenant's exports (another tenant's request is not found). */
 export async function mintExportLink(args: { ctx: TenantContext; input: { requestId: string; now?: number } }): Promise<Result<ExportLink, ExportUnavailable>> {
   const { ctx, input } = args;
-  const row = await ctx.db.select().from(p).where(and(eq(p.id, input.requestId), eq(p.tenantId, ctx.tenantId))).get();
+  const row = await ctx.control.db.select().from(p).where(and(eq(p.id, input.requestId), eq(p.tenantId, ctx.tenantId))).get();
   const unavailable = availability(row);
   if (unavailable) return err({ reason: unavailable });
   const expires = (input.now ?? Date.now()) + EXPORT_LINK_TTL_MS;
