@@ -26,7 +26,7 @@ describe("shard write times in ingest stats", () => {
     const since = Date.now();
     const onShard2 = await seedTenant();
     await placeTenant(onShard2.tenantId, "SHARD_2");
-    const onDb = await seedTenant();
+    const onDb = await seedTenant({ shard: "DB" });
 
     // The consumer's write of its sums is part of the batch's waitUntil, which consumeIngestBatch waits for.
     await consumeIngestBatch([...orders(onShard2.shop), ...manyOrders(onShard2.shop, 40)]);

@@ -35,7 +35,7 @@ const W = tableNames(shardWriteTimesTable);
 const countSince = (table: typeof deliveriesTable | typeof quarantineTable | typeof deadLettersTable) =>
   `select count(*) as n from ${getTableName(table)} where ${table.receivedAt.name} >= ?`;
 
-type ShardStats = { total: number; webhook: number; pixel: number; backfill: number; last: string | null; deliveries: number; quarantine: number };
+type ShardStats = { total: number; webhook: number; pixel: number; backfill: number; last: string | null; delivered: number; quarantined: number };
 type WriteTime = { shard: string; d1Ms: number; batches: number; events: number };
 
 const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
@@ -53,8 +53,8 @@ async function readShardStats(shard: ShardContext, since: number): Promise<Shard
     d1.prepare(countSince(deliveriesTable)).bind(since),
     d1.prepare(countSince(quarantineTable)).bind(since),
   ]);
-  const row = events!.results[0] as Omit<ShardStats, "deliveries" | "quarantine">;
-  return { ...row, deliveries: count(deliveries), quarantine: count(quarantine) };
+  const row = events!.results[0] as Omit<ShardStats, "delivered" | "quarantined">;
+  return { ...row, delivered: count(deliveries), quarantined: count(quarantine) };
 }
 
 export async function readIngestStats(args: { ctx: Deps; input: { since: number } }): Promise<IngestStats> {
@@ -70,7 +70,7 @@ export async function readIngestStats(args: { ctx: Deps; input: { since: number 
         .bind(since - (since % 60_000)),
     ]),
   ]);
-  const sum = (key: "total" | "webhook" | "pixel" | "backfill" | "deliveries" | "quarantine") => shards.reduce((total, shard) => total + shard[key], 0);
+  const sum = (key: "total" | "webhook" | "pixel" | "backfill" | "delivered" | "quarantined") => shards.reduce((total, shard) => total + shard[key], 0);
   // Event ids sort by the time they were made, so the largest is the last one written on any shard.
   const last = shards.reduce<string | null>((max, shard) => (shard.last !== null && (max === null || shard.last > max) ? shard.last : max), null);
   const metered = new Map((times!.results as WriteTime[]).map((time) => [time.shard, time]));
@@ -86,8 +86,8 @@ export async function readIngestStats(args: { ctx: Deps; input: { since: number 
         return [name, { events: row.total, lastWrittenId: row.last, d1Ms: time?.d1Ms ?? 0, batches: time?.batches ?? 0, meteredEvents: time?.events ?? 0 }];
       }),
     ),
-    deliveries: sum("deliveries"),
-    quarantine: sum("quarantine"),
+    deliveries: sum("delivered"),
+    quarantine: sum("quarantined"),
     deadLetters: count(deadLetters),
   };
 }

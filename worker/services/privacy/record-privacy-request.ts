@@ -1,4 +1,4 @@
-import type { Deps } from "../../context/deps.ts";
+import { forTenant, type Deps } from "../../context/deps.ts";
 import { parseShopifyJson } from "../../shopify/payload/parse-shopify-json.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { quarantineRow } from "../quarantine/index.ts";
@@ -43,6 +43,8 @@ export async function recordPrivacyRequest(args: { ctx: Deps; input: ComplianceD
     headers: delivery.headers,
     receivedAt: delivery.receivedAt,
   });
-  await runStatements(ctx.d1, writeQuarantine([row]));
+  // A known tenant's quarantined delivery is its data, on its shard; one of no tenant stays on the control database.
+  const on = tenantId ? (await forTenant(ctx, tenantId)).d1 : ctx.d1;
+  await runStatements(on, writeQuarantine([row]));
   return "quarantined";
 }
