@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ExportLinkResponse, ListPrivacyRequestsResponse, PrivacySettingsResponse } from "../../../../worker/routes/admin/privacy.ts";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
