@@ -6,18 +6,12 @@ import type { Deps } from "../../../worker/context/deps.ts";
 import { recomputeSegments } from "../../../worker/jobs/recompute-segments.ts";
 import { reconcileRecentChanges } from "../../../worker/jobs/reconcile-recent-changes.ts";
 import { apiFetch } from "../../helpers/api-fetch.ts";
-import { placeTenant } from "../../helpers/seed-move-dataset.ts";
 import { seedProfiles } from "../../helpers/seed-profiles.ts";
-import { seedTenant, type SeededTenant } from "../../helpers/seed-tenant.ts";
+import { seedTenant } from "../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../helpers/service-context.ts";
 
 const OTHER_DBS = () => [env.DB, env.SHARD_1];
 
-async function onShard2(): Promise<SeededTenant> {
-  const tenant = await seedTenant();
-  await placeTenant(tenant.tenantId, "SHARD_2");
-  return tenant;
-}
 
 const count = async (db: D1Database, sql: string, ...values: unknown[]) =>
   (await db
@@ -35,7 +29,7 @@ function capturingDeps(): { deps: Deps; sent: BackfillMessage[] } {
 
 describe("crons over tenants on a data shard", () => {
   it("recomputes a due segment of a tenant on SHARD_2, on SHARD_2", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     const [buyer] = await seedProfiles(tenant.tenantId, [{ ordersCount: 2 }]);
     const res = await apiFetch(tenant.serverKey, "/segments", { method: "POST", body: { name: "buyers", kind: "customer", query: "orders_count >= 1" } });
     expect(res.status).toBe(201);
@@ -54,7 +48,7 @@ describe("crons over tenants on a data shard", () => {
   });
 
   it("skips a due segment of a tenant frozen by a move", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     const res = await apiFetch(tenant.serverKey, "/segments", { method: "POST", body: { name: "frozen", kind: "customer", query: "orders_count >= 1" } });
     expect(res.status).toBe(201);
     const hourAgo = Date.now() - 3_600_000;
@@ -69,7 +63,7 @@ describe("crons over tenants on a data shard", () => {
   });
 
   it("writes a tenant's reconciliation job on its shard and restarts its lost backfills there, not a leftover copy elsewhere", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     const old = Date.now() - 10 * 60_000;
     const insertBackfill = (db: D1Database, id: string, status: string) =>
       db.prepare("insert into jobs (id, tenant_id, kind, status, params, created_at) values (?, ?, 'backfill', ?, '{\"reason\":\"manual\"}', ?)").bind(id, tenant.tenantId, status, old).run();

@@ -7,9 +7,8 @@ import { deleteOrphanTenants, ORPHAN_GRACE_MS } from "../../../../worker/service
 import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { flowPost, lifecycleBody } from "../../../helpers/flow-requests.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
-import { placeTenant } from "../../../helpers/seed-move-dataset.ts";
 import { seedProfiles } from "../../../helpers/seed-profiles.ts";
-import { seedTenant, type SeededTenant } from "../../../helpers/seed-tenant.ts";
+import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 
@@ -20,11 +19,6 @@ async function ops<T = unknown>(method: string, path: string): Promise<{ status:
 
 type Row = { id: string; tenantId: string | null; shopDomain: string | null; replayedAt: string | null; replayResult: string | null };
 
-async function onShard2(options: Parameters<typeof seedTenant>[0] = {}): Promise<SeededTenant> {
-  const tenant = await seedTenant(options);
-  await placeTenant(tenant.tenantId, "SHARD_2");
-  return tenant;
-}
 
 const count = async (db: D1Database, sql: string, ...values: unknown[]) =>
   (await db
@@ -34,7 +28,7 @@ const count = async (db: D1Database, sql: string, ...values: unknown[]) =>
 
 describe("operator and privacy paths for tenants on a data shard", () => {
   it("lists, shows and replays a quarantine row of a tenant on SHARD_2, recording the outcome there", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     await consumeIngestBatch([webhookMessage(tenant.shop, "orders/paid", "{broken")]);
     const stored = await env.SHARD_2.prepare("select id from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ id: string }>();
     expect(stored).not.toBeNull();
@@ -58,7 +52,7 @@ describe("operator and privacy paths for tenants on a data shard", () => {
     const shop = `replay-${crypto.randomUUID().slice(0, 8)}.myshopify.com`;
     await consumeIngestBatch([webhookMessage(shop, "orders/paid", orderText)]);
     const row = await env.DB.prepare("select id from quarantine where shop_domain = ?").bind(shop).first<{ id: string }>();
-    const tenant = await onShard2({ shop });
+    const tenant = await seedTenant({ shop, shard: "SHARD_2" });
 
     expect((await ops("POST", `/quarantine/${row!.id}/replay`)).status).toBe(202);
     const done = await waitFor(async () => {
@@ -73,7 +67,7 @@ describe("operator and privacy paths for tenants on a data shard", () => {
 
   it("counts events stored on SHARD_2 in the ingest stats", async () => {
     const since = Date.now();
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     await consumeIngestBatch([webhookMessage(tenant.shop, "orders/create", orderText)]);
     const last = await env.SHARD_2.prepare("select max(id) id from events where tenant_id = ?").bind(tenant.tenantId).first<{ id: string }>();
     const { body } = await ops<{ events: { total: number; lastWrittenId: string }; deliveries: number }>("GET", `/ingest-stats?since=${since}`);
@@ -104,7 +98,7 @@ describe("operator and privacy paths for tenants on a data shard", () => {
   });
 
   it("stores a Flow trigger's lifecycle on the tenant's shard", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     const res = await flowPost("/triggers/lifecycle", lifecycleBody(tenant.shop, "segops-segment-entered", true));
     expect(res.status).toBe(200);
     expect(await env.SHARD_2.prepare("select enabled from flow_triggers where tenant_id = ?").bind(tenant.tenantId).first()).toEqual({ enabled: 1 });
@@ -112,7 +106,7 @@ describe("operator and privacy paths for tenants on a data shard", () => {
   });
 
   it("drops a queued message naming a customer redacted on SHARD_2, and keeps one naming another", async () => {
-    const tenant = await onShard2();
+    const tenant = await seedTenant({ shard: "SHARD_2" });
     const email = `gone.${crypto.randomUUID().slice(0, 8)}@privacy.example`;
     const [hash] = await hashSubjects(serviceDeps().config.TOKEN_ENCRYPTION_KEY, tenant.tenantId, [{ kind: "email", value: email }]);
     await env.SHARD_2.prepare("insert into redacted_subjects (tenant_id, subject_hash, redacted_at) values (?, ?, ?)").bind(tenant.tenantId, hash, Date.now()).run();
