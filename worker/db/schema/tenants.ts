@@ -28,13 +28,18 @@ export const tenantsTable = sqliteTable("tenants", {
  * with the tenant; `DB` names the control database itself, where tenants installed before sharding keep their data
  * until `npm run ops -- tenant move` takes them to a shard.
  */
-export const tenantShardsTable = sqliteTable("tenant_shards", {
-  tenantId: text("tenant_id").primaryKey(),
-  shard: text("shard").notNull(),
-  /** `frozen` while a tenant move copies its last rows: writes wait (409, queue retry), reads use `shard`. */
-  state: text("state", { enum: ["active", "frozen"] }).notNull().default("active"),
-  updatedAt: updatedAt(),
-});
+export const tenantShardsTable = sqliteTable(
+  "tenant_shards",
+  {
+    tenantId: text("tenant_id").primaryKey(),
+    shard: text("shard").notNull(),
+    /** `frozen` while a tenant move copies its last rows: writes wait (409, queue retry), reads use `shard`. */
+    state: text("state", { enum: ["active", "frozen"] }).notNull().default("active"),
+    updatedAt: updatedAt(),
+  },
+  // Placement counts each shard's entries on every install: an index range, not a scan of the directory per shard.
+  (t) => [index("tenant_shards_shard_idx").on(t.shard)],
+);
 
 /** Access and refresh tokens, AES-GCM encrypted; only the tenant's Durable Object rotates them. */
 export const shopCredentialsTable = sqliteTable("shop_credentials", {

@@ -1,0 +1,1 @@
+CREATE INDEX `tenant_shards_shard_idx` ON `tenant_shards` (`shard`);
