@@ -1,59 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { loadMove, type TenantMove } from "../../../../worker/services/shards/move-record.ts";
-import { createMoveContext, type MoveContext, type MoveStepMessage } from "../../../../worker/services/shards/move-context.ts";
+import { loadMove } from "../../../../worker/services/shards/move-record.ts";
 import { LEASE_MS, MoveBusyError, runMoveStep } from "../../../../worker/services/shards/run-move-step.ts";
 import { startTenantMove } from "../../../../worker/services/shards/start-tenant-move.ts";
 import { MOVE_TABLES } from "../../../../worker/services/shards/move-tables.ts";
 import { readDirectoryEntry } from "../../../../worker/services/shards/directory.ts";
-import { seedTenant } from "../../../helpers/seed-tenant.ts";
-import { serviceDeps } from "../../../helpers/service-context.ts";
-import { DEMO_SIZE, placeTenant, seedMoveDataset, tenantRows } from "../../../helpers/seed-move-dataset.ts";
-
-const SMALL = { customers: 150, orders: 450, products: 30, eventsPerOrder: 2 };
-
-/** The move's steps held in a list instead of the queue, run on a clock that skips the waits the steps ask for. */
-type Driver = { ctx: MoveContext; sent: (MoveStepMessage & { delaySeconds: number })[]; clock: number };
-
-function driver(options: { shard?: MoveContext["shard"] } = {}): Driver {
-  const base = createMoveContext(serviceDeps());
-  const d: Driver = {
-    ctx: { ...base, shard: options.shard ?? base.shard, sendStep: async (message, delaySeconds) => void d.sent.push({ ...message, delaySeconds }) },
-    sent: [],
-    clock: Date.now(),
-  };
-  return d;
-}
-
-async function move(d: Driver, tenantId: string, to: "SHARD_1" | "SHARD_2"): Promise<TenantMove> {
-  const started = await startTenantMove({ ctx: d.ctx, input: { tenantId, to, now: d.clock } });
-  if (!started.ok) throw new Error(started.error.reason);
-  return started.value.move;
-}
-
-/** Runs the sent steps in order until none is left or `stop` says so before a step; answers the move as it stands. */
-async function runSteps(
-  d: Driver,
-  moveId: string,
-  options: { stop?: (move: TenantMove) => boolean; batches?: number; phaseMs?: Record<string, number> } = {},
-): Promise<TenantMove> {
-  for (;;) {
-    const started = Date.now();
-    const current = (await loadMove({ ctx: d.ctx, input: { moveId: moveId } }))!;
-    if (d.sent.length === 0 || options.stop?.(current)) return current;
-    const next = d.sent.shift()!;
-    d.clock += next.delaySeconds * 1_000;
-    await runMoveStep({ ctx: d.ctx, input: { moveId: next.moveId, step: next.step, now: d.clock, batches: options.batches } });
-    if (options.phaseMs) options.phaseMs[current.phase] = (options.phaseMs[current.phase] ?? 0) + Date.now() - started;
-  }
-}
-
-async function tenantWithData(shard: "SHARD_1" | "SHARD_2", size: typeof SMALL) {
-  const tenant = await seedTenant();
-  await placeTenant(tenant.tenantId, shard);
-  await seedMoveDataset(env[shard], tenant.tenantId, size);
-  return tenant.tenantId;
-}
+import { moveDriver, moveDriverWithTarget, runSteps, SMALL, startMove, tenantWithData } from "../../../helpers/move-driver.ts";
+import { DEMO_SIZE, tenantRows } from "../../../helpers/seed-move-dataset.ts";
 
 const rowCount = (rows: Record<string, unknown[]>) => Object.values(rows).reduce((sum, table) => sum + table.length, 0);
 
@@ -63,10 +16,10 @@ describe("moving a tenant between shards", () => {
     const bystander = await tenantWithData("SHARD_1", SMALL);
     const before = await tenantRows(env.SHARD_1, moving);
     const bystanderBefore = await tenantRows(env.SHARD_1, bystander);
-    const d = driver();
+    const d = moveDriver();
 
     const phaseMs: Record<string, number> = {};
-    const done = await runSteps(d, (await move(d, moving, "SHARD_2")).id, { phaseMs });
+    const done = await runSteps(d, (await startMove(d, moving, "SHARD_2")).id, { phaseMs });
 
     expect(done.phase).toBe("done");
     expect(done.error).toBeNull();
@@ -88,22 +41,12 @@ describe("moving a tenant between shards", () => {
   it("resumes after a crash between any two steps and a failed write, and catches up what ingestion changed during the copy", async () => {
     const moving = await tenantWithData("SHARD_1", SMALL);
     let failNext = false;
-    const base = driver();
-    const d = driver({
-      shard: (name) => {
-        const db = base.ctx.shard(name);
-        if (name !== "SHARD_2") return db;
-        return new Proxy(db, {
-          get(target, property) {
-            if (property === "prepare" && failNext) {
-              failNext = false;
-              throw new Error("D1_ERROR: injected: the target refused a batch");
-            }
-            const value = Reflect.get(target, property) as unknown;
-            return typeof value === "function" ? value.bind(target) : value;
-          },
-        });
-      },
+    const d = moveDriverWithTarget((_target, property) => {
+      if (property === "prepare" && failNext) {
+        failNext = false;
+        throw new Error("D1_ERROR: injected: the target refused a batch");
+      }
+      return undefined;
     });
     let expected: Record<string, unknown[]> = {};
     // Ingestion writing to the source behind the copy: a changed row, a deleted one and a new one, all already passed.
@@ -115,7 +58,7 @@ describe("moving a tenant between shards", () => {
       ]);
       expected = await tenantRows(env.SHARD_1, tenantId);
     };
-    const first = await move(d, moving, "SHARD_2");
+    const first = await startMove(d, moving, "SHARD_2");
     const phases = new Set<string>();
     let crashes = 0;
     let changed = false;
@@ -153,8 +96,8 @@ describe("moving a tenant between shards", () => {
 
   it("runs a step once: a duplicate of it waits while it holds the lease, then is dropped; a dead step's lease runs out", async () => {
     const moving = await tenantWithData("SHARD_1", SMALL);
-    const d = driver();
-    const started = await move(d, moving, "SHARD_2");
+    const d = moveDriver();
+    const started = await startMove(d, moving, "SHARD_2");
     const message = d.sent.shift()!;
     // A step that died holding the lease.
     await runMoveStep({ ctx: { ...d.ctx, sendStep: async () => Promise.reject(new Error("isolate gone")) }, input: { ...message, now: d.clock } }).catch(() => undefined);
@@ -167,28 +110,17 @@ describe("moving a tenant between shards", () => {
   it("keeps the tenant active on its source when verify finds a row the target wrote differently, and never switches", async () => {
     const moving = await tenantWithData("SHARD_1", SMALL);
     let lossy = false;
-    const base = driver();
     // A target that stores one row differently from what it was sent: what verify is there to catch.
-    const d = driver({
-      shard: (name) => {
-        const db = base.ctx.shard(name);
-        if (name !== "SHARD_2") return db;
-        return new Proxy(db, {
-          get(target, property) {
-            if (property === "batch" && lossy) {
-              return async (statements: D1PreparedStatement[]) => {
-                const results = await target.batch(statements);
-                await target.prepare("UPDATE profiles SET email = 'lossy@example.com' WHERE id = ?1").bind(`prof_${moving}_0`).run();
-                return results;
-              };
-            }
-            const value = Reflect.get(target, property) as unknown;
-            return typeof value === "function" ? value.bind(target) : value;
-          },
-        });
-      },
-    });
-    const started = await move(d, moving, "SHARD_2");
+    const d = moveDriverWithTarget((target, property) =>
+      property === "batch" && lossy
+        ? async (statements: D1PreparedStatement[]) => {
+            const results = await target.batch(statements);
+            await target.prepare("UPDATE profiles SET email = 'lossy@example.com' WHERE id = ?1").bind(`prof_${moving}_0`).run();
+            return results;
+          }
+        : undefined,
+    );
+    const started = await startMove(d, moving, "SHARD_2");
     await runSteps(d, started.id, { stop: (m) => m.phase === "catch_up" });
     // A write that reached the source behind the copy, so the catch-up rewrites that range of the target.
     await env.SHARD_1.prepare("UPDATE profiles SET total_spent = 12.5 WHERE id = ?1").bind(`prof_${moving}_0`).run();
