@@ -3,6 +3,7 @@ import type { Deps } from "../../context/deps.ts";
 import { everyShard, type ShardContext } from "../../context/for-shard.ts";
 import { deadLettersTable, deliveriesTable, eventsTable, quarantineTable, shardWriteTimesTable } from "../../db/schema/index.ts";
 import { tableNames } from "../../db/sql-names.ts";
+import { listMoveCopies, type MoveCopies } from "../shards/list-move-copies.ts";
 
 export type ShardIngestStats = { events: number; lastWrittenId: string | null; d1Ms: number; batches: number; meteredEvents: number };
 
@@ -23,8 +24,8 @@ export type IngestStats = {
 };
 
 /**
- * What ingestion stored since a moment, across tenants on every shard: events by source, deliveries, quarantine
- * rows, dead letters (control database); per shard, its events and the D1 time of the consumer's writes (which
+ * What ingestion stored since a moment, across tenants on every shard (a tenant being moved once, from the shard its
+ * directory entry names): events by source, deliveries, quarantine rows, dead letters (control database); per shard, its events and the D1 time of the consumer's writes (which
  * shard is hot). For operators watching a backlog drain (and for `npm run bench`, which must not open the
  * local database file itself while the app writes to it).
  */
@@ -33,25 +34,29 @@ let isolate: string | undefined;
 const E = tableNames(eventsTable);
 const W = tableNames(shardWriteTimesTable);
 const countSince = (table: typeof deliveriesTable | typeof quarantineTable | typeof deadLettersTable) =>
-  `select count(*) as n from ${getTableName(table)} where ${table.receivedAt.name} >= ?`;
+  `select count(*) as n from ${getTableName(table)} where ${table.receivedAt.name} >= ?1`;
+// A tenant being moved counts once, on the shard its directory entry names: ?2 lists the tenants copied here.
+const notCopied = (column: string) => `(${column} is null or ${column} not in (select value from json_each(?2)))`;
+const countHereSince = (table: typeof deliveriesTable | typeof quarantineTable) => `${countSince(table)} and ${notCopied(table.tenantId.name)}`;
 
 type ShardStats = { total: number; webhook: number; pixel: number; backfill: number; last: string | null; delivered: number; quarantined: number };
 type WriteTime = { shard: string; d1Ms: number; batches: number; events: number };
 
 const count = (result: D1Result | undefined) => (result?.results[0] as { n: number } | undefined)?.n ?? 0;
 
-async function readShardStats(shard: ShardContext, since: number): Promise<ShardStats> {
+async function readShardStats(shard: ShardContext, since: number, copies: MoveCopies): Promise<ShardStats> {
   const d1 = shard.d1;
+  const copied = JSON.stringify(copies.get(shard.shard) ?? []);
   const [events, deliveries, quarantine] = await d1.batch([
     d1
       .prepare(
         `select count(*) as total, coalesce(sum(${E.source} = 'webhook'), 0) as webhook, coalesce(sum(${E.source} = 'pixel'), 0) as pixel,
           coalesce(sum(${E.source} = 'backfill'), 0) as backfill, max(${E.id}) as last
-        from ${E.$table} where ${E.receivedAt} >= ?`,
+        from ${E.$table} where ${E.receivedAt} >= ?1 and ${notCopied(E.tenantId)}`,
       )
-      .bind(since),
-    d1.prepare(countSince(deliveriesTable)).bind(since),
-    d1.prepare(countSince(quarantineTable)).bind(since),
+      .bind(since, copied),
+    d1.prepare(countHereSince(deliveriesTable)).bind(since, copied),
+    d1.prepare(countHereSince(quarantineTable)).bind(since, copied),
   ]);
   const row = events!.results[0] as Omit<ShardStats, "delivered" | "quarantined">;
   return { ...row, delivered: count(deliveries), quarantined: count(quarantine) };
@@ -61,8 +66,9 @@ export async function readIngestStats(args: { ctx: Deps; input: { since: number 
   const { ctx, input } = args;
   const { since } = input;
   const shardContexts = everyShard(ctx);
+  const copies = await listMoveCopies({ ctx });
   const [shards, [deadLetters, times]] = await Promise.all([
-    Promise.all(shardContexts.map((shard) => readShardStats(shard, since))),
+    Promise.all(shardContexts.map((shard) => readShardStats(shard, since, copies))),
     ctx.d1.batch([
       ctx.d1.prepare(countSince(deadLettersTable)).bind(since),
       ctx.d1

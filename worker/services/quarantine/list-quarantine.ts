@@ -3,10 +3,10 @@ import { z } from "zod";
 import { afterCursor, keysetOrderBy, keysetPage, readCursor, type KeysetOrder } from "../../db/keyset-page.ts";
 import { quarantineTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
-import { forTenant, type Deps } from "../../context/deps.ts";
-import { everyShard, type ShardContext } from "../../context/for-shard.ts";
-import { TenantDirectoryError } from "../../context/tenant-directory.ts";
+import type { Deps } from "../../context/deps.ts";
+import { everyShard } from "../../context/for-shard.ts";
 import { openLaggedReads } from "../../db/open-lagged-reads.ts";
+import { isMoveCopy, listMoveCopies, notMoveCopies } from "../shards/list-move-copies.ts";
 
 export const ListQuarantineInput = z.object({
   tenantId: z.string().min(1).optional(),
@@ -30,23 +30,13 @@ export type QuarantineSummary = {
 
 const QUARANTINE_ORDER: KeysetOrder = { time: quarantineTable.receivedAt, id: quarantineTable.id, direction: "desc" };
 
-/** Where the rows asked for are: one tenant's shard, or every database (rows of no tenant are on `DB`). */
-async function shardsToList(ctx: Deps, tenantId: string | undefined): Promise<ShardContext[]> {
-  if (!tenantId) return everyShard(ctx);
-  try {
-    return [await forTenant(ctx, tenantId, { access: "read" })];
-  } catch (error) {
-    if (error instanceof TenantDirectoryError) return [];
-    throw error;
-  }
-}
-
 const newestFirst = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
   b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
- * Newest first across shards (each shard's page, merged); `open` = never replayed. The payload is cut to a preview
- * here; `getQuarantine` has it whole.
+ * Newest first across shards (each shard's page, merged); `open` = never replayed. A tenant being moved is read from
+ * the shard its directory entry names now (read here, not from the isolate's cache), never from its copy. The
+ * payload is cut to a preview here; `getQuarantine` has it whole.
  */
 export async function listQuarantine(args: {
   ctx: Deps;
@@ -60,13 +50,13 @@ export async function listQuarantine(args: {
     input.status === "open" ? isNull(quarantineTable.replayedAt) : undefined,
     afterCursor(QUARANTINE_ORDER, cursor.value),
   ];
-  const shards = await shardsToList(ctx, input.tenantId);
+  const copies = await listMoveCopies({ ctx });
   const pages = await Promise.all(
-    shards.map((shard) =>
+    everyShard(ctx).map((shard) =>
       openLaggedReads(shard)
         .db.select()
         .from(quarantineTable)
-        .where(and(...filters))
+        .where(and(...filters, notMoveCopies(copies, shard.shard, quarantineTable.tenantId)))
         .orderBy(...keysetOrderBy(QUARANTINE_ORDER))
         .limit(input.limit + 1),
     ),
@@ -90,11 +80,12 @@ export async function listQuarantine(args: {
   });
 }
 
-/** A quarantine row by id, from whichever database holds it, with that database's context. */
+/** A quarantine row by id, from whichever database holds it (never a move's copy), with that database's context. */
 export async function findQuarantine(args: { ctx: Deps; input: { id: string } }) {
+  const copies = await listMoveCopies({ ctx: args.ctx });
   for (const shard of everyShard(args.ctx)) {
     const row = await shard.db.select().from(quarantineTable).where(eq(quarantineTable.id, args.input.id)).get();
-    if (row) return { row, shard };
+    if (row && !isMoveCopy(copies, shard.shard, row.tenantId)) return { row, shard };
   }
   return null;
 }
