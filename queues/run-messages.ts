@@ -3,6 +3,7 @@ import { errorMessage } from "../worker/lib/log.ts";
 import type { Deps } from "../worker/context/deps.ts";
 import { TenantMovingError } from "../worker/context/tenant-directory.ts";
 import { recordDeadLetters, type DeadLetter } from "../worker/services/dead-letters/record-dead-letters.ts";
+import { queueProducer } from "./queue-producer.ts";
 
 export type BatchOutcome = { messages: number; acked: number; retried: number; invalid: number };
 
@@ -35,7 +36,7 @@ export function retryMessage(message: Message<unknown>, error: unknown, deps: De
 /**
  * Sends each message of a frozen tenant back to `queue` as a new message, then acks it: its attempts start again,
  * so a move that keeps a large tenant frozen longer than the queue's retries span never dead-letters its traffic.
- * A message whose send fails is retried as usual; one sent twice is written once (ingestion is idempotent).
+ * A message whose send fails is retried as usual; one sent twice does its work once (every consumer is idempotent).
  */
 export async function requeueFrozen(queue: Queue, frozen: FrozenMessages): Promise<void> {
   await Promise.all(
@@ -64,7 +65,8 @@ export function invalidBodyReason(error: z.ZodError, body: unknown): string {
 
 /**
  * Validates each message against `schema` and hands it to `handle` one at a time. A body no handler takes is
- * recorded as a dead letter with the reason and acked (retrying cannot fix it); a failure retries with backoff.
+ * recorded as a dead letter with the reason and acked (retrying cannot fix it); a failure retries with backoff; a
+ * frozen tenant's message goes back on its queue as a new one.
  */
 export async function runMessages<S extends z.ZodType>(
   batch: MessageBatch<unknown>,
@@ -74,6 +76,8 @@ export async function runMessages<S extends z.ZodType>(
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
   const invalid: DeadLetter[] = [];
+  const producer = queueProducer(deps.env, batch.queue);
+  const frozen: FrozenMessages = [];
   for (const message of batch.messages) {
     const parsed = schema.safeParse(message.body);
     if (!parsed.success) {
@@ -85,10 +89,11 @@ export async function runMessages<S extends z.ZodType>(
       message.ack();
       outcome.acked++;
     } catch (error) {
-      retryMessage(message, error, deps, batch.queue);
+      retryMessage(message, error, deps, batch.queue, producer ? frozen : undefined);
       outcome.retried++;
     }
   }
+  if (producer) await requeueFrozen(producer, frozen);
   if (invalid.length > 0) {
     await recordDeadLetters({ ctx: deps, input: { queue: batch.queue, letters: invalid } });
     for (const { message } of invalid) message.ack();

@@ -1,21 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { QUEUE_NAMES } from "../../../queues/messages.ts";
+import { queueProducer } from "../../../queues/queue-producer.ts";
 import { deadLettersTable } from "../../db/schema/index.ts";
 import { err, ok, type Result } from "../../lib/result.ts";
 import type { Deps } from "../../context/deps.ts";
-
-function producerFor(env: Env, queue: string): Queue | null {
-  switch (queue) {
-    case QUEUE_NAMES.ingest:
-      return env.INGEST_QUEUE;
-    case QUEUE_NAMES.backfill:
-      return env.BACKFILL_QUEUE;
-    case QUEUE_NAMES.shopifyWrites:
-      return env.SHOPIFY_WRITES_QUEUE;
-    default:
-      return null;
-  }
-}
 
 /**
  * Sends a dead letter's original body back to its source queue, once: the row is claimed with a conditional update
@@ -30,7 +17,7 @@ export async function replayDeadLetter(args: {
   const now = Date.now();
   const row = await ctx.db.select().from(deadLettersTable).where(eq(deadLettersTable.id, id)).get();
   if (!row) return err({ reason: "not_found" });
-  const producer = producerFor(ctx.env, row.queue);
+  const producer = queueProducer(ctx.env, row.queue);
   if (!producer) return err({ reason: "unknown_queue" });
   let body: unknown;
   try {
