@@ -20,6 +20,7 @@ export type ErrorCode =
   | "plan_limit"
   | "tenant_moving"
   | "shopify_unavailable"
+  | "unavailable"
   | "internal_error";
 
 export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
@@ -53,6 +54,8 @@ export function codeToStatus(code: ErrorCode): ContentfulStatusCode {
       return 429;
     case "shopify_unavailable":
       return 502;
+    case "unavailable":
+      return 503;
     case "bad_environment":
     case "internal_error":
       return 500;

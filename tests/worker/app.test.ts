@@ -1,13 +1,37 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import worker from "../../worker/index.ts";
 
 describe("worker core", () => {
   it("answers GET /healthz with the API version", async () => {
     const res = await exports.default.fetch("https://segops.test/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, apiVersion: "2026-07" });
+    expect(await res.json()).toMatchObject({ ok: true, apiVersion: "2026-07", databases: 3 });
+  });
+
+  it("answers 503 unavailable with Retry-After when a data shard does not answer, without naming it", async () => {
+    const down = new Proxy(env.SHARD_2, {
+      get(target, property) {
+        if (property === "prepare") return () => ({ first: () => Promise.reject(new Error("D1_ERROR: database unavailable")) });
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    // A moment no earlier probe of this isolate covers, so this one reaches the databases.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 3_000_000_000);
+    try {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(new Request("https://segops.test/healthz") as Request<unknown, IncomingRequestCfProperties>, { ...env, SHARD_2: down } as Env, ctx);
+      await waitOnExecutionContext(ctx);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("10");
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error).toMatchObject({ code: "unavailable", message: "1 of 3 databases did not answer; try again in a moment." });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives every response a request id and echoes a well-formed incoming one", async () => {
