@@ -1,4 +1,3 @@
-import { env } from "cloudflare:workers";
 import { tenantDb } from "./tenant-db.ts";
 
 /** What a fault test asserts and reports: every accepted item stored, none twice. */
@@ -80,13 +79,12 @@ export async function tallyTenant(tenantId: string): Promise<Tally> {
          (select count(*) from events where tenant_id = ?1 and source != 'backfill') liveEvents,
          (select count(*) from orders where tenant_id = ?1) orders,
          (select count(distinct shopify_order_id) from orders where tenant_id = ?1) distinctOrders,
-         (select coalesce(sum(orders_count), 0) from profiles where tenant_id = ?1) ordersCounted`,
+         (select coalesce(sum(orders_count), 0) from profiles where tenant_id = ?1) ordersCounted,
+         (select coalesce(sum(events), 0) from usage_counters where tenant_id = ?1) usage`,
     )
     .bind(tenantId)
-    .first<Omit<Tally, "usage">>();
-  // Usage counters are billing's, in the control database.
-  const usage = await env.DB.prepare("select coalesce(sum(events), 0) usage from usage_counters where tenant_id = ?").bind(tenantId).first<{ usage: number }>();
-  return { ...data!, usage: usage!.usage };
+    .first<Tally>();
+  return data!;
 }
 
 /** Doubles in a tally: extra rows under one key, order counts past the orders, usage past the live events. */
