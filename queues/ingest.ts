@@ -4,7 +4,7 @@ import type { Db } from "../worker/db/client.ts";
 import { mergeIngestPlan, newIngestPlan, type IngestPlan } from "../worker/services/ingest/ingest-plan.ts";
 import { dropRedactedSubjects } from "../worker/services/ingest/drop-redacted-subjects.ts";
 import { loadControlLookups, loadShardLookups, type ControlLookups } from "../worker/services/ingest/load-ingest-lookups.ts";
-import { flushShardWritesSoon, recordShardWrite } from "../worker/services/ingest/meter-shard-writes.ts";
+import { meterShardWrites, type ShardWrite } from "../worker/services/ingest/meter-shard-writes.ts";
 import { planIngestMessage } from "../worker/services/ingest/plan-ingest-message.ts";
 import { writeIngestPlan, type PlanTarget } from "../worker/services/ingest/write-ingest-plan.ts";
 import { runLifecycleEffects } from "../worker/services/lifecycle/run-lifecycle-effects.ts";
@@ -62,7 +62,7 @@ async function groupByShard(entries: readonly Entry[], control: ControlLookups, 
  * write-ingest-plan.ts says in what order a plan's databases are written). If a shard's write fails, each of its
  * messages is written alone so one bad message retries (then dead-letters) without holding back the rest. A message
  * is acked once its plan is written and its lifecycle effects have run; effects never run before their rows are written.
- * D1's time for each shard's write goes to the shard write times (meter-shard-writes.ts), written after the batch.
+ * D1's time for each shard's write goes to the shard's meter after the batch (meter-shard-writes.ts).
  */
 export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps, waitUntil: (promise: Promise<unknown>) => void): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { messages: batch.messages.length, acked: 0, retried: 0, invalid: 0 };
@@ -85,16 +85,18 @@ export async function consumeIngest(batch: MessageBatch<unknown>, deps: Deps, wa
     retryMessage(message, error, deps, batch.queue, frozen);
     outcome.retried++;
   };
+  const writes: ShardWrite[] = [];
   try {
-    if (await consumeValid(valid, deps, retry, outcome)) waitUntil(flushShardWritesSoon({ ctx: deps }));
+    await consumeValid(valid, deps, retry, outcome, writes);
   } finally {
+    if (writes.length > 0) waitUntil(meterShardWrites({ ctx: deps, input: { writes } }));
     await requeueFrozen(deps.env.INGEST_QUEUE, frozen);
   }
   return outcome;
 }
 
-/** Answers whether any shard was written to, so its D1 time is flushed after the batch. */
-async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<boolean> {
+/** Each shard's write goes to `writes`, with D1's time for it. */
+async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, outcome: BatchOutcome, writes: ShardWrite[]): Promise<void> {
   let control: ControlLookups;
   let groups: Awaited<ReturnType<typeof groupByShard>>;
   try {
@@ -102,17 +104,16 @@ async function consumeValid(valid: readonly Entry[], deps: Deps, retry: Retry, o
     groups = await groupByShard(valid, control, deps, retry);
   } catch (error) {
     for (const { message } of valid) retry(message, error);
-    return false;
+    return;
   }
-  await Promise.all([...groups.values()].map((group) => consumeOnShard(group, control, deps, retry, outcome)));
-  return groups.size > 0;
+  await Promise.all([...groups.values()].map((group) => consumeOnShard(group, control, deps, retry, outcome, writes)));
 }
 
-async function consumeOnShard(group: Group, control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome): Promise<void> {
+async function consumeOnShard(group: Group, control: ControlLookups, deps: Deps, retry: Retry, outcome: BatchOutcome, writes: ShardWrite[]): Promise<void> {
   const { shard, entries } = group;
   const write = async (plan: IngestPlan) => {
     const { shardMs } = await writeIngestPlan({ ctx: shard, input: { plan } });
-    recordShardWrite({ shard: group.name, d1Ms: shardMs, events: plan.events.length, at: Date.now() });
+    writes.push({ shard: group.name, d1Ms: shardMs, events: plan.events.length, at: Date.now() });
   };
   let lookups: Awaited<ReturnType<typeof loadShardLookups>>;
   try {

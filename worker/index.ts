@@ -2,6 +2,7 @@ import { consumeQueue } from "../queues/index.ts";
 import { newApp } from "./app.ts";
 import { runScheduled } from "./scheduled.ts";
 
+export { ShardMeter } from "../durable-objects/shard-meter.ts";
 export { TenantObject } from "../durable-objects/tenant-object.ts";
 
 const app = newApp();

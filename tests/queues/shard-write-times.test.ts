@@ -7,6 +7,7 @@ import { deriveOpsToken } from "../../worker/services/operations/ops-token.ts";
 import { consumeIngestBatch, webhookMessage } from "../helpers/ingest-queue.ts";
 import { placeTenant } from "../helpers/seed-move-dataset.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 async function ingestStats(since: number): Promise<IngestStats> {
   const res = await exports.default.fetch(`https://segops.test/ops/ingest-stats?since=${since}`, {
@@ -15,6 +16,16 @@ async function ingestStats(since: number): Promise<IngestStats> {
   expect(res.status).toBe(200);
   return (await res.json()) as IngestStats;
 }
+
+/** The stats once the meters have written at least these batches per shard. */
+const statsOnceMetered = (since: number, batches: Record<string, number>) =>
+  waitFor(
+    async () => {
+      const stats = await ingestStats(since);
+      return Object.entries(batches).every(([shard, count]) => (stats.shards[shard]?.batches ?? 0) >= count) && stats;
+    },
+    { what: `shard write times of ${JSON.stringify(batches)} batches` },
+  );
 
 const orders = (shop: string) => ["orders/create", "orders/paid"].map((topic) => webhookMessage(shop, topic, orderText));
 // Distinct orders: enough rows that D1, which times in whole ms locally, counts more than 0 ms.
@@ -28,9 +39,9 @@ describe("shard write times in ingest stats", () => {
     await placeTenant(onShard2.tenantId, "SHARD_2");
     const onDb = await seedTenant({ shard: "DB" });
 
-    // The consumer's write of its sums is part of the batch's waitUntil, which consumeIngestBatch waits for.
+    // Each shard's meter writes its sums from an alarm after the batch (SHARD_WRITE_FLUSH_MS is 0 in tests).
     await consumeIngestBatch([...orders(onShard2.shop), ...manyOrders(onShard2.shop, 40)]);
-    const first = await ingestStats(since);
+    const first = await statsOnceMetered(since, { SHARD_2: 1 });
     expect(first.shards.SHARD_2).toMatchObject({ batches: 1 });
     expect(first.shards.SHARD_2!.events).toBeGreaterThan(0);
     expect(first.shards.SHARD_2!.meteredEvents).toBeGreaterThanOrEqual(first.shards.SHARD_2!.events);
@@ -41,7 +52,7 @@ describe("shard write times in ingest stats", () => {
     // One queue batch for tenants on two shards: one write, and one batch of time, on each. The same orders again are
     // written (metered) but not stored twice: an order's events are keyed by its id.
     await consumeIngestBatch([...orders(onShard2.shop), ...orders(onDb.shop)]);
-    const second = await ingestStats(since);
+    const second = await statsOnceMetered(since, { SHARD_2: 2, DB: 1 });
     expect(second.shards.SHARD_2).toMatchObject({ events: first.shards.SHARD_2!.events, batches: 2 });
     expect(second.shards.SHARD_2!.meteredEvents).toBeGreaterThan(first.shards.SHARD_2!.meteredEvents);
     expect(second.shards.SHARD_2!.d1Ms).toBeGreaterThanOrEqual(first.shards.SHARD_2!.d1Ms);
