@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { shopCredentialsTable } from "../worker/db/schema/index.ts";
-import type { Deps } from "../worker/context/deps.ts";
+import type { TenantControl } from "../worker/context/deps.ts";
 import { decryptSecret, encryptSecret } from "../worker/lib/token-cipher.ts";
 import { requestAccessToken, type OfflineTokens } from "../worker/shopify/request-access-token.ts";
 
@@ -9,7 +9,7 @@ export type AccessTokenResult =
   | { ok: false; reason: "not_installed" | "reauth_required" | "unavailable"; message: string };
 
 /** Tokens live in the control database (`shop_credentials`), whatever shard holds the tenant's data. */
-export type TokenContext = Deps & { tenantId: string };
+export type TokenContext = TenantControl;
 
 type Cached = { accessToken: string; shop: string; scopes: string; expiresAt: number | null; issuedAt: number };
 
