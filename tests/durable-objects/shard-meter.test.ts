@@ -49,7 +49,7 @@ describe("shard meter", () => {
       await expect(new ShardMeter(state, { ...env, DB: down }).alarm()).rejects.toThrow("database unavailable");
       const kept = state.storage.sql.exec<Row>("select shard, minute, d1_ms, batches, events from pending").toArray();
       await new ShardMeter(state, env).alarm();
-      return { kept, after: state.storage.sql.exec("select count(*) n from pending").one().n };
+      return { kept, after: state.storage.sql.exec("select shard from pending").toArray().length };
     });
     expect(pending.kept).toEqual([{ shard, minute, d1_ms: 7, batches: 2, events: 40 }]);
     expect(pending.after).toBe(0);
