@@ -5,6 +5,7 @@ import { dataShardNames, type Deps } from "../../context/deps.ts";
 import { TenantDirectoryError } from "../../context/tenant-directory.ts";
 import { runStatements } from "../../db/run-statements.ts";
 import { findTenantById, findTenantByShop, type Tenant } from "./find-tenant.ts";
+import { measureShardSizes } from "./measure-shard-sizes.ts";
 import { placeTenant } from "./place-tenant.ts";
 
 const MAX_SLUG_ATTEMPTS = 20;
@@ -16,8 +17,8 @@ function isUniqueViolation(error: unknown, column: string): boolean {
 
 /**
  * The shop's tenant, created if needed with slug = shop subdomain (`acme`, then `acme-2`… when another shop
- * holds it), with its shard directory entry on the least-full data shard in the same batch (placeTenant). Two
- * installs racing for the same shop end on the same row: the shop domain is unique.
+ * holds it), with its shard directory entry on the least-full data shard (by size, then entries; placeTenant) in
+ * the same batch. Two installs racing for the same shop end on the same row: the shop domain is unique.
  */
 export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: string; now: number } }): Promise<Tenant> {
   const { ctx, input } = args;
@@ -26,6 +27,7 @@ export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: strin
   if (existing) return existing;
   const shards = dataShardNames(ctx.env);
   if (shards.length === 0) throw new TenantDirectoryError("This worker has no data shard (a SHARD_<n> D1 binding) to place a new tenant on.");
+  const sizes = await measureShardSizes({ ctx, input: { shards } });
   const base = shopSubdomain(shop);
   for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
@@ -33,7 +35,7 @@ export async function findOrCreateTenant(args: { ctx: Deps; input: { shop: strin
       const id = newId("tenant");
       await runStatements(ctx.d1, [
         ctx.db.insert(tenantsTable).values({ id, slug, shopDomain: shop, status: "installing", createdAt: new Date(now), updatedAt: new Date(now) }).getSQL(),
-        placeTenant({ tenantId: id, shards, now }),
+        placeTenant({ tenantId: id, shards, sizes, now }),
       ]);
       const created = await findTenantById({ ctx, input: { tenantId: id } });
       if (!created) throw new Error(`Tenant ${id} was gone right after it was created`);

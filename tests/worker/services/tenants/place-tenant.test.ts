@@ -1,9 +1,11 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
+import { createDeps } from "../../../../worker/context/deps.ts";
 import { dataShardNames } from "../../../../worker/context/deps.ts";
 import { createDb } from "../../../../worker/db/client.ts";
 import { findOrCreateTenant } from "../../../../worker/services/tenants/create-tenant.ts";
-import { placeTenant } from "../../../../worker/services/tenants/place-tenant.ts";
+import { measureShardSizes } from "../../../../worker/services/tenants/measure-shard-sizes.ts";
+import { placeTenant, SIZE_STEP_BYTES } from "../../../../worker/services/tenants/place-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 
 // Shard names no binding has, unique to this run: the counts the rule sees are the ones each test writes.
@@ -11,9 +13,9 @@ const run = crypto.randomUUID().slice(0, 6);
 const shards = (...numbers: number[]) => numbers.map((n) => `SHARD_${n}${run.replace(/\D/g, "1")}`);
 const written: string[] = [];
 
-async function place(tenantId: string, names: readonly string[]): Promise<string | undefined> {
+async function place(tenantId: string, names: readonly string[], sizes?: ReadonlyMap<string, number | null>): Promise<string | undefined> {
   written.push(tenantId);
-  await createDb(env.DB).run(placeTenant({ tenantId, shards: names, now: Date.now() }));
+  await createDb(env.DB).run(placeTenant({ tenantId, shards: names, sizes, now: Date.now() }));
   const row = await env.DB.prepare("select shard from tenant_shards where tenant_id = ?").bind(tenantId).first<{ shard: string }>();
   return row?.shard;
 }
@@ -54,6 +56,40 @@ describe("placing a new tenant", () => {
     await fill(full!, 5);
     const placed = await Promise.all([newTenantId(), newTenantId(), newTenantId()].map((id) => place(id, [full!, empty!])));
     expect(placed).toEqual([empty, empty, empty]);
+  });
+
+  it("chooses the smaller database first, in steps of 256 MB, and counts entries only between shards in the same step", async () => {
+    const [big, small] = shards(1, 2);
+    await fill(small!, 4);
+    const sizes = new Map([[big!, 3 * SIZE_STEP_BYTES + 10], [small!, 2 * SIZE_STEP_BYTES]]);
+    expect(await place(newTenantId(), [big!, small!], sizes)).toBe(small);
+    // Within one step, the fewer entries win, as without sizes.
+    const close = new Map([[big!, 2 * SIZE_STEP_BYTES + 5_000_000], [small!, 2 * SIZE_STEP_BYTES]]);
+    expect(await place(newTenantId(), [big!, small!], close)).toBe(big);
+  });
+
+  it("places on a shard that did not answer only when none did", async () => {
+    const [down, up] = shards(1, 2);
+    await fill(up!, 3);
+    expect(await place(newTenantId(), [down!, up!], new Map([[down!, null], [up!, 5 * SIZE_STEP_BYTES]]))).toBe(up);
+    expect(await place(newTenantId(), [down!, up!], new Map([[down!, null], [up!, null]]))).toBe(down);
+  });
+
+  it("measures each data shard's size from D1, and reports one that does not answer as unmeasured", async () => {
+    const measured = await measureShardSizes({ ctx: serviceDeps(), input: { shards: ["SHARD_1", "SHARD_2"] } });
+    expect(measured.get("SHARD_1")).toBeGreaterThan(0);
+    expect(measured.get("SHARD_2")).toBeGreaterThan(0);
+    const down = new Proxy(env.SHARD_2, {
+      get(target, property) {
+        if (property === "prepare") return () => ({ run: () => Promise.reject(new Error("D1_ERROR: database unavailable")) });
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const base = serviceDeps();
+    const partial = await measureShardSizes({ ctx: createDeps({ ...env, SHARD_2: down }, base.config, base.log), input: { shards: ["SHARD_1", "SHARD_2"] } });
+    expect(partial.get("SHARD_1")).toBeGreaterThan(0);
+    expect(partial.get("SHARD_2")).toBeNull();
   });
 
   it("leaves a tenant that has an entry where it is (a reinstall), even when another shard is now emptier", async () => {
