@@ -25,9 +25,9 @@ export type IngestStats = {
 
 /**
  * What ingestion stored since a moment, across tenants on every shard (a tenant being moved once, from the shard its
- * directory entry names): events by source, deliveries, quarantine rows, dead letters (control database); per shard, its events and the D1 time of the consumer's writes (which
- * shard is hot). For operators watching a backlog drain (and for `npm run bench`, which must not open the
- * local database file itself while the app writes to it).
+ * directory entry names): events by source, deliveries, quarantine rows, dead letters (control database); per
+ * shard, its events and the D1 time of the consumer's writes (which shard is hot). For operators watching a backlog
+ * drain (and for `npm run bench`, which must not open the local database file itself while the app writes to it).
  */
 let isolate: string | undefined;
 
