@@ -1,5 +1,6 @@
 import type { Deps } from "../../context/deps.ts";
 import { everyShard } from "../../context/for-shard.ts";
+import { probeDatabase } from "../../db/probe-database.ts";
 import { errorMessage } from "../../lib/log.ts";
 
 /** `dbMs`: the slowest database's round trip; `failed`: the databases that did not answer (none when healthy). */
@@ -31,8 +32,7 @@ async function probeDatabases(ctx: Deps, now: number): Promise<Probe> {
     shards.map(async ({ shard, d1 }) => {
       const started = Date.now();
       try {
-        await d1.prepare("select 1").first();
-        return { shard, ms: Date.now() - started, ok: true };
+        return { shard, ms: (await probeDatabase(d1)).ms, ok: true };
       } catch (error) {
         ctx.log.error("health probe failed", { shard, error: errorMessage(error) });
         return { shard, ms: Date.now() - started, ok: false };
