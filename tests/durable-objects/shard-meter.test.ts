@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ShardMeter } from "../../durable-objects/shard-meter.ts";
 import { shardMeter } from "../../worker/context/shard-meter.ts";
 import { meterShardWrites } from "../../worker/services/ingest/meter-shard-writes.ts";
+import { unreachableD1 } from "../helpers/faulty-d1.ts";
 import { serviceDeps } from "../helpers/service-context.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
@@ -36,13 +37,7 @@ describe("shard meter", () => {
     const shard = testShard();
     const stub = shardMeter(env, shard);
     const minute = Math.floor(Date.now() / MINUTE) * MINUTE;
-    const down = new Proxy(env.DB, {
-      get(target, property) {
-        if (property === "batch") return () => Promise.reject(new Error("D1_ERROR: database unavailable"));
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const down = unreachableD1(env.DB, "D1_ERROR: database unavailable");
     const pending = await runInDurableObject(stub, async (_meter: ShardMeter, state) => {
       // Put in storage directly, without the alarm `record` sets, so only the runs below write them.
       state.storage.sql.exec("insert into pending (shard, minute, d1_ms, batches, events) values (?, ?, 7, 2, 40)", shard, minute);

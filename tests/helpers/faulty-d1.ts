@@ -78,3 +78,18 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   }
   return out;
 }
+
+/** A D1 binding during an outage: every statement and batch fails with `message`. */
+export function unreachableD1(binding: D1Database, message = "D1_ERROR: simulated outage"): D1Database {
+  return new Proxy(binding, {
+    get(target, property) {
+      if (property === "prepare" || property === "batch" || property === "exec") {
+        return () => {
+          throw new Error(message);
+        };
+      }
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,23 +1,14 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env, } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { DEAD_LETTER_WRITE_ATTEMPTS } from "../../queues/dead-letter.ts";
 import { QUEUE_NAMES } from "../../queues/messages.ts";
 import worker from "../../worker/index.ts";
-import { deriveOpsToken } from "../../worker/services/operations/ops-token.ts";
+import { unreachableD1 } from "../helpers/faulty-d1.ts";
+import { opsRequest } from "../helpers/ops-request.ts";
 
 /** D1 as it is during an outage: every statement and batch fails. */
-const failingDb = new Proxy(env.DB, {
-  get(target, property) {
-    if (property === "prepare" || property === "batch" || property === "exec") {
-      return () => {
-        throw new Error("D1_ERROR: simulated outage");
-      };
-    }
-    const value = Reflect.get(target, property) as unknown;
-    return typeof value === "function" ? value.bind(target) : value;
-  },
-});
+const failingDb = unreachableD1(env.DB);
 
 const failingArchive = {
   ...env.DEAD_LETTER_ARCHIVE,
@@ -50,9 +41,9 @@ const rowsFor = async (messageId: string) =>
 const archived = async () => (await env.DEAD_LETTER_ARCHIVE.list({ prefix: "dead-letters/" })).objects.map((object) => object.key);
 
 async function ops<T>(method: string, path: string): Promise<T> {
-  const res = await exports.default.fetch(`https://segops.test/ops${path}`, { method, headers: { Authorization: `Bearer ${await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY)}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
+  const { status, body } = await opsRequest<T>(method, path);
+  expect(status).toBe(200);
+  return body;
 }
 
 describe("dead-letter consumer (D1 failing)", () => {

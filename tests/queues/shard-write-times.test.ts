@@ -1,20 +1,17 @@
 // isolate: the shard write times and event counts of /ops/ingest-stats are sums over every tenant of a shard.
-import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../fixtures/ingest/order-big-ids.json?raw";
 import type { IngestStats } from "../../worker/services/operations/read-ingest-stats.ts";
-import { deriveOpsToken } from "../../worker/services/operations/ops-token.ts";
 import { consumeIngestBatch, webhookMessage } from "../helpers/ingest-queue.ts";
+import { opsRequest } from "../helpers/ops-request.ts";
 import { placeTenant } from "../helpers/seed-move-dataset.ts";
 import { seedTenant } from "../helpers/seed-tenant.ts";
 import { waitFor } from "../helpers/wait-for.ts";
 
 async function ingestStats(since: number): Promise<IngestStats> {
-  const res = await exports.default.fetch(`https://segops.test/ops/ingest-stats?since=${since}`, {
-    headers: { Authorization: `Bearer ${await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY)}` },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as IngestStats;
+  const { status, body } = await opsRequest<IngestStats>("GET", `/ingest-stats?since=${since}`);
+  expect(status).toBe(200);
+  return body;
 }
 
 /** The stats once the meters have written at least these batches per shard. */

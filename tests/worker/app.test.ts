@@ -2,6 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import worker from "../../worker/index.ts";
+import { unreachableD1 } from "../helpers/faulty-d1.ts";
 
 describe("worker core", () => {
   it("answers GET /healthz with the API version", async () => {
@@ -11,13 +12,7 @@ describe("worker core", () => {
   });
 
   it("answers 503 unavailable with Retry-After when a data shard does not answer, without naming it", async () => {
-    const down = new Proxy(env.SHARD_2, {
-      get(target, property) {
-        if (property === "prepare") return () => ({ first: () => Promise.reject(new Error("D1_ERROR: database unavailable")) });
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const down = unreachableD1(env.SHARD_2);
     // A moment no earlier probe of this isolate covers, so this one reaches the databases.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 3_000_000_000);

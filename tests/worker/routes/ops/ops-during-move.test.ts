@@ -1,14 +1,14 @@
-import { env, exports } from "cloudflare:workers";
+import { env, } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
 import { moveDriver, runSteps, startMove } from "../../../helpers/move-driver.ts";
+import { opsRequest } from "../../../helpers/ops-request.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
 async function ops<T>(path: string): Promise<T> {
-  const res = await exports.default.fetch(`https://segops.test/ops${path}`, { headers: { Authorization: `Bearer ${await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY)}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
+  const { status, body } = await opsRequest<T>("GET", path);
+  expect(status).toBe(200);
+  return body;
 }
 
 type Stats = { events: { total: number }; quarantine: number; shards: Record<string, { events: number }> };

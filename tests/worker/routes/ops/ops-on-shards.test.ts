@@ -1,21 +1,17 @@
-import { env, exports } from "cloudflare:workers";
+import { env, } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import orderText from "../../../fixtures/ingest/order-big-ids.json?raw";
 import { findErasedMessages } from "../../../../worker/services/privacy/index.ts";
 import { hashSubjects } from "../../../../worker/services/privacy/subject-hash.ts";
 import { deleteOrphanTenants, ORPHAN_GRACE_MS } from "../../../../worker/services/tenants/delete-orphan-tenants.ts";
-import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { flowPost, lifecycleBody } from "../../../helpers/flow-requests.ts";
 import { consumeIngestBatch, webhookMessage } from "../../../helpers/ingest-queue.ts";
+import { opsRequest } from "../../../helpers/ops-request.ts";
 import { seedProfiles } from "../../../helpers/seed-profiles.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 import { waitFor } from "../../../helpers/wait-for.ts";
 
-async function ops<T = unknown>(method: string, path: string): Promise<{ status: number; body: T }> {
-  const res = await exports.default.fetch(`https://segops.test/ops${path}`, { method, headers: { Authorization: `Bearer ${await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY)}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 type Row = { id: string; tenantId: string | null; shopDomain: string | null; replayedAt: string | null; replayResult: string | null };
 
@@ -33,14 +29,14 @@ describe("operator and privacy paths for tenants on a data shard", () => {
     const stored = await env.SHARD_2.prepare("select id from quarantine where tenant_id = ?").bind(tenant.tenantId).first<{ id: string }>();
     expect(stored).not.toBeNull();
 
-    const mine = await ops<{ data: Row[] }>("GET", `/quarantine?tenantId=${tenant.tenantId}`);
+    const mine = await opsRequest<{ data: Row[] }>("GET", `/quarantine?tenantId=${tenant.tenantId}`);
     expect(mine.body.data.map((row) => row.id)).toEqual([stored!.id]);
-    expect((await ops<{ data: Row[] }>("GET", "/quarantine?limit=500")).body.data.some((row) => row.id === stored!.id)).toBe(true);
-    expect((await ops<{ payload: string }>("GET", `/quarantine/${stored!.id}`)).body.payload).toBe("{broken");
+    expect((await opsRequest<{ data: Row[] }>("GET", "/quarantine?limit=500")).body.data.some((row) => row.id === stored!.id)).toBe(true);
+    expect((await opsRequest<{ payload: string }>("GET", `/quarantine/${stored!.id}`)).body.payload).toBe("{broken");
 
-    expect((await ops("POST", `/quarantine/${stored!.id}/replay`)).status).toBe(202);
+    expect((await opsRequest("POST", `/quarantine/${stored!.id}/replay`)).status).toBe(202);
     const done = await waitFor(async () => {
-      const current = (await ops<Row>("GET", `/quarantine/${stored!.id}`)).body;
+      const current = (await opsRequest<Row>("GET", `/quarantine/${stored!.id}`)).body;
       return current.replayedAt !== null && current;
     }, { what: "the replay's outcome", timeoutMs: 60_000 });
     expect(done.replayResult).toMatch(/^failed again: body is not JSON/);
@@ -54,9 +50,9 @@ describe("operator and privacy paths for tenants on a data shard", () => {
     const row = await env.DB.prepare("select id from quarantine where shop_domain = ?").bind(shop).first<{ id: string }>();
     const tenant = await seedTenant({ shop, shard: "SHARD_2" });
 
-    expect((await ops("POST", `/quarantine/${row!.id}/replay`)).status).toBe(202);
+    expect((await opsRequest("POST", `/quarantine/${row!.id}/replay`)).status).toBe(202);
     const done = await waitFor(async () => {
-      const current = (await ops<Row>("GET", `/quarantine/${row!.id}`)).body;
+      const current = (await opsRequest<Row>("GET", `/quarantine/${row!.id}`)).body;
       return current.replayedAt !== null && current;
     }, { what: "the replay's outcome", timeoutMs: 60_000 });
     expect(done).toMatchObject({ replayResult: "applied", tenantId: tenant.tenantId });
@@ -70,7 +66,7 @@ describe("operator and privacy paths for tenants on a data shard", () => {
     const tenant = await seedTenant({ shard: "SHARD_2" });
     await consumeIngestBatch([webhookMessage(tenant.shop, "orders/create", orderText)]);
     const last = await env.SHARD_2.prepare("select max(id) id from events where tenant_id = ?").bind(tenant.tenantId).first<{ id: string }>();
-    const { body } = await ops<{ events: { total: number; lastWrittenId: string }; deliveries: number }>("GET", `/ingest-stats?since=${since}`);
+    const { body } = await opsRequest<{ events: { total: number; lastWrittenId: string }; deliveries: number }>("GET", `/ingest-stats?since=${since}`);
     expect(body.events.lastWrittenId >= last!.id).toBe(true);
     expect(body.events.total).toBeGreaterThanOrEqual(await count(env.SHARD_2, "select count(*) n from events where tenant_id = ?", tenant.tenantId));
     expect(body.deliveries).toBeGreaterThanOrEqual(1);

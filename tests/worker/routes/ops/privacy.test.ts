@@ -1,18 +1,15 @@
-import { env, exports } from "cloudflare:workers";
+import { env, } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { OpsPrivacyRequestView } from "../../../../worker/services/privacy/list-privacy-requests.ts";
-import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { adminTenant } from "../../../helpers/admin-tenant.ts";
+import { opsRequest } from "../../../helpers/ops-request.ts";
 import { sim as simulator } from "../../../helpers/harness.ts";
 import { ingestCustomer, sendCompliance, testPerson, waitForCompleted } from "../../../helpers/privacy.ts";
 import { seedTenant } from "../../../helpers/seed-tenant.ts";
 
 type Page = { data: OpsPrivacyRequestView[]; nextCursor: string | null };
 
-async function ops<T = unknown>(path: string, token?: string): Promise<{ status: number; body: T }> {
-  const res = await exports.default.fetch(`https://segops.test/ops${path}`, { headers: { Authorization: `Bearer ${token ?? (await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY))}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const ops = <T = unknown>(path: string, token?: string) => opsRequest<T>("GET", path, token);
 
 describe("GET /ops/privacy", () => {
   it("refuses callers without the operator token, a merchant's server key included", async () => {

@@ -3,17 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createDeps } from "../../../../worker/context/deps.ts";
 import { checkHealth } from "../../../../worker/services/operations/check-health.ts";
 import { countingDeps } from "../../../helpers/counting-deps.ts";
+import { unreachableD1 } from "../../../helpers/faulty-d1.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
-
-/** A D1 binding whose statements all fail, as a database that does not answer. */
-const downDatabase = (binding: D1Database): D1Database =>
-  new Proxy(binding, {
-    get(target, property) {
-      if (property === "prepare") return () => ({ first: () => Promise.reject(new Error("D1_ERROR: database unavailable")) });
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 
 // Far from any earlier probe of this isolate (each test its own window), so the first call must reach the databases.
 let window = Date.now() + 1_000_000_000;
@@ -36,7 +27,7 @@ describe("health probe", () => {
 
   it("names a data shard that does not answer, and asks again on the next call rather than keeping the failure", async () => {
     const base = serviceDeps();
-    const down = createDeps({ ...env, SHARD_2: downDatabase(env.SHARD_2) }, base.config, base.log);
+    const down = createDeps({ ...env, SHARD_2: unreachableD1(env.SHARD_2) }, base.config, base.log);
     const now = freshWindow();
     expect(await checkHealth({ ctx: down, input: { now } })).toMatchObject({ databases: 3, failed: ["SHARD_2"], checkedAt: now });
     const recovered = await checkHealth({ ctx: serviceDeps(), input: { now: now + 1 } });

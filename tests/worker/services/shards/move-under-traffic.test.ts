@@ -1,9 +1,9 @@
-import { env, exports } from "cloudflare:workers";
+import { env, } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { OpsTenantMoveResponse, OpsTenantWhereResponse } from "../../../../worker/routes/ops/tenant-moves.ts";
-import { deriveOpsToken } from "../../../../worker/services/operations/ops-token.ts";
 import { MOVE_TABLES } from "../../../../worker/services/shards/move-tables.ts";
 import { orderBody, pageViews } from "../../../helpers/fault-counts.ts";
+import { opsRequest } from "../../../helpers/ops-request.ts";
 import { pixelToken, postPixel } from "../../../helpers/pixel-collector.ts";
 import { placeTenant, seedMoveDataset, tenantRows } from "../../../helpers/seed-move-dataset.ts";
 import { seedTenant, type SeededTenant } from "../../../helpers/seed-tenant.ts";
@@ -14,10 +14,6 @@ const SIZE = { customers: 300, orders: 900, products: 40, eventsPerOrder: 2 };
 const VIEWS_PER_ROUND = 3;
 const CUSTOMERS = 7;
 
-async function ops<T>(method: string, path: string): Promise<{ status: number; body: T }> {
-  const res = await exports.default.fetch(`https://segops.test/ops${path}`, { method, headers: { Authorization: `Bearer ${await deriveOpsToken(env.TOKEN_ENCRYPTION_KEY)}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 /** A `customers/update` of one of the customers the orders name, changed in round `round` (its tags name the round). */
 function customerBody(round: number): string {
@@ -105,9 +101,9 @@ describe("moving a tenant while it receives webhooks and pixel events", () => {
       new Sender(moving, await pixelToken(moving.publicKey, `mover-${moving.tenantId}`)),
       new Sender(twin, await pixelToken(twin.publicKey, `mover-${twin.tenantId}`)),
     ] as const;
-    const where = async () => (await ops<OpsTenantWhereResponse>("GET", `/tenant/where?shop=${moving.shop}`)).body;
+    const where = async () => (await opsRequest<OpsTenantWhereResponse>("GET", `/tenant/where?shop=${moving.shop}`)).body;
 
-    const started = await ops<OpsTenantMoveResponse>("POST", `/tenant/move?shop=${moving.shop}&to=SHARD_2`);
+    const started = await opsRequest<OpsTenantMoveResponse>("POST", `/tenant/move?shop=${moving.shop}&to=SHARD_2`);
     expect(started.status).toBe(202);
     // A round of traffic to both tenants, then a wait until the move takes a step or the twin has stored the round:
     // traffic at every step of the move, several rounds during the settle wait while the tenant is frozen.

@@ -6,6 +6,7 @@ import { createDb } from "../../../../worker/db/client.ts";
 import { findOrCreateTenant } from "../../../../worker/services/tenants/create-tenant.ts";
 import { measureShardSizes } from "../../../../worker/services/tenants/measure-shard-sizes.ts";
 import { placeTenant, SIZE_STEP_BYTES } from "../../../../worker/services/tenants/place-tenant.ts";
+import { unreachableD1 } from "../../../helpers/faulty-d1.ts";
 import { serviceDeps } from "../../../helpers/service-context.ts";
 
 // Shard names no binding has, unique to this run: the counts the rule sees are the ones each test writes.
@@ -79,15 +80,8 @@ describe("placing a new tenant", () => {
     const measured = await measureShardSizes({ ctx: serviceDeps(), input: { shards: ["SHARD_1", "SHARD_2"] } });
     expect(measured.get("SHARD_1")).toBeGreaterThan(0);
     expect(measured.get("SHARD_2")).toBeGreaterThan(0);
-    const down = new Proxy(env.SHARD_2, {
-      get(target, property) {
-        if (property === "prepare") return () => ({ run: () => Promise.reject(new Error("D1_ERROR: database unavailable")) });
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
     const base = serviceDeps();
-    const partial = await measureShardSizes({ ctx: createDeps({ ...env, SHARD_2: down }, base.config, base.log), input: { shards: ["SHARD_1", "SHARD_2"] } });
+    const partial = await measureShardSizes({ ctx: createDeps({ ...env, SHARD_2: unreachableD1(env.SHARD_2) }, base.config, base.log), input: { shards: ["SHARD_1", "SHARD_2"] } });
     expect(partial.get("SHARD_1")).toBeGreaterThan(0);
     expect(partial.get("SHARD_2")).toBeNull();
   });
